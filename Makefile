@@ -1,0 +1,48 @@
+# The README's commands. Each target sets up what it needs itself.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
+TIMEOUT := 300
+
+.PHONY: setup report test test-unit test-notebooks test-browser lab dashboard bench rebaseline clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test,dev]"
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (liveblogs)" >/dev/null
+	touch $(STAMP)
+
+## make report: execute every notebook on the bundled articles and write offline HTML to reports/
+report: $(STAMP)
+	mkdir -p reports
+	$(VENV)/bin/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=$(TIMEOUT) \
+		--ExecutePreprocessor.kernel_name=python3 --output-dir reports $(NOTEBOOKS)
+	@echo "reports written:"; ls -1 reports/*.html
+
+## make test: unit, property, notebook (strict nbval) and browser tests
+test: $(STAMP)
+	$(PY) -m pytest tests $(NBVAL) notebooks
+
+test-unit: $(STAMP)
+	$(PY) -m pytest tests -m "not browser"
+
+test-notebooks: $(STAMP)
+	$(PY) -m pytest $(NBVAL) notebooks
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab notebooks --no-browser --ip 127.0.0.1
+
+## re-execute notebooks in place from a clean kernel (the only way outputs are re-baselined)
+rebaseline: $(STAMP)
+	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.timeout=$(TIMEOUT) --ExecutePreprocessor.kernel_name=python3 $(NOTEBOOKS)
+
+clean:
+	rm -rf $(VENV) reports .pytest_cache .hypothesis

@@ -1,0 +1,9 @@
+"""liveblogs: news live blogs → tidy, lossless pandas DataFrames of who said what, when."""
+
+from __future__ import annotations
+
+from .corpus import Corpus, load_corpus
+from .errors import ArticleError, LiveblogsError, ManifestError
+
+__version__ = "0.1.0"
+__all__ = ["Corpus", "load_corpus", "LiveblogsError", "ArticleError", "ManifestError", "__version__"]

@@ -1,0 +1,122 @@
+"""One entry point, ``load_corpus``, returning a ``Corpus`` whose frames are computed on first use.
+
+Every frame carries ``article``, ``start`` and ``end`` (and ``post`` below the article level) so
+that ``corpus.text(article)[start:end]`` gives each row back and frames join on those keys.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from . import posts as posts_module
+from .segment import normalise, sentence_spans, token_table
+from .sources import article_frame, resolve_sources
+
+SENTENCE_COLUMNS = ["article", "post", "paragraph", "sentence", "start", "end", "text", "norm"]
+TOKEN_COLUMNS = ["article", "post", "sentence", "token", "start", "end", "text", "norm", "kind"]
+
+
+class Corpus:
+    """The articles and every frame derived from them, each computed once, on first use."""
+
+    def __init__(self, articles: pd.DataFrame) -> None:
+        self.articles = articles
+        self._texts: dict[str, str] = dict(zip(articles["article"], articles["text"]))
+
+    def __repr__(self) -> str:
+        outlets = ", ".join(sorted(map(str, self.articles["outlet"].unique())))
+        return f"<Corpus: {len(self.articles)} articles from {outlets}>"
+
+    def text(self, article: str) -> str:
+        """The decoded text of one article; every offset in the corpus indexes it."""
+        return self._texts[article]
+
+    @cached_property
+    def _segments(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        parts = [
+            posts_module.segment(row.article, row.text, _year(row.published))
+            for row in self.articles.itertuples(index=False)
+        ]
+        paragraphs = _concat([p for p, _ in parts], posts_module.PARAGRAPH_COLUMNS)
+        posts = _concat([q for _, q in parts], posts_module.POST_COLUMNS)
+        outlets = self.articles.set_index("article")["outlet"]
+        posts.insert(1, "outlet", posts["article"].map(outlets).astype(self.articles["outlet"].dtype))
+        return paragraphs, posts
+
+    @cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        """One row per paragraph (hard-wrapped lines rejoined), with its role and post."""
+        return self._segments[0]
+
+    @cached_property
+    def posts(self) -> pd.DataFrame:
+        """One row per unit of the blog: title, standfirst, summary, post, byline, timestamp, boilerplate."""
+        return self._segments[1]
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence, within paragraphs, with a normalised form."""
+        rows = []
+        for p in self.paragraphs.itertuples(index=False):
+            text = self._texts[p.article]
+            for start, end in sentence_spans(text, p.start, p.end):
+                rows.append((p.article, p.post, p.paragraph, start, end, text[start:end]))
+        frame = pd.DataFrame(rows, columns=["article", "post", "paragraph", "start", "end", "text"])
+        frame.insert(3, "sentence", frame.groupby("article", sort=False).cumcount())
+        frame["norm"] = frame["text"].map(normalise)
+        return frame.astype({"article": "string", "text": "string", "norm": "string"})
+
+    @cached_property
+    def tokens(self) -> pd.DataFrame:
+        """One row per token, with its sentence, kind (word, number, punct, quote, symbol) and normal form."""
+        frames = [self._article_tokens(article, group) for article, group in self.sentences.groupby("article", sort=False)]
+        return _concat(frames, TOKEN_COLUMNS)
+
+    def _article_tokens(self, article: str, sentences: pd.DataFrame) -> pd.DataFrame:
+        text = self._texts[article]
+        tables = [token_table(text, s, e) for s, e in zip(sentences["start"], sentences["end"])]
+        counts = np.array([len(t["start"]) for t in tables], dtype=np.int64)
+        starts = np.concatenate([np.asarray(t["start"], dtype=np.int64) for t in tables]) if tables else np.empty(0, np.int64)
+        ends = np.concatenate([np.asarray(t["end"], dtype=np.int64) for t in tables]) if tables else np.empty(0, np.int64)
+        kinds = [k for t in tables for k in t["kind"]]
+        words = [text[s:e] for s, e in zip(starts.tolist(), ends.tolist())]
+        frame = pd.DataFrame(
+            {
+                "article": article,
+                "post": np.repeat(sentences["post"].to_numpy(), counts),
+                "sentence": np.repeat(sentences["sentence"].to_numpy(), counts),
+                "token": np.arange(len(starts), dtype=np.int64),
+                "start": starts,
+                "end": ends,
+                "text": words,
+                "norm": [normalise(w) for w in words],
+                "kind": pd.Categorical(kinds, categories=["word", "number", "punct", "quote", "symbol"]),
+            }
+        )
+        return frame
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """Every frame that has offsets, by name (for checks and exports)."""
+        return {"articles": self.articles, "posts": self.posts, "paragraphs": self.paragraphs,
+                "sentences": self.sentences, "tokens": self.tokens}
+
+
+def _year(published: pd.Timestamp) -> int | None:
+    return None if pd.isna(published) else int(published.year)
+
+
+def _concat(frames: Iterable[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)
+
+
+def load_corpus(source: str | Path | list | tuple | None = None) -> Corpus:
+    """Load articles: the bundled ones (None), a folder, a manifest CSV, one file or a list of files."""
+    return Corpus(article_frame(resolve_sources(source)))

@@ -1,0 +1,89 @@
+"""Word lists and patterns that describe how live blogs are laid out.
+
+They live here, as data, so that one convention is changed in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that end a sentence; "?" and "!" also end headlines, so they are kept apart.
+HARD_TERMINALS = ".…:;"
+SOFT_TERMINALS = "?!"
+CLOSING_MARKS = "\"'”’»)]›"
+OPENING_MARKS = "\"'“‘«([‹"
+
+# A paragraph that ends with one of these words stops mid-sentence: the next piece continues it.
+CONTINUATION_WORDS = frozenset(
+    """a an the and or but nor of to in on at by for from with as than that which who whom whose
+    is are was were be been being has have had will would shall should can could may might must
+    his her its their our your my he she it they we you i this these those there
+    into onto upon about over under after before between during without within against among
+    adding not no very more most so if when while because although though
+    such some any each every both either neither one two three""".split()
+)
+
+# Newsroom phrases that open a new post in blogs without headlines.
+POST_OPENERS = (
+    "more now from", "we've just been hearing", "we’ve just been hearing", "we've just heard",
+    "we’ve just heard", "i've been talking", "i’ve been talking", "i've been speaking", "i’ve been speaking",
+    "in a post on", "breaking:", "breaking news", "let's bring you", "let’s bring you",
+    "we're now hearing", "we’re now hearing", "some breaking news", "a quick recap", "here's a recap",
+    "here’s a recap", "analysis:", "if you're just joining", "if you’re just joining", "welcome back",
+)
+
+# Words that, opening a paragraph, continue the post before it.
+CONTINUATION_OPENERS = frozenset(
+    """he she it they his her its their this that these those but and also however so yet or
+    meanwhile instead still then there here such both""".split()
+)
+
+# Paragraphs that are page furniture, not reporting: tagged as boilerplate, never dropped.
+BOILERPLATE_PATTERNS: tuple[str, ...] = (
+    r"-\s*sky news",
+    r"source:\s*.{1,60}",
+    r"read more:?.{0,60}",
+    r"leave a comment",
+    r"skip (?:next|past) section",
+    r"(?:skip )?advertisement",
+    r"share(?: this)?(?: post)?",
+    r"copy link",
+    r"(?:show|load) more(?: posts| updates)?",
+    r"view (?:more|all) (?:posts|updates)",
+    r"(?:end of )?(?:related|more on this story|top stories|key points)",
+    r"follow (?:our|the) .{1,60}",
+    r"sign up .{0,80}",
+    r"watch:?\s*.{0,3}",
+    r"live reporting(?: by)? .{0,60}",
+    r"(?:image|photo|video|picture) (?:source|caption|credit)[:,].{0,120}",
+    r"getty images|reuters|epa|afp|pa media|ap",
+    r"back to top",
+    r"(?:latest|previous|newer|older) (?:posts?|updates?)",
+    r"comments?(?: \(\d{1,6}\))?",
+    r"this video can not be played",
+    r"please use chrome browser.{0,120}",
+)
+BOILERPLATE_RE = re.compile(r"(?:" + "|".join(BOILERPLATE_PATTERNS) + r")[.!]?", re.IGNORECASE)
+
+# Bullet markers: "•", "-", "–", "*", "·", "▪", "●", "1.", "2)".
+BULLET_RE = re.compile(r"(?:[-•*–·▪●■◦]\s|\d{1,2}[.)]\s)")
+
+# Byline role lines ("Defence correspondent", "Reporting from Kyiv").
+BYLINE_ROLE_RE = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s){0,4}(?:correspondent|editor|reporter|presenter|producer|analyst|journalist|"
+    r"writer|contributor|team|staff|desk|in [A-Z][\w-]+|reporting from [A-Z][\w-]+)(?:,? [\w'’.-]+){0,4}",
+    re.IGNORECASE,
+)
+# A line that is only a person's name (two to four capitalised words).
+NAME_LINE_RE = re.compile(r"(?:[A-Z][\w'’.-]{0,30}\s){1,3}[A-Z][\w'’-]{1,30}")
+
+MAX_HEADLINE_WORDS = 22
+MAX_HEADLINE_CHARS = 170
+MAX_TITLE_WORDS = 30
+
+# Reporting verbs used to spot who a paragraph is about (a finer list lives with the quote rules).
+SAY_VERBS = (
+    "said|says|say|told|tells|warned|warns|insisted|insists|added|adds|noted|notes|explained|explains|"
+    "wrote|writes|stressed|stresses|claimed|claims|argued|argues|announced|announces|confirmed|confirms|"
+    "urged|urges|denied|denies|declared|declares|posted|posts|tweeted|revealed|reveals"
+)

@@ -1,0 +1,298 @@
+"""Paragraphs → posts: each paragraph gets a role and each run of paragraphs a unit of the blog.
+
+Units (rows of ``corpus.posts``) are contiguous, in document order, and together with the
+boilerplate rows cover every non-blank character of the article. Their ``kind`` is one of
+``title``, ``standfirst``, ``summary``, ``post``, ``byline``, ``timestamp``, ``boilerplate``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .paragraphs import Paragraph, is_terminated, paragraphs, starts_lowercase
+from .patterns import (
+    BOILERPLATE_RE,
+    BULLET_RE,
+    BYLINE_ROLE_RE,
+    CONTINUATION_OPENERS,
+    HARD_TERMINALS,
+    MAX_HEADLINE_CHARS,
+    MAX_HEADLINE_WORDS,
+    MAX_TITLE_WORDS,
+    NAME_LINE_RE,
+    OPENING_MARKS,
+    POST_OPENERS,
+    SAY_VERBS,
+    CLOSING_MARKS,
+)
+from . import stamps
+
+POST_KINDS = ["title", "standfirst", "summary", "post", "byline", "timestamp", "boilerplate"]
+PARAGRAPH_ROLES = ["title", "standfirst", "summary", "headline", "body", "bullet", "byline", "timestamp", "boilerplate"]
+
+_NAME = r"(?:[A-Z][\w'’-]{1,30}\s){0,3}[A-Z][\w’'-]{1,30}"
+_SUBJECT_RE = re.compile(
+    rf"(?P<a>{_NAME})(?:,[^,\n]{{1,90}},|,? who)?\s(?:has |had |also |then )?(?:{SAY_VERBS})\b"
+    rf"|\b(?:{SAY_VERBS}),?\s(?P<b>{_NAME})"
+)
+_FIRST_WORD_RE = re.compile(r"[\w'’]{1,40}")
+
+
+@dataclass
+class Unit:
+    """A run of paragraphs that forms one row of the posts frame."""
+
+    kind: str
+    paragraphs: list[int] = field(default_factory=list)
+    headline: int | None = None
+
+
+def _flat(text: str, p: Paragraph) -> str:
+    return " ".join(text[p.start : p.end].split())
+
+
+def _is_hard_terminated(s: str) -> bool:
+    stripped = s.rstrip(CLOSING_MARKS + " ")
+    return bool(stripped) and stripped[-1] in HARD_TERMINALS
+
+
+def _structural_role(flats: list[str], i: int, default_year: int | None) -> str | None:
+    """Boilerplate, timestamp or byline, from the paragraph's own text (and the next one for bylines)."""
+    flat = flats[i]
+    if len(flat) <= 2 and not flat.isdigit():
+        return "boilerplate"
+    if BOILERPLATE_RE.fullmatch(flat):
+        return "boilerplate"
+    if stamps.parse_stamp_line(flat, default_year) is not None:
+        return "timestamp"
+    if re.fullmatch(r"By [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}(?:,? [\w ]{0,40})?", flat):
+        return "byline"
+    if BYLINE_ROLE_RE.fullmatch(flat) and i > 0 and NAME_LINE_RE.fullmatch(flats[i - 1]):
+        return "byline"
+    if NAME_LINE_RE.fullmatch(flat) and i + 1 < len(flats) and BYLINE_ROLE_RE.fullmatch(flats[i + 1]):
+        return "byline"
+    return None
+
+
+def _headline_like(flat: str) -> bool:
+    """Short, unterminated (or a question), not a bullet, not starting in lower case."""
+    return (
+        not BULLET_RE.match(flat)
+        and not starts_lowercase(flat)
+        and len(flat) <= MAX_HEADLINE_CHARS
+        and len(flat.split()) <= MAX_HEADLINE_WORDS
+        and not _is_hard_terminated(flat)
+    )
+
+
+def _body_like(flat: str) -> bool:
+    return _is_hard_terminated(flat) or bool(BULLET_RE.match(flat))
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"‘])")
+
+
+def _first_sentence(flat: str) -> str:
+    """Up to the first sentence boundary (a cheap cut; the segmenter proper runs later)."""
+    match = _SENTENCE_END_RE.search(flat, 0, 400)
+    return flat[: match.start() + 1] if match else flat[:400]
+
+
+def _subjects(flat: str) -> list[str]:
+    """Surnames that are the subject of a reporting verb in the first sentence of ``flat``."""
+    names = []
+    for m in _SUBJECT_RE.finditer(_first_sentence(flat)):
+        name = m.group("a") or m.group("b")
+        last = name.split()[-1]
+        possessive = last.endswith(("'s", "’s", "s'", "s’"))
+        if not possessive and last.lower() not in CONTINUATION_OPENERS:
+            names.append(last)
+    return names
+
+
+def _opens_post(flat: str, current: list[str]) -> bool:
+    """In a blog without headlines: does this paragraph start a new post after ``current``?
+
+    Yes when it opens with a newsroom phrase ("More now from", "I've been talking to"), or when
+    the subject of its first reporting verb is someone the current post has not mentioned.
+    """
+    lower = flat.lower()
+    if lower.startswith(POST_OPENERS):
+        return True
+    first = _FIRST_WORD_RE.search(flat)
+    if flat[:1] in OPENING_MARKS or not first or first.group(0).lower() in CONTINUATION_OPENERS:
+        return False
+    subjects = _subjects(flat)
+    mentioned = " ".join(current)
+    return bool(subjects) and not any(re.search(rf"\b{re.escape(s)}\b", mentioned) for s in subjects)
+
+
+def classify(text: str, paras: list[Paragraph], default_year: int | None = None) -> list[Unit]:
+    """Group the paragraphs of one article into units with a kind."""
+    flats = [_flat(text, p) for p in paras]
+    roles = [_structural_role(flats, i, default_year) for i in range(len(paras))]
+    content = [i for i, r in enumerate(roles) if r is None]
+    next_content = {a: b for a, b in zip(content, content[1:])}
+
+    title_ix = content[0] if content and len(content) > 1 and _headline_like(flats[content[0]]) else None
+    title_words = flats[title_ix].casefold() if title_ix is not None else None
+    if len(flats[title_ix].split()) > MAX_TITLE_WORDS if title_ix is not None else False:
+        title_ix, title_words = None, None
+
+    unterminated_run = _unterminated_runs(flats, content)
+    headlines = {
+        i
+        for i in content
+        if i != title_ix
+        and unterminated_run.get(i, 1) == 1
+        and _headline_like(flats[i])
+        and i in next_content
+        and _body_like(flats[next_content[i]])
+        and not (title_words and flats[i].casefold() == title_words)
+    }
+    return _assemble(flats, roles, content, title_words, headlines, unterminated_run)
+
+
+def _unterminated_runs(flats: list[str], content: list[int]) -> dict[int, int]:
+    """For each content paragraph, the length of the run of consecutive unterminated paragraphs it is in."""
+    runs: dict[int, int] = {}
+    run: list[int] = []
+    for i in content + [None]:  # type: ignore[list-item]
+        if i is not None and not is_terminated(flats[i]) and not BULLET_RE.match(flats[i]):
+            run.append(i)
+            continue
+        for j in run:
+            runs[j] = len(run)
+        run = []
+    return runs
+
+
+def _assemble(
+    flats: list[str],
+    roles: list[str | None],
+    content: list[int],
+    title_words: str | None,
+    headlines: set[int],
+    unterminated_run: dict[int, int],
+) -> list[Unit]:
+    """Walk the paragraphs in order and open, extend or close units."""
+    units: list[Unit] = []
+    current: Unit | None = None
+    seen_post = False
+    seen_title = False
+    headline_mode = bool(headlines)
+    for i, flat in enumerate(flats):
+        role = roles[i]
+        if role is not None:
+            inside_post = role == "byline" and current is not None and current.kind == "post"
+            if inside_post:
+                current.paragraphs.append(i)
+                continue
+            units.append(Unit(role, [i]))
+            current = None
+            continue
+        if title_words is not None and flat.casefold() == title_words:
+            units.append(Unit("title", [i]))
+            current, seen_title = None, True
+            continue
+        if i in headlines:
+            current = Unit("post", [i], headline=i)
+            units.append(current)
+            seen_post = True
+            continue
+        if not seen_post and unterminated_run.get(i, 1) >= 2:
+            if current is None or current.kind != "summary":
+                current = Unit("summary", [])
+                units.append(current)
+            current.paragraphs.append(i)
+            continue
+        if not seen_post and seen_title and headline_mode:
+            if current is None or current.kind != "standfirst":
+                current = Unit("standfirst", [])
+                units.append(current)
+            current.paragraphs.append(i)
+            continue
+        if (
+            current is None
+            or current.kind != "post"
+            or (not headline_mode and _opens_post(flat, [flats[j] for j in current.paragraphs]))
+        ):
+            current = Unit("post", [])
+            units.append(current)
+            seen_post = True
+        current.paragraphs.append(i)
+    return units
+
+
+def _paragraph_role(unit: Unit, i: int, flat: str, structural: str | None) -> str:
+    if structural is not None:
+        return structural
+    if unit.kind in ("title", "standfirst", "summary"):
+        return unit.kind
+    if unit.headline == i:
+        return "headline"
+    return "bullet" if BULLET_RE.match(flat) else "body"
+
+
+def segment(article: str, text: str, default_year: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The paragraph frame and the post frame of one article."""
+    paras = paragraphs(text)
+    units = classify(text, paras, default_year)
+    flats = [_flat(text, p) for p in paras]
+    structural = [_structural_role(flats, i, default_year) for i in range(len(paras))]
+    para_rows, post_rows = [], []
+    for post_id, unit in enumerate(units):
+        first, last = paras[unit.paragraphs[0]], paras[unit.paragraphs[-1]]
+        head = paras[unit.headline] if unit.headline is not None else None
+        post_rows.append(
+            {
+                "article": article,
+                "post": post_id,
+                "kind": unit.kind,
+                "headline": text[head.start : head.end] if head else None,
+                "headline_start": head.start if head else None,
+                "headline_end": head.end if head else None,
+                "start": first.start,
+                "end": last.end,
+                "text": text[first.start : last.end],
+                "n_paragraphs": len(unit.paragraphs),
+            }
+        )
+        for i in unit.paragraphs:
+            p = paras[i]
+            para_rows.append(
+                {
+                    "article": article,
+                    "post": post_id,
+                    "paragraph": i,
+                    "role": _paragraph_role(unit, i, flats[i], structural[i]),
+                    "start": p.start,
+                    "end": p.end,
+                    "text": text[p.start : p.end],
+                    "pieces": len(p.pieces),
+                }
+            )
+    return _typed(pd.DataFrame(para_rows, columns=PARAGRAPH_COLUMNS), PARAGRAPH_COLUMNS), _typed(
+        pd.DataFrame(post_rows, columns=POST_COLUMNS), POST_COLUMNS
+    )
+
+
+PARAGRAPH_COLUMNS = ["article", "post", "paragraph", "role", "start", "end", "text", "pieces"]
+POST_COLUMNS = [
+    "article", "post", "kind", "headline", "headline_start", "headline_end",
+    "start", "end", "text", "n_paragraphs",
+]
+
+
+def _typed(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Stable dtypes whatever the number of rows (an empty article gives an empty, typed frame)."""
+    dtypes = {
+        "article": "string", "post": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
+        "pieces": "int64", "n_paragraphs": "int64", "text": "string", "headline": "string",
+        "headline_start": "Int64", "headline_end": "Int64",
+        "kind": pd.CategoricalDtype(POST_KINDS), "role": pd.CategoricalDtype(PARAGRAPH_ROLES),
+    }
+    return frame.astype({c: dtypes[c] for c in columns})

@@ -142,7 +142,7 @@ def classify(text: str, paras: list[Paragraph], default_year: int | None = None)
     if len(flats[title_ix].split()) > MAX_TITLE_WORDS if title_ix is not None else False:
         title_ix, title_words = None, None
 
-    unterminated_run = _unterminated_runs(flats, content)
+    unterminated_run = _unterminated_runs(flats, [i for i in content if i != title_ix])
     headlines = {
         i
         for i in content
@@ -227,6 +227,19 @@ def _assemble(
     return units
 
 
+def _headline_end(text: str, head: Paragraph, default_year: int | None) -> tuple[int, tuple[int, int] | None]:
+    """Where the headline's words end, and the span of a time run on to its end ("…Brussels10.24am")."""
+    raw = text[head.start : head.end]
+    found = stamps.split_trailing_stamp(raw, default_year)
+    if found is None:
+        return head.end, None
+    offset, stamp = found
+    words = raw[:offset].rstrip()
+    if not words:
+        return head.end, None
+    return head.start + len(words), (head.start + stamp.start, head.start + stamp.end)
+
+
 def _paragraph_role(unit: Unit, i: int, flat: str, structural: str | None) -> str:
     if structural is not None:
         return structural
@@ -247,14 +260,17 @@ def segment(article: str, text: str, default_year: int | None = None) -> tuple[p
     for post_id, unit in enumerate(units):
         first, last = paras[unit.paragraphs[0]], paras[unit.paragraphs[-1]]
         head = paras[unit.headline] if unit.headline is not None else None
+        head_end, stamp = _headline_end(text, head, default_year) if head else (None, None)
         post_rows.append(
             {
                 "article": article,
                 "post": post_id,
                 "kind": unit.kind,
-                "headline": text[head.start : head.end] if head else None,
+                "headline": text[head.start : head_end] if head else None,
                 "headline_start": head.start if head else None,
-                "headline_end": head.end if head else None,
+                "headline_end": head_end,
+                "stamp_start": stamp[0] if stamp else None,
+                "stamp_end": stamp[1] if stamp else None,
                 "start": first.start,
                 "end": last.end,
                 "text": text[first.start : last.end],
@@ -283,7 +299,7 @@ def segment(article: str, text: str, default_year: int | None = None) -> tuple[p
 PARAGRAPH_COLUMNS = ["article", "post", "paragraph", "role", "start", "end", "text", "pieces"]
 POST_COLUMNS = [
     "article", "post", "kind", "headline", "headline_start", "headline_end",
-    "start", "end", "text", "n_paragraphs",
+    "stamp_start", "stamp_end", "start", "end", "text", "n_paragraphs",
 ]
 
 
@@ -292,7 +308,7 @@ def _typed(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     dtypes = {
         "article": "string", "post": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
         "pieces": "int64", "n_paragraphs": "int64", "text": "string", "headline": "string",
-        "headline_start": "Int64", "headline_end": "Int64",
+        "headline_start": "Int64", "headline_end": "Int64", "stamp_start": "Int64", "stamp_end": "Int64",
         "kind": pd.CategoricalDtype(POST_KINDS), "role": pd.CategoricalDtype(PARAGRAPH_ROLES),
     }
     return frame.astype({c: dtypes[c] for c in columns})

@@ -169,12 +169,13 @@ def _folder_sources(folder: Path) -> list[ArticleSource]:
 
 
 def _file_source(path: Path) -> ArticleSource:
-    """A lone file: its manifest row if a manifest beside it names it, else defaults."""
-    manifest = path.parent / MANIFEST_NAME
-    if manifest.is_file():
-        for row in read_manifest(manifest):
-            if row.path.resolve() == path.resolve():
-                return row
+    """A lone file: its row in a manifest beside it or one folder up, if one names it, else defaults."""
+    for folder in (path.parent, path.parent.parent):
+        manifest = folder / MANIFEST_NAME
+        if manifest.is_file():
+            for row in read_manifest(manifest):
+                if row.path.resolve() == path.resolve():
+                    return row
     return ArticleSource(path=path)
 
 

@@ -1,0 +1,58 @@
+"""The ``liveblogs posts`` command: fields, formats, options and one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from liveblogs.cli import POST_FIELDS, main
+
+from .conftest import ROOT, SKY
+
+SKY_PATH = ROOT / "data" / "articles" / f"{SKY}.txt"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "liveblogs.cli", *args], capture_output=True, text=True, check=False)
+
+
+def test_posts_jsonl_rows_have_the_fields_and_increasing_ids() -> None:
+    result = run("posts", str(SKY_PATH), "--outlet", "Sky", "--published", "2025-02-13")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert list(rows[0]) == POST_FIELDS
+    assert [r["post"] for r in rows] == list(range(len(rows)))
+    assert {r["outlet"] for r in rows} == {"Sky"}
+    text = SKY_PATH.read_text(encoding="utf-8-sig")
+    assert all(text[r["start"] : r["end"]].startswith(r["headline"]) for r in rows if r["headline"])
+    assert sum(r["kind"] == "post" for r in rows) == 19
+
+
+def test_posts_csv_is_parseable(capsys) -> None:
+    assert main(["posts", str(SKY_PATH), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0]["kind"] == "title" and rows[-1]["kind"] == "boilerplate"
+
+
+def test_bad_path_exits_non_zero_with_one_line(tmp_path: Path) -> None:
+    result = run("posts", str(tmp_path / "missing.txt"))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "missing.txt: no such file" in result.stderr
+
+
+def test_bad_encoding_exits_non_zero_with_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes(b"Headline\nHe said \x93no\x94.\n")
+    result = run("posts", str(path))
+    assert result.returncode == 2 and "byte 0x93 at byte offset 17" in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+    assert run("posts", str(path), "--encoding", "cp1252").returncode == 0
+
+
+def test_bad_date_option_is_a_usage_error() -> None:
+    result = run("posts", str(SKY_PATH), "--published", "13/02/2025")
+    assert result.returncode == 2 and "not a YYYY-MM-DD date" in result.stderr

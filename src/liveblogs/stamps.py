@@ -1,0 +1,465 @@
+"""Parse the time stamps that live blogs print on their posts, and pointers back to them.
+
+Pure and dependency-free (stdlib ``re`` and ``datetime``). Every repetition in every
+pattern is bounded, so scanning is linear in the length of the text, however hostile.
+
+Forms seen on live blogs (shapes copied out of pages, and the ``form`` name given here):
+
+- Guardian: post stamps "10.24am" (``12h_dot``), "6.14pm GMT" (``with_zone``),
+  "10.24 GMT" (``24h_dot``), page header "Thu 13 Feb 2025 10.24 GMT"
+  (``weekday_date_time``); cross-references "(see 12.06pm)", "(See 2.49pm.)",
+  "(see our 8.06am post)", "(see post at 8.53am)", "in our 10.24am post".
+- BBC: "16:12 GMT" (``with_zone``), or a bare "16:12" (``24h_colon``) under
+  "All times stated are UK".
+- Sky News: "5h ago" (``relative``) above "16:45"; header
+  "Thursday 10 August 2023 11:52, UK".
+- Telegraph: "10:37 AM" (``12h_colon``).
+- CNN: "Updated 1:22 PM EDT, Sat October 26, 2024" (``time_date``), "2 hr 5 min ago".
+- AP and US papers: "5:30 p.m.", "Update 2:03 p.m. EST Feb. 19", "at 11 a.m. ET"
+  (``12h_hour`` + zone = ``with_zone``).
+- Wires: "1405 GMT" (``24h_nocolon``); ISO-like "10:24Z".
+- Moscow Times: "3:45 p.m.: ..."; Ukrainian outlets "10:24 Kyiv time"; "10:24 Moscow time".
+- Marca: "06:45 GMT/ 00:45 CST" (two stamps).
+- Blogs: "Posted on 24 March 2019 | 9:15 pm", "February 24, 2022 10:03am" (``date_time``);
+  "10:24 Thu 13 Feb" (``time_date``).
+
+A 24-hour time without a colon ("1405") or with a dot ("10.24") is taken only with an
+explicit zone, or when a whole line is nothing but the stamp (there a bare "10.24", or a
+bare "1900".."2099" that reads as a year, also needs a "Posted at"-style prefix);
+12-hour times need am/pm.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, replace
+from typing import Callable, Iterator, Optional
+
+__all__ = [
+    "Stamp",
+    "CrossRef",
+    "find_stamps",
+    "parse_stamp_line",
+    "split_trailing_stamp",
+    "find_cross_references",
+    "ZONES",
+    "ZONE_WORDS",
+    "MONTHS",
+    "WEEKDAYS",
+]
+
+# --------------------------------------------------------------------------- tables
+
+# Zone abbreviations (matched case-sensitively) -> IANA zone.
+ZONES: dict[str, str] = {
+    "GMT": "UTC", "UTC": "UTC", "Z": "UTC",
+    "BST": "Europe/London",
+    "CET": "Europe/Paris", "CEST": "Europe/Paris",
+    "EET": "Europe/Kyiv", "EEST": "Europe/Kyiv",
+    "MSK": "Europe/Moscow",
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
+    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
+    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+    "HKT": "Asia/Hong_Kong", "JST": "Asia/Tokyo", "SGT": "Asia/Singapore",
+}
+
+# "<word> time" -> IANA zone; "local time" is a written zone that names none.
+ZONE_WORDS: dict[str, str | None] = {
+    "kyiv": "Europe/Kyiv", "kiev": "Europe/Kyiv", "ukraine": "Europe/Kyiv",
+    "moscow": "Europe/Moscow", "uk": "Europe/London", "london": "Europe/London",
+    "paris": "Europe/Paris", "brussels": "Europe/Brussels", "berlin": "Europe/Berlin",
+    "israel": "Asia/Jerusalem", "beijing": "Asia/Shanghai", "tokyo": "Asia/Tokyo",
+    "eastern": "America/New_York", "pacific": "America/Los_Angeles",
+    "greenwich mean": "UTC", "british summer": "Europe/London",
+    "local": None,
+}
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+WEEKDAYS: dict[str, str] = {
+    "monday": "Monday", "mon": "Monday",
+    "tuesday": "Tuesday", "tues": "Tuesday", "tue": "Tuesday",
+    "wednesday": "Wednesday", "weds": "Wednesday", "wed": "Wednesday",
+    "thursday": "Thursday", "thurs": "Thursday", "thur": "Thursday", "thu": "Thursday",
+    "friday": "Friday", "fri": "Friday",
+    "saturday": "Saturday", "sat": "Saturday",
+    "sunday": "Sunday", "sun": "Sunday",
+}
+
+# Words that, just before a time closing a headline, show the time is prose ("close at 10pm").
+_PROSE_BEFORE_TIME = frozenset(
+    "at by until till til from before after around about since to for past near".split()
+)
+
+# --------------------------------------------------------------------------- patterns
+
+
+def _alternation(words: list[str], cased: bool = True) -> str:
+    """Regex alternation of ``words`` in Title and UPPER case (or as given), longest first."""
+    variants = {v for w in words for v in ((w.title(), w.upper()) if cased else (w,))}
+    return "|".join(re.escape(v) for v in sorted(variants, key=lambda v: (-len(v), v)))
+
+
+_S = r"[ \u00a0\u202f]"  # one space: plain, no-break, or narrow no-break
+_H12 = r"(?:1[0-2]|0?[1-9])"
+_H24 = r"(?:[01]?\d|2[0-3])"
+_H24_2 = r"(?:[01]\d|2[0-3])"
+_MIN = r"[0-5]\d"
+_LB = r"(?<![\d.:$£€])"  # a clock may follow a letter ("Brussels10.24am"), never a digit
+_END = r"(?![.:]?\d)"  # "10:24:33", "13.02.2025" and "10.245" are not clocks
+
+_T12 = rf"(?P<h12>{_H12})(?:(?P<s12>[.:])(?P<m12>{_MIN}))?{_S}?(?P<ap>[AaPp])(?:\.[Mm]\.?|[Mm])(?![A-Za-z\d])"
+_TCOLON = rf"(?P<hc>{_H24}):(?P<mc>{_MIN}){_END}"
+_TDOT = rf"(?P<hd>{_H24})\.(?P<md>{_MIN}){_END}"
+_TNOCOLON = rf"(?P<hn>{_H24_2})(?P<mn>{_MIN})(?!\d)"
+_TIME = rf"{_LB}(?:{_T12}|{_TCOLON}|{_TDOT}|{_TNOCOLON})"
+_CLOCK = rf"{_LB}(?:{_T12}|{_TCOLON})"  # the shapes that need no zone
+
+_ABBR = _alternation([z for z in ZONES if z != "Z"], cased=False)
+_ZWORDS = _alternation([w for w in ZONE_WORDS if w != "uk"]) + "|UK|local"
+_OFFSET = r"(?P<off>\+(?:1[0-4]|0?\d)|[-\u2212](?:1[0-2]|0?\d))(?::?00)?(?!\d|:\d)"
+_ZONE = (
+    rf"(?:{_S}{{0,2}}(?P<zone>(?:GMT|UTC){_OFFSET}"
+    rf"|(?:{_ABBR})(?![A-Za-z\d]|[+\-\u2212]\d)"
+    rf"|(?P<zw>{_ZWORDS}){_S}[Tt]ime(?![A-Za-z]))"
+    rf"|(?P<zz>Z)(?![A-Za-z\d])"
+    rf"|,?{_S}(?P<zuk>UK)(?={_S}{{0,8}}(?:[\r\n]|\Z)))"
+)
+
+_MONTH = _alternation(list(MONTHS))
+_WEEKDAY = _alternation(list(WEEKDAYS))
+_ORD = r"(?:st|nd|rd|th)?"
+_WD = rf"(?<![A-Za-z])(?P<wd>{_WEEKDAY})\.?(?![A-Za-z])"
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_DMY = (
+    rf"(?<![\d.:/])(?P<d1>[0-3]?\d)(?!\d){_ORD}{_S}(?:of{_S})?(?P<mo1>{_MONTH})(?![A-Za-z])\.?"
+    rf"(?:,?{_S}(?P<y1>{_YEAR}))?"
+)
+_MDY = (
+    rf"(?<![A-Za-z])(?P<mo2>{_MONTH})(?![A-Za-z])\.?{_S}(?P<d2>[0-3]?\d){_END}{_ORD}(?![A-Za-z])"
+    rf"(?:,?{_S}(?P<y2>{_YEAR}))?"
+)
+_DATE = rf"(?:{_WD},?{_S}{{1,2}})?(?:{_DMY}|{_MDY})"
+_SEP_DATE_TIME = rf"(?:,?{_S}{{1,2}}(?:at{_S}{{1,2}})?|{_S}{{0,2}}[|,\-\u2013\u2014]{_S}{{0,2}})"
+_SEP_TIME_DATE = rf"(?:,?{_S}{{1,2}}(?:on{_S}{{1,2}})?|{_S}{{0,2}}[|,\-\u2013\u2014]{_S}{{0,2}})"
+
+_H_UNIT = r"(?:hours?|hrs?|h)"
+_M_UNIT = r"(?:minutes?|mins?|m)"
+_D_UNIT = r"(?:days?|d)"
+_RELATIVE = (
+    rf"(?<![\w.,])(?:(?P<rd>\d{{1,3}}){_S}?{_D_UNIT}"
+    rf"|(?P<rh>\d{{1,3}}){_S}?{_H_UNIT}(?:,?{_S}(?P<rhm>\d{{1,2}}){_S}?{_M_UNIT})?"
+    rf"|(?P<rm>\d{{1,4}}){_S}?{_M_UNIT}){_S}{{1,2}}ago(?![A-Za-z])"
+)
+
+_SIMPLE_RX = re.compile(rf"{_TIME}(?:{_ZONE})?")
+_DATE_FIRST_RX = re.compile(rf"{_DATE}{_SEP_DATE_TIME}{_TIME}(?:{_ZONE})?")
+_TIME_FIRST_RX = re.compile(rf"{_TIME}(?:{_ZONE})?{_SEP_TIME_DATE}{_DATE}")
+_RELATIVE_RX = re.compile(_RELATIVE)
+_CLOCK_RX = re.compile(_CLOCK)
+_LINE_PREFIX_RX = re.compile(
+    rf"(?:posted|updated?|published|first{_S}published|last{_S}(?:updated|modified))"
+    rf"(?:{_S}(?:at|on))?:?{_S}{{1,3}}",
+    re.IGNORECASE,
+)
+_PREV_WORD_RX = re.compile(r"([A-Za-z]{1,12})\s{1,4}\Z")
+_MAX_STAMP_LINE = 160  # longer lines are prose: no stamp line is near this long
+_TAIL = 300  # a stamp closing a headline lies within this many characters of its end
+
+# Cross-references: the time shapes that need no zone, zone allowed but case-sensitive.
+_XT = re.sub(r"\(\?P<\w+>", "(?:", rf"{_CLOCK}(?-i:{_ZONE})?")
+_POSTW = rf"(?:blog{_S})?(?:post|entry|update)s?"
+_DET = r"(?:our|my|the|this|that)"
+_EARLY = r"(?:earlier|previous|last|first)"
+_XREF_RXS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("see", re.compile(
+        rf"\({_S}?see(?:{_S}also)?(?:{_S}{_DET})?(?:{_S}{_EARLY})?(?:{_S}{_POSTW}(?:{_S}(?:at|from))?)?"
+        rf"{_S}{_XT}(?:(?:,{_S}and|,|{_S}and|{_S}&){_S}{_XT}){{0,5}}(?:{_S}{_POSTW})?\.?{_S}?\)",
+        re.IGNORECASE)),
+    ("our_post", re.compile(
+        rf"(?<![A-Za-z])(?P<verb>see|in|from|to|under){_S}{_DET}(?:{_S}{_EARLY})?{_S}{_XT}{_S}{_POSTW}"
+        r"(?![A-Za-z])", re.IGNORECASE)),
+    ("post_at", re.compile(
+        rf"(?<![A-Za-z])(?P<verb>see|in)(?:{_S}{_DET})?(?:{_S}{_EARLY})?{_S}{_POSTW}{_S}(?:at|from){_S}{_XT}",
+        re.IGNORECASE)),
+    ("reported_at", re.compile(
+        rf"(?<![A-Za-z])as(?:{_S}(?:we|I)(?:['\u2019]ve|{_S}have|{_S}had)?)?{_S}"
+        r"(?:reported|mentioned|said|noted|wrote|flagged|revealed|covered|posted|explained|told you)"
+        rf"(?:{_S}earlier)?(?:{_S}this{_S}(?:morning|afternoon|evening))?{_S}at{_S}{_XT}",
+        re.IGNORECASE)),
+    ("bracket_time", re.compile(
+        rf"\({_S}?{_XT}\.?{_S}?\)(?=[.;:!?]|{_S}{{0,3}}(?:[\r\n]|\Z))", re.IGNORECASE)),
+)
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A time stamp found in text; offsets index the string that was searched."""
+
+    start: int
+    end: int
+    text: str
+    hour: int
+    minute: int
+    tz: str | None
+    date: _dt.date | None
+    weekday: str | None
+    relative_minutes: int | None
+    form: str
+
+
+@dataclass(frozen=True)
+class CrossRef:
+    """A pointer back to an earlier post by its time, e.g. "(see our 8.06am post)"."""
+
+    start: int
+    end: int
+    text: str
+    hour: int
+    minute: int
+    form: str
+
+
+# --------------------------------------------------------------------------- building stamps
+
+
+def _clock(g: dict[str, str | None]) -> tuple[int, int, str]:
+    """Hour, minute and shape name from the time groups of a match."""
+    if g["h12"] is not None:
+        hour = int(g["h12"]) % 12 + (12 if (g["ap"] or "a").lower() == "p" else 0)
+        if g["m12"] is None:
+            return hour, 0, "12h_hour"
+        return hour, int(g["m12"]), "12h_dot" if g["s12"] == "." else "12h_colon"
+    for h, m, shape in (("hc", "mc", "24h_colon"), ("hd", "md", "24h_dot"), ("hn", "mn", "24h_nocolon")):
+        if g[h] is not None:
+            return int(g[h]), int(g[m] or 0), shape
+    raise ValueError("match carries no time")  # pragma: no cover - every pattern has one
+
+
+def _zone(g: dict[str, str | None]) -> tuple[bool, str | None]:
+    """(a zone was written, the IANA zone it names) from the zone groups of a match."""
+    if g.get("zz") or g.get("zuk"):
+        return True, "UTC" if g.get("zz") else "Europe/London"
+    if g.get("zw"):
+        return True, ZONE_WORDS[str(g["zw"]).lower()]
+    zone = g.get("zone")
+    if zone is None:
+        return False, None
+    off = g.get("off")
+    if off:
+        n = int(off[1:])
+        return True, "UTC" if n == 0 else f"Etc/GMT{'-' if off[0] == '+' else '+'}{n}"
+    return True, ZONES[zone]
+
+
+def _date(g: dict[str, str | None], default_year: int | None) -> tuple[bool, _dt.date | None]:
+    """(the day exists, the date) from the date groups; the year defaults to ``default_year``."""
+    day, month, year = g.get("d1") or g.get("d2"), g.get("mo1") or g.get("mo2"), g.get("y1") or g.get("y2")
+    if day is None or month is None:
+        return True, None
+    d, mo = int(day), MONTHS[month.lower()]
+    try:
+        _dt.date(2000, mo, d)  # a leap year: is the day possible at all?
+    except ValueError:
+        return False, None
+    y = int(year) if year else default_year
+    if y is None:
+        return True, None
+    try:
+        return True, _dt.date(y, mo, d)
+    except ValueError:
+        return True, None
+
+
+def _build(m: re.Match[str], kind: str, default_year: int | None, line_mode: bool) -> Stamp | None:
+    """A Stamp from a clock match of ``kind`` (simple, date_first, time_first), or None if invalid."""
+    g = m.groupdict()
+    hour, minute, shape = _clock(g)
+    _, tz = _zone(g)
+    if shape in ("24h_dot", "24h_nocolon") and tz is None and not line_mode:
+        return None
+    if shape == "24h_nocolon" and tz is None and kind != "simple":
+        return None  # "13 February 2025": the year is no time
+    ok, date = _date(g, default_year)
+    if not ok:
+        return None
+    weekday = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+    if kind == "date_first":
+        form = "weekday_date_time" if weekday else "date_time"
+    elif kind == "time_first":
+        form = "time_date"
+    else:
+        form = "with_zone" if tz is not None and shape not in ("24h_dot", "24h_nocolon") else shape
+    return Stamp(m.start(), m.end(), m.group(), hour, minute, tz, date, weekday, None, form)
+
+
+def _build_relative(m: re.Match[str], kind: str, default_year: int | None, line_mode: bool) -> Stamp:
+    """A relative Stamp ("2h ago") from a match of the relative pattern."""
+    g = m.groupdict()
+    minutes = (
+        int(g["rd"] or 0) * 1440 + int(g["rh"] or 0) * 60 + int(g["rhm"] or 0) + int(g["rm"] or 0)
+    )
+    return Stamp(m.start(), m.end(), m.group(), -1, -1, None, None, None, minutes, "relative")
+
+
+_Builder = Callable[[re.Match[str], str, Optional[int], bool], Optional[Stamp]]
+_PASSES: tuple[tuple[str, re.Pattern[str], _Builder], ...] = (
+    ("date_first", _DATE_FIRST_RX, _build),
+    ("time_first", _TIME_FIRST_RX, _build),
+    ("simple", _SIMPLE_RX, _build),
+    ("relative", _RELATIVE_RX, _build_relative),
+)
+
+
+def _accepted(
+    rx: re.Pattern[str], s: str, accept: Callable[[re.Match[str]], Optional[Stamp]]
+) -> Iterator[Stamp]:
+    """Results of ``accept`` over matches of ``rx``; after a rejected match, retry one char later."""
+    pos, n = 0, len(s)
+    while pos <= n:
+        m = rx.search(s, pos)
+        if m is None:
+            return
+        result = accept(m)
+        if result is None:
+            pos = m.start() + 1
+            continue
+        yield result
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+def _non_overlapping(items: list[Stamp]) -> list[Stamp]:
+    """Earliest-starting, then longest, items that do not overlap one another."""
+    chosen: list[Stamp] = []
+    last_end = -1
+    for item in sorted(items, key=lambda x: (x.start, -(x.end - x.start))):
+        if item.start >= last_end:
+            chosen.append(item)
+            last_end = item.end
+    return chosen
+
+
+def _scan(s: str, default_year: int | None, line_mode: bool) -> list[Stamp]:
+    """All stamps in ``s``, overlaps resolved in favour of the longer, earlier form."""
+    found: list[Stamp] = []
+    for kind, rx, builder in _PASSES:
+        found.extend(_accepted(rx, s, lambda m, k=kind, b=builder: b(m, k, default_year, line_mode)))
+    return _non_overlapping(found)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_stamps(s: str, default_year: int | None = None) -> list[Stamp]:
+    """Every clock time (and "2h ago" relative time) in ``s``, in order of position."""
+    return _scan(s, default_year, line_mode=False)
+
+
+def _content_bounds(line: str) -> tuple[int, int, bool]:
+    """Start and end of the stamp part of a line (prefix and trailing ":" dropped), and prefixed?"""
+    start = len(line) - len(line.lstrip())
+    end = len(line.rstrip())
+    prefix = _LINE_PREFIX_RX.match(line, start, end)
+    if prefix:
+        start = prefix.end()
+    if end > start and line[end - 1] in ":,":
+        end -= 1
+    return start, end, prefix is not None
+
+
+def _join_relative(line: str, a: Stamp, b: Stamp) -> Stamp | None:
+    """One stamp from "5h ago 16:45" (either order), or None if they are not such a pair."""
+    rel, clock = (a, b) if a.form == "relative" else (b, a)
+    if rel.form != "relative" or clock.form == "relative":
+        return None
+    if line[a.end:b.start].strip(" \t\u00a0\u202f\u00b7|\u2022-\u2013\u2014"):
+        return None
+    return Stamp(a.start, b.end, line[a.start:b.end], clock.hour, clock.minute, clock.tz,
+                 clock.date, clock.weekday, rel.relative_minutes, "relative_time")
+
+
+def parse_stamp_line(line: str, default_year: int | None = None) -> Stamp | None:
+    """The stamp when ``line`` is nothing but one (after "Posted at"/"Updated"/...), else None."""
+    start, end, prefixed = _content_bounds(line)
+    if not 0 < end - start <= _MAX_STAMP_LINE:
+        return None
+    stamps = [st for st in _scan(line[:end], default_year, line_mode=True) if st.start >= start]
+    if not stamps or stamps[0].start != start or stamps[-1].end != end:
+        return None
+    if len(stamps) == 2:
+        return _join_relative(line, stamps[0], stamps[1])
+    if len(stamps) != 1:
+        return None
+    stamp = stamps[0]
+    if stamp.tz is None and not prefixed and _looks_like_number(stamp):
+        return None
+    return stamp
+
+
+def _looks_like_number(stamp: Stamp) -> bool:
+    """A bare "10.24" line is as likely a number as a time, and a bare "2014" line a year."""
+    if stamp.form == "24h_dot":
+        return True
+    return stamp.form == "24h_nocolon" and 1900 <= int(stamp.text) <= 2099
+
+
+def split_trailing_stamp(line: str, default_year: int | None = None) -> tuple[int, Stamp] | None:
+    """(offset, stamp) when a headline has a time run on to its end, e.g. "... Brussels10.24am"."""
+    end = len(line.rstrip())
+    offset = max(0, end - _TAIL)
+    stamps = find_stamps(line[offset:end], default_year)
+    if not stamps or stamps[-1].end != end - offset:
+        return None
+    stamp = replace(stamps[-1], start=stamps[-1].start + offset, end=end)
+    head = line[: stamp.start]
+    if not any(ch.isalnum() for ch in head):
+        return None
+    prev = _PREV_WORD_RX.search(head[-20:])
+    if prev and prev.group(1).lower() in _PROSE_BEFORE_TIME:
+        return None  # "Polls close at 10pm" is prose, not a stamp
+    return stamp.start, stamp
+
+
+def _xref_form(name: str, m: re.Match[str], n_times: int) -> str:
+    """The form name of a cross-reference match."""
+    if name == "see":
+        text = m.group().lower()
+        if n_times > 1:
+            return "see_list"
+        if re.search(r"(?:post|entry|update)s?\s(?:at|from)\s", text):
+            return "see_post_at"
+        if re.search(r"(?:post|entry|update)s?\.?\s?\)$", text):
+            return "see_time_post"
+        return "see_time"
+    if name in ("our_post", "post_at"):
+        return f"{m.group('verb').lower()}_{name}"
+    return name
+
+
+def find_cross_references(s: str) -> list[CrossRef]:
+    """Pointers back to earlier posts by time: "(see our 7.50am post)", "as we reported at 9.15am"."""
+    groups: list[tuple[int, int, list[CrossRef]]] = []
+    for name, rx in _XREF_RXS:
+        for m in rx.finditer(s):
+            times = [_clock(t.groupdict())[:2] for t in _CLOCK_RX.finditer(m.group())]
+            form = _xref_form(name, m, len(times))
+            refs = [CrossRef(m.start(), m.end(), m.group(), h, mi, form) for h, mi in times]
+            if refs:
+                groups.append((m.start(), m.end(), refs))
+    out: list[CrossRef] = []
+    last_end = -1
+    for start, end, refs in sorted(groups, key=lambda g: (g[0], -(g[1] - g[0]))):
+        if start >= last_end:
+            out.extend(refs)
+            last_end = end
+    return out

@@ -13,8 +13,8 @@ from liveblogs import ArticleError, ManifestError
 
 def load_all_frames(path: Path | list[Path]) -> liveblogs.Corpus:
     corpus = liveblogs.load_corpus(path)
-    for frame in corpus.frames().values():
-        assert len(frame) >= 1
+    for name, frame in corpus.frames().items():
+        assert len(frame) >= 1 or name == "quotes"
     return corpus
 
 
@@ -106,8 +106,8 @@ def _seconds(build, size: int) -> float:
 def _ratio(write_article, make_text, small: int, factor: int = 10) -> float:
     def build(size: int) -> None:
         corpus = liveblogs.load_corpus(write_article(make_text(size), f"hostile_{size}.txt"))
-        for frame in corpus.frames().values():
-            assert len(frame)
+        for name, frame in corpus.frames().items():
+            assert len(frame) or name == "quotes"
 
     build(small // 10)  # warm up imports and regex caches
     return _seconds(build, small * factor) / max(_seconds(build, small), 1e-3)

@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 
 from . import posts as posts_module
+from .quotes import canonicalise, quote_frame
+from .speakers import read_overrides
 from .segment import normalise, sentence_spans, token_table
 from .sources import article_frame, resolve_sources
 
@@ -100,10 +102,37 @@ class Corpus:
         )
         return frame
 
+    @cached_property
+    def _quotes_and_speakers(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        by_article = dict(tuple(self.paragraphs.groupby("article", sort=False)))
+        frames = [
+            quote_frame(row.article, str(row.outlet), row.text, by_article[row.article])
+            for row in self.articles.itertuples(index=False)
+            if row.article in by_article
+        ]
+        quotes, speakers = canonicalise(pd.concat(frames, ignore_index=True), read_overrides())
+        outlets = self.articles["outlet"].cat.categories
+        return quotes.assign(outlet=pd.Categorical(quotes["outlet"].astype(str), categories=outlets)), speakers
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        """One row per quotation: the words inside the marks, where, who said them, the cue and how we know."""
+        return self._quotes_and_speakers[0]
+
+    @cached_property
+    def speakers(self) -> pd.DataFrame:
+        """One row per speaker and outlet: canonical name, aliases, descriptions, group, quote counts."""
+        return self._quotes_and_speakers[1]
+
     def frames(self) -> dict[str, pd.DataFrame]:
         """Every frame that has offsets, by name (for checks and exports)."""
         return {"articles": self.articles, "posts": self.posts, "paragraphs": self.paragraphs,
-                "sentences": self.sentences, "tokens": self.tokens}
+                "sentences": self.sentences, "tokens": self.tokens,
+                "quotes": self.quotes.assign(text=self._quoted_text())}
+
+    def _quoted_text(self) -> list[str]:
+        """The raw text of each quotation at its offsets (``quote`` itself has whitespace folded)."""
+        return [self._texts[a][s:e] for a, s, e in zip(self.quotes["article"], self.quotes["start"], self.quotes["end"])]
 
 
 def _year(published: pd.Timestamp) -> int | None:

@@ -1,0 +1,1071 @@
+"""Quotation spans → who said them: the reporting cue, the speaker's mention and how it was found.
+
+The rules follow how English news reports speech, in this order of preference for a quotation:
+
+1. a cue right after the closing mark (``"…," he said``, ``"…," said Peskov``);
+2. a cue right before the opening mark (``X said: "…"``, ``X added "…"``, ``His key message: "…"``);
+3. the nearest reporting verb before the quotation in its sentence (``X said talks are "…"``);
+4. a reporting clause after it in the same sentence (``…, our correspondent X has said.``) or
+   ``according to X``;
+5. context: a paragraph that only continues a quotation keeps the speaker of the one before
+   (``continuation``), bullets after ``Here's what he said:`` keep that speaker (``list_intro``),
+   the same words quoted elsewhere with a speaker (``repeat``), a fragment in a paragraph that
+   follows reported speech (``continuation``); otherwise the quotation is a ``scare`` quote.
+
+Headline quotations take the speaker of the body quotation with the same or similar words, else
+of the body sentence that says them, else the headline's own subject, else the person the post
+introduces as quoted.
+
+Subjects are read from tokens of the sentence with the quoted words masked out: the noun phrase
+next to the verb, an apposition between commas (``Dmitry Medvedev, deputy chairman of …, said``),
+a relative pronoun (``Pete Hegseth, who insisted``), a pronoun resolved against the subjects
+of the post so far (gender respected when the text shows it), or a description (``Sweden's
+defence minister``, ``the Kremlin``) linked to the person the article gives it to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from . import speech as sp
+from .quotemarks import QuoteSpan, quote_text
+
+__all__ = ["attribute", "quote_kind", "Mention"]
+
+MASK = "\ue000"
+_TOKEN_RE = re.compile(r"\ue000+|(?:[^\W_]|[.'’-](?=[^\W_]))+|[^\w\s]")
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[;]")
+_POSSESSIVE_RE = re.compile(r"(?:'s|’s|s'|s’)$")
+_CONTENT_RE = re.compile(r"[^\W\d_]{3,}")
+_STEM = 5
+_HEADLINE_ROLES = frozenset({"title", "headline"})
+_MAX_NP = 12
+_HISTORY = 60  # how far back (in subjects) a pronoun or a description may point
+
+
+# ---------------------------------------------------------------------------- tokens, sentences
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capital(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def is_quote(self) -> bool:
+        return self.text[0] == MASK
+
+    @property
+    def bare(self) -> str:
+        """Lower case without a possessive ending."""
+        return _POSSESSIVE_RE.sub("", self.lower)
+
+    @property
+    def possessive(self) -> bool:
+        return bool(_POSSESSIVE_RE.search(self.text)) and len(self.text) > 2
+
+
+def masked_text(text: str, spans: Sequence[QuoteSpan]) -> str:
+    """``text`` with the quoted words blanked out (a final ``.?!`` kept, so sentences still end)."""
+    chars = list(text)
+    for s in spans:
+        last = s.end - 1 if s.end > s.start and text[s.end - 1] in ".?!" else s.end
+        for i in range(s.start, last):
+            if not text[i].isspace():
+                chars[i] = MASK
+    return "".join(chars)
+
+
+def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences (and ``;`` clauses) of ``masked[start:end]``, as offsets."""
+    bounds, at = [], start
+    for m in _SENTENCE_END_RE.finditer(masked, start, end):
+        if m.end() > at:
+            bounds.append((at, m.end()))
+            at = m.end()
+    if at < end:
+        bounds.append((at, end))
+    return [(a, b) for a, b in bounds if masked[a:b].strip()]
+
+
+def tokens(masked: str, start: int, end: int) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(masked, start, end)]
+
+
+# ---------------------------------------------------------------------------- mentions
+
+
+@dataclass
+class Mention:
+    """A noun phrase that can name a speaker: a name, a pronoun, a description or a body."""
+
+    kind: str  # name | pronoun | role | relative | author
+    text: str
+    start: int
+    end: int
+    name: str | None = None  # the person's name, or the body's name
+    description: str | None = None
+    pronoun: str | None = None
+    person: bool = True
+    apposition: str | None = None
+    head: str | None = None
+
+
+def _is_author(t: Token) -> bool:
+    """I, we, you (the outlet's voice); "US" in capitals is the country."""
+    return t.lower in sp.AUTHOR_PRONOUNS and (t.text == "I" or not t.text.isupper())
+
+
+def _name_split(run: list[Token]) -> tuple[list[Token], list[Token]]:
+    """A run of capitalised words → (title/affiliation words, the person's name)."""
+    i = 0
+    while i < len(run) and (run[i].bare in sp.TITLES or run[i].bare in sp.PLACES or run[i].possessive):
+        i += 1
+    name = run[i:]
+    if name and all(t.bare in sp.PLACES for t in name):
+        return run, []
+    return run[:i], name
+
+
+def _capital_runs(toks: Sequence[Token]) -> list[tuple[int, int]]:
+    """Index ranges of runs of capitalised words (``of`` allowed after a title)."""
+    runs, i = [], 0
+    while i < len(toks):
+        t = toks[i]
+        if t.is_word and t.is_capital and not (t.lower in sp.NOT_NAMES and (i == 0 or not toks[i - 1].is_word)):
+            j = i + 1
+            while j < len(toks):
+                u = toks[j]
+                if u.is_word and u.is_capital and u.lower not in sp.NOT_NAMES and not toks[j - 1].possessive:
+                    j += 1
+                elif u.lower == "of" and j + 1 < len(toks) and toks[j + 1].is_capital and toks[j - 1].bare in sp.TITLES:
+                    j += 1
+                else:
+                    break
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _join(masked: str, toks: Sequence[Token]) -> str:
+    return " ".join(masked[toks[0].start : toks[-1].end].split()) if toks else ""
+
+
+def _strip_determiners(words: list[Token]) -> list[Token]:
+    while words and words[0].lower in ("the", "a", "an"):
+        words = words[1:]
+    return words
+
+
+def classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
+    """What a subject noun phrase names, or None when it cannot be a speaker."""
+    np_toks = [t for t in np_toks if t.is_word]
+    if not np_toks:
+        return None
+    text = _join(masked, np_toks)
+    start, end = np_toks[0].start, np_toks[-1].end
+    if len(np_toks) == 1:
+        low = np_toks[0].lower
+        if low in sp.PRONOUN_CONTRACTIONS:
+            low = sp.PRONOUN_CONTRACTIONS[low]
+        if low in ("he", "she", "it", "they"):
+            return Mention("pronoun", np_toks[0].text, start, end, pronoun=low, person=low in ("he", "she"))
+        if _is_author(np_toks[0]):
+            return Mention("author", text, start, end)
+    # The last run of capitals that is not a possessive determiner is the name.
+    for a, b in reversed(_capital_runs(np_toks)):
+        run = np_toks[a:b]
+        if run[-1].possessive and b < len(np_toks):
+            continue
+        titles, name = _name_split(run)
+        pre = list(np_toks[:a])
+        cut = max((k for k, t in enumerate(pre) if t.lower in sp.NP_INNER or t.lower.endswith("ing")), default=-1)
+        before = _strip_determiners(pre[cut + 1 :]) + titles
+        desc = _join(masked, before) or None
+        if name and b == len(np_toks) and not name[-1].possessive:
+            first = (pre[cut + 1 :] + run)[0]
+            return Mention("name", _join(masked, np_toks[np_toks.index(first) :]), first.start, end,
+                           name=_join(masked, name), description=desc)
+        if b == len(np_toks) and not run[-1].possessive:
+            # A body with a proper name: "the Kremlin", "NATO member Romania", "the US".
+            tail = [t for t in run if t.bare in sp.PLACES] or run
+            return Mention("role", text, start, end, name=_join(masked, tail[-1:]),
+                           description=desc, person=False, head=tail[-1].bare)
+        break
+    words = _strip_determiners(np_toks)
+    if not words:
+        return None
+    inner = next((k for k, t in enumerate(words) if t.lower in sp.NP_INNER), len(words))
+    head = words[inner - 1].bare if inner else words[0].bare
+    if head in sp.PERSON_ROLES:
+        return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
+                       head=head)
+    if head in sp.BODY_NOUNS or head in sp.PLACES:
+        return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
+                       person=False, head=head)
+    return None
+
+
+def _np_left(toks: Sequence[Token], i: int) -> tuple[list[Token], int]:
+    """The noun phrase ending just before ``toks[i]`` (auxiliaries and adverbs skipped), and where it stopped."""
+    j = i - 1
+    while j >= 0 and (toks[j].lower in sp.AUXILIARIES or toks[j].lower in sp.ADVERBS):
+        j -= 1
+    got: list[Token] = []
+    while j >= 0 and len(got) < _MAX_NP:
+        t = toks[j]
+        if not t.is_word:
+            break
+        if t.lower in sp.PRONOUN_CONTRACTIONS and not got:
+            got.append(t)
+            j -= 1
+            break
+        if t.lower in sp.STOP_WORDS and not (t.lower in sp.NP_INNER and got):
+            break
+        if t.lower in sp.CUE_VERBS and not t.is_capital:
+            break
+        got.append(t)
+        j -= 1
+    got.reverse()
+    while got and (got[0].lower in sp.NP_INNER or got[0].lower in sp.ADVERBS or got[0].text.isdigit()):
+        got = got[1:]
+    return got, j
+
+
+def _np_right(toks: Sequence[Token], i: int) -> list[Token]:
+    """The noun phrase starting at ``toks[i]``."""
+    got: list[Token] = []
+    j = i
+    while j < len(toks) and len(got) < _MAX_NP:
+        t = toks[j]
+        if not t.is_word:
+            break
+        if t.lower in sp.STOP_WORDS and not (t.lower in sp.NP_INNER and got) and not (
+            t.lower in sp.DETERMINERS and not got
+        ):
+            break
+        if t.lower in sp.CUE_VERBS or t.lower in sp.AUXILIARIES:
+            break
+        got.append(t)
+        j += 1
+    while got and got[-1].lower in sp.NP_INNER | sp.DETERMINERS:
+        got.pop()
+    return got
+
+
+# ---------------------------------------------------------------------------- cues
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    text: str
+    verb: int  # token index
+    finite: bool
+    subject: Mention | None = None
+    how: str = "named"  # named | apposition | relative | inverted | according
+    sentence: int = -1
+    entity: "Entity | None" = None
+
+
+def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | None, str]:
+    """The subject of the reporting verb at ``toks[v]``: left, apposition, relative or inverted."""
+    np_toks, stop = _np_left(toks, v)
+    if np_toks:
+        m = classify_np(masked, np_toks)
+        if m is not None:
+            return m, "named"
+    if stop >= 0 and toks[stop].lower in ("who", "which") and not np_toks:
+        k = stop - 1 if stop > 0 and toks[stop - 1].text == "," else stop
+        ante, _ = _np_left(toks, k)
+        m = classify_np(masked, ante)
+        if m is not None:
+            return m, "relative"
+    if stop >= 0 and toks[stop].text in ",–—-(" and not np_toks:
+        closer = toks[stop].text
+        opener = "," if closer == "," else ("(" if closer == ")" else closer)
+        for k in range(stop - 1, max(-1, stop - 30), -1):
+            if toks[k].text == opener or (closer == "," and toks[k].text in "–—"):
+                head, _ = _np_left(toks, k)
+                m = classify_np(masked, head)
+                inner = classify_np(masked, [t for t in toks[k + 1 : stop] if t.is_word])
+                if m is not None and m.kind == "role" and inner is not None and inner.kind == "name":
+                    # "Germany's chancellor, Olaf Scholz, said": the name sits between the commas.
+                    inner.description = inner.description or m.text
+                    inner.apposition = m.text
+                    return inner, "apposition"
+                if m is not None and toks[k + 1].lower not in sp.STOP_WORDS - sp.DETERMINERS:
+                    m.apposition = _join(masked, [t for t in toks[k + 1 : stop] if t.is_word]) or None
+                    return m, "apposition"
+                break
+            if toks[k].is_quote:
+                break
+    if not np_toks and (stop < 0 or not toks[stop].is_word):
+        right = _np_right(toks, v + 1)
+        m = classify_np(masked, right)
+        if m is not None and m.kind != "author":
+            return m, "inverted"
+    return None, "none"
+
+
+_BEFORE_TO = frozenset("had has have went goes go on wanted wants continued continues was is going used".split())
+
+
+def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
+    """Reporting verbs and ``according to`` in one sentence, with their unresolved subjects."""
+    cues: list[Cue] = []
+    for v, t in enumerate(toks):
+        low = t.lower
+        nxt = toks[v + 1].lower if v + 1 < len(toks) else ""
+        if low == "according" and nxt == "to":
+            m = classify_np(masked, _np_right(toks, v + 2))
+            if m is not None:
+                cues.append(Cue(t.start, toks[v + 1].end, "according to", v, True, m, "according"))
+            continue
+        phrasal = low in sp.CUE_PHRASAL and nxt in sp.CUE_PHRASAL[low]
+        if not (low in sp.CUE_VERBS or phrasal) or (t.is_capital and v > 0):
+            continue
+        if v > 0 and (toks[v - 1].lower in sp.DETERMINERS or toks[v - 1].possessive) and not low.endswith("ed"):
+            continue  # a noun: "the claims", "a warning", "Putin's claims"
+        end = toks[v + 1].end if phrasal else t.end
+        prev = toks[v - 1].lower if v > 0 else ""
+        infinitive = prev == "to" and low in sp.CUE_INFINITIVES
+        finite = low not in sp.CUE_PARTICIPLES and not infinitive
+        subject, how = _subject_of(masked, toks, v) if finite else (None, "none")
+        if infinitive:
+            # "what she had to say", "he went on to say": the subject of the verb before "to".
+            k = v - 2
+            while k >= 0 and toks[k].lower in _BEFORE_TO:
+                k -= 1
+            if k < v - 2:
+                subject, how = _subject_of(masked, toks, k + 1)
+                finite = subject is not None
+        cues.append(Cue(t.start, end, masked[t.start : end], v, finite, subject, how))
+    return cues
+
+
+# ---------------------------------------------------------------------------- entities
+
+
+@dataclass
+class Entity:
+    """Someone (or some body) the post talks about."""
+
+    name: str
+    person: bool
+    mention: Mention
+    gender: str | None = None
+    via: str = "named"
+
+
+def _norm_desc(desc: str) -> str:
+    words = []
+    for w in re.findall(r"[\w.'’-]+", desc.lower()):
+        w = _POSSESSIVE_RE.sub("", w)
+        if w in ("the", "a", "an"):
+            continue
+        w = sp.DEMONYMS.get(w, w)
+        words.append("defence" if w == "defense" else w)
+    return " ".join(words)
+
+
+def _gender_of(mention: Mention) -> str | None:
+    words = set(re.findall(r"[a-z]+", (mention.description or "").lower()))
+    if words & sp.FEMALE_WORDS:
+        return "female"
+    if words & sp.MALE_WORDS:
+        return "male"
+    return None
+
+
+@dataclass
+class ArticleIndex:
+    """Descriptions the article gives to named people: ``US defence secretary`` → Pete Hegseth."""
+
+    descriptions: dict[str, list[str]] = field(default_factory=dict)  # norm desc → names
+    of_name: dict[str, list[str]] = field(default_factory=dict)  # name → descriptions as written
+
+    def add(self, name: str, desc: str | None) -> None:
+        if not desc:
+            return
+        words = set(re.findall(r"[\w]+", desc.lower()))
+        if not (words & (sp.PERSON_ROLES | set(sp.AFFILIATIONS) | sp.TITLES) or desc.lower().startswith("our ")):
+            return
+        key = _norm_desc(desc)
+        if name not in self.descriptions.setdefault(key, []):
+            self.descriptions[key].append(name)
+        if desc not in self.of_name.setdefault(name, []):
+            self.of_name[name].append(desc)
+
+    def link(self, desc: str, prefer: Iterable[str] = ()) -> str | None:
+        """The one named person a description fits, preferring ``prefer`` (names in the post)."""
+        key = _norm_desc(desc)
+        if not key:
+            return None
+        fits = {
+            n for d, names in self.descriptions.items() if d == key or d.endswith(" " + key) for n in names
+        }
+        local = [n for n in prefer if n in fits]
+        if len(set(local)) == 1:
+            return local[0]
+        return next(iter(fits)) if len(fits) == 1 else None
+
+
+def index_article(masked: str, bounds: Iterable[tuple[int, int]]) -> ArticleIndex:
+    """Every ``description + name`` and ``name, apposition,`` pair in the article."""
+    index = ArticleIndex()
+    for lo, hi in bounds:
+        for a, b in sentence_bounds(masked, lo, hi):
+            toks = tokens(masked, a, b)
+            for i, j in _capital_runs(toks):
+                titles, name = _name_split(toks[i:j])
+                if not name or name[-1].possessive:
+                    continue
+                left, _ = _np_left(toks, i) if not titles else ([], -1)
+                desc_toks = _strip_determiners([t for t in left if t.lower not in sp.NP_INNER]) + titles
+                if titles and i > 0:
+                    more, _ = _np_left(toks, i)
+                    desc_toks = _strip_determiners(more) + titles
+                name_text = _join(masked, name)
+                index.add(name_text, _join(masked, desc_toks) or None)
+                if j + 2 < len(toks) and toks[j].text == ",":
+                    k = j + 1
+                    while k < len(toks) and toks[k].text not in ",;." and k - j < 25:
+                        k += 1
+                    app = [t for t in toks[j + 1 : k] if t.is_word]
+                    if app and k < len(toks) and toks[k].text == "," and (
+                        app[0].lower in ("a", "an", "the") or app[0].bare in sp.PERSON_ROLES or not app[0].is_capital
+                    ) and not app[0].lower in sp.STOP_WORDS - sp.DETERMINERS:
+                        index.add(name_text, _join(masked, app))
+    return index
+
+
+# ---------------------------------------------------------------------------- kinds
+
+
+_SUBJECT_STARTS = frozenset(
+    """i we you he she it they there this that these those the a an our my your his her its their
+    no nobody everyone everybody nothing everything someone something people""".split()
+)
+_FINITE = frozenset(
+    """is are was were has have had will would shall should can could may might must do does did
+    am isn't aren't wasn't weren't hasn't haven't won't wouldn't can't couldn't don't doesn't didn't
+    isn’t aren’t wasn’t weren’t hasn’t haven’t won’t wouldn’t can’t couldn’t don’t doesn’t didn’t""".split()
+)
+
+
+_CONTRACTED_RE = re.compile(
+    r"(?:it|that|there|here|he|she|what|who|where|how)['’]s|\w+['’](?:re|ve|ll|d|m)|\w+n['’]t"
+)
+
+
+def quote_kind(words: str, role: str) -> str:
+    """``headline`` in a headline or title, ``direct`` for a clause with its own subject, else ``partial``."""
+    if role in _HEADLINE_ROLES:
+        return "headline"
+    toks = re.findall(r"[\w'’]+", words)
+    if not toks:
+        return "partial"
+    first = toks[0]
+    if first[0].isupper():
+        finite = any(t.lower() in _FINITE or _CONTRACTED_RE.fullmatch(t.lower()) for t in toks)
+        return "direct" if finite or len(toks) >= 5 or words.rstrip()[-1:] in ".?!" else "partial"
+    if first.lower() in _SUBJECT_STARTS or re.match(r"(?:it|that|there|he|she|what)['’]s$", first.lower()):
+        if any(t.lower() in _FINITE for t in toks[1:8]) and first.lower() not in ("the", "a", "an") or any(
+            t.lower() in _FINITE for t in toks[2:8]
+        ):
+            return "direct"
+    return "partial"
+
+
+# ---------------------------------------------------------------------------- the attribution pass
+
+
+@dataclass
+class _Quote:
+    span: QuoteSpan
+    post: int
+    paragraph: int
+    role: str
+    para_start: int
+    para_end: int
+    words: str
+    speaker: str | None = None
+    mention: Mention | None = None
+    cue: Cue | None = None
+    attribution: str = "scare"
+    person: bool = True
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    toks: list[Token]
+    cues: list[Cue]
+    paragraph: int
+    _starts: list[int] | None = None
+    _ends: list[int] | None = None
+
+    def cue_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [c.start for c in self.cues]
+        return self._starts
+
+    def cue_ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = [c.end for c in self.cues]
+        return self._ends
+
+
+class _Post:
+    """Salience history of one post: who the pronouns can point at."""
+
+    def __init__(self, index: ArticleIndex, names_in_post: list[str]) -> None:
+        self.index = index
+        self.names = names_in_post
+        self.history: list[Entity] = []
+        self.genders: dict[str, str] = {}
+        self.last_quote: _Quote | None = None
+        self.last_reported: Entity | None = None  # subject of the last reporting clause
+
+    def resolve(self, m: Mention | None, local: list[Entity]) -> Entity | None:
+        """An entity for a mention, given earlier subjects in the same sentence (``local``)."""
+        if m is None or m.kind == "author":
+            return None
+        if m.kind == "pronoun":
+            want_person = m.pronoun in ("he", "she")
+            for e in reversed(self.history[-_HISTORY:] + local):
+                if e.person != want_person:
+                    continue
+                gender = self.genders.get(e.name) or e.gender
+                if m.pronoun == "she" and gender == "male" or m.pronoun == "he" and gender == "female":
+                    continue
+                if want_person:
+                    self.genders.setdefault(e.name, "female" if m.pronoun == "she" else "male")
+                return Entity(e.name, e.person, e.mention, gender, "pronoun")
+            return None
+        if m.kind == "name":
+            return Entity(m.name or m.text, True, m, _gender_of(m), "named")
+        # A description or a body: a named person the article describes so, else an earlier
+        # subject with the same head noun ("the group"), else the description itself.
+        if m.person and m.description:
+            linked = self.index.link(m.description, reversed(self.names))
+            if linked:
+                return Entity(linked, True, m, _gender_of(m), "role")
+        if m.head:
+            for e in reversed(self.history[-_HISTORY:] + local):
+                if e.mention.head == m.head and e.mention is not m:
+                    return Entity(e.name, e.person, m, e.gender, "role")
+        name = m.name or m.text
+        name = " ".join(w for w in name.split() if w.lower() not in ("the", "a", "an"))
+        return Entity(name, m.person, m, _gender_of(m), "role")
+
+
+def _content(words: str) -> set[str]:
+    return {w.lower()[:_STEM] for w in _CONTENT_RE.findall(words) if w.lower() not in _FUNCTION}
+
+
+_FUNCTION = frozenset(
+    """the and but for with that this from have has had was were are will would could should can not
+    any all our their his her its they them there what when who which about into than then been
+    being also just very only""".split()
+)
+
+
+def _sentence_subject(masked: str, toks: list[Token]) -> Mention | None:
+    """The subject the sentence opens with, after an introductory phrase."""
+    i = 0
+    while i < len(toks) and (not toks[i].is_word or toks[i].lower in ("but", "and", "so", "yet", "or")):
+        i += 1
+    if i < len(toks) and (toks[i].lower in sp.INTRO_WORDS or toks[i].lower.endswith("ing")):
+        first_verb = next(
+            (k for k in range(i + 1, len(toks)) if toks[k].lower in sp.AUXILIARIES or toks[k].lower in sp.CUE_VERBS
+             and toks[k].lower not in sp.CUE_PARTICIPLES),
+            len(toks),
+        )
+        comma = max((k for k in range(i, first_verb) if toks[k].text == ","), default=None)
+        if comma is None:
+            return None
+        i = comma + 1
+    return classify_np(masked, _np_forward(toks, i))
+
+
+_CLAUSE_OPENERS = frozenset("but and while although though whereas yet".split())
+
+
+def _np_forward(toks: Sequence[Token], i: int) -> list[Token]:
+    """The noun phrase that starts a clause at ``toks[i]``: up to its verb."""
+    got: list[Token] = []
+    for k in range(i, min(len(toks), i + _MAX_NP)):
+        t = toks[k]
+        if not t.is_word or t.lower in sp.AUXILIARIES or (t.lower in sp.CUE_VERBS and not t.is_capital):
+            break
+        if got and not t.is_capital and (t.lower in sp.CUE_PHRASAL or t.lower.endswith("ed")):
+            break
+        if t.lower in sp.STOP_WORDS and not (t.lower in sp.NP_INNER and got) and not (
+            t.lower in sp.DETERMINERS and not got
+        ):
+            break
+        got.append(t)
+        if t.lower in sp.PRONOUN_CONTRACTIONS or t.lower in sp.PRONOUNS or _is_author(t):
+            break
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if t.is_capital and not t.possessive and nxt is not None and nxt.is_word and not nxt.is_capital:
+            run = [u for u in got if u.is_capital]
+            if nxt.lower not in sp.NP_INNER and _name_split(run)[1]:
+                break  # "President Volodymyr Zelenskyy struck": the name ends the subject
+    return got
+
+
+def _clause_subjects(masked: str, toks: Sequence[Token]) -> list[Mention]:
+    """Subjects of clauses joined by ", but", ", while", "; and" inside a sentence."""
+    found = []
+    for k in range(1, len(toks) - 1):
+        if toks[k].lower in _CLAUSE_OPENERS and toks[k - 1].text in ",;–—":
+            m = classify_np(masked, _np_forward(toks, k + 1))
+            if m is not None:
+                found.append(m)
+    return found
+
+
+def _person_names(masked: str, toks: Sequence[Token]) -> list[Mention]:
+    """Every non-possessive personal name in a sentence (background for pronouns)."""
+    found = []
+    for i, j in _capital_runs(toks):
+        titles, name = _name_split(list(toks[i:j]))
+        if i > 0 and toks[i - 1].lower in ("the", "a", "an") and "-" in toks[j - 1].text:
+            continue  # "the Trump-Putin call": a modifier, not a person
+        if i == 0 and toks[0].lower.endswith("ing"):
+            continue  # "Standing up to Russia ..."
+        if name and not name[-1].possessive:
+            found.append(Mention("name", _join(masked, toks[i:j]), toks[i].start, toks[j - 1].end,
+                                 name=_join(masked, name), description=_join(masked, titles) or None))
+    return found
+
+    return classify_np(masked, got)
+
+
+def attribute(
+    text: str,
+    spans: Sequence[QuoteSpan],
+    paragraphs: Sequence[tuple[int, int, int, int, str]],
+) -> list[dict]:
+    """Attribute every quotation of one article.
+
+    ``paragraphs`` are ``(post, paragraph, start, end, role)`` tuples in document order (the rows
+    of the paragraph frame). Returns one dict per span, in the order of ``spans``.
+    """
+    masked = masked_text(text, spans)
+    index = index_article(masked, [(p[2], p[3]) for p in paragraphs])
+    para_of = _paragraph_lookup(paragraphs)
+    quotes = []
+    for s in spans:
+        post, para, lo, hi, role = para_of(s.open_mark)
+        quotes.append(_Quote(s, post, para, role, lo, hi, quote_text(text, s)))
+    by_post: dict[int, list[tuple[int, int, int, int, str]]] = {}
+    for p in paragraphs:
+        by_post.setdefault(p[0], []).append(p)
+
+    attributed: list[_Quote] = []
+    for post, paras in by_post.items():
+        _attribute_post(text, masked, index, paras, [q for q in quotes if q.post == post], attributed)
+    _repeat_pass(quotes)
+    _headline_pass(masked, index, quotes, paragraphs, by_post)
+    rows = [_row(text, q) for q in quotes]
+    full_names = _article_full_names(masked, paragraphs)
+    for row in rows:
+        name = row["speaker"]
+        if name is not None and row["person"] and len(name.split()) == 1:
+            fits = {n for n in full_names if n.split()[-1].lower() == name.lower()}
+            if len(fits) == 1:
+                row["speaker"] = fits.pop()
+                if row["attribution"] == "named":
+                    row["attribution"] = "surname"
+    for row in rows:
+        if row["speaker"] is not None:
+            given = list(index.of_name.get(row["speaker"], []))
+            for extra in (row["description"], row["apposition"]):
+                if extra and extra not in given:
+                    given.append(extra)
+            row["description"] = " | ".join(given) or None
+    return rows
+
+
+def _article_full_names(masked: str, paragraphs) -> set[str]:
+    """Personal names of two words or more that the article gives."""
+    names = set()
+    for _, _, lo, hi, _ in paragraphs:
+        for a, b in sentence_bounds(masked, lo, hi):
+            for m in _person_names(masked, tokens(masked, a, b)):
+                if m.name and len(m.name.split()) >= 2:
+                    names.add(m.name)
+    return names
+
+
+def _paragraph_lookup(paragraphs):
+    starts = [p[2] for p in paragraphs]
+
+    def find(offset: int):
+        k = max(0, bisect.bisect_right(starts, offset) - 1)
+        return paragraphs[k] if paragraphs else (0, 0, 0, len(starts), "body")
+
+    return find
+
+
+def _post_names(masked: str, paras) -> list[str]:
+    names = []
+    for _, _, lo, hi, _ in paras:
+        toks = tokens(masked, lo, hi)
+        for i, j in _capital_runs(toks):
+            _, name = _name_split(toks[i:j])
+            if name and not name[-1].possessive:
+                names.append(_join(masked, name))
+    return names
+
+
+def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None:
+    state = _Post(index, _post_names(masked, paras))
+    sentences: list[_Sentence] = []
+    for _, para, lo, hi, role in paras:
+        for a, b in sentence_bounds(masked, lo, hi):
+            toks = tokens(masked, a, b)
+            sentences.append(_Sentence(a, b, toks, find_cues(masked, toks), para))
+    list_speaker: Entity | None = None
+    list_cue: Cue | None = None
+    body_quotes = [q for q in post_quotes if q.role not in _HEADLINE_ROLES]
+    pending = sorted(body_quotes, key=lambda q: q.span.open_mark)
+    prev_para = None
+    para_reported: dict[int, Entity] = {}
+    roles = {p[1]: p[4] for p in paras}
+    opens = [q.span.open_mark for q in pending]
+    for n, sent in enumerate(sentences):
+        if sent.paragraph != prev_para:
+            role = roles[sent.paragraph]
+            if role != "bullet":
+                list_speaker = None
+            prev_para = sent.paragraph
+        local = _sentence_entities(masked, sent, state)
+        for cue in sent.cues:
+            if cue.entity is not None:
+                state.last_reported = cue.entity
+                para_reported[sent.paragraph] = cue.entity
+        in_sentence = pending[bisect.bisect_left(opens, sent.start) : bisect.bisect_left(opens, sent.end)]
+        for q in in_sentence:
+            _attribute_quote(masked, q, sent, sentences, n, state, local)
+            if q.speaker is None:
+                _contextual(masked, q, sent, state, list_speaker, list_cue, para_reported, paras)
+            if q.speaker is not None:
+                state.last_quote = q
+                if q.attribution not in ("continuation", "list_intro"):
+                    ent = Entity(q.speaker, q.person, q.mention or Mention("name", q.speaker, 0, 0))
+                    if not any(e.name == ent.name for e in local[-1:]):
+                        local.append(ent)
+            attributed.append(q)
+        background = [state.resolve(m, []) for m in _person_names(masked, sent.toks)]
+        state.history.extend([e for e in background if e is not None] + local)
+        # "Here's a breakdown of what he said:" opens a list whose bullets are that speaker's.
+        para_text = masked[sent.start : sent.end].rstrip()
+        if para_text.endswith(sp.INTRO_ENDINGS) and sent.cues and not in_sentence:
+            intro = next((c for c in reversed(sent.cues) if c.entity is not None), None)
+            if intro is not None:
+                list_speaker, list_cue = intro.entity, intro
+
+
+def _sentence_entities(masked: str, sent: _Sentence, state: _Post) -> list[Entity]:
+    """Resolve the subjects of a sentence in order: opening subject, clause subjects, reporting cues."""
+    local: list[Entity] = []
+    items: list[tuple[int, object]] = []
+    subject = _sentence_subject(masked, sent.toks)
+    if subject is not None:
+        items.append((subject.start, subject))
+    for m in _clause_subjects(masked, sent.toks):
+        items.append((m.start, m))
+    for cue in sent.cues:
+        items.append((cue.start, cue))
+    items.sort(key=lambda x: x[0])
+    subject_entity = None
+    last_cue_entity: Entity | None = None
+    for _, item in items:
+        if isinstance(item, Mention):
+            ent = state.resolve(item, local) if item.kind != "author" else None
+            if ent is not None:
+                local.append(ent)
+                subject_entity = subject_entity or ent
+            continue
+        cue = item
+        if cue.finite:
+            cue.entity = state.resolve(cue.subject, local)
+        else:
+            cue.entity = last_cue_entity or (local[0] if local else None)
+            if cue.entity is not None:
+                cue.subject = cue.entity.mention
+                cue.how = "named"
+        if cue.entity is not None:
+            local.append(cue.entity)
+            last_cue_entity = cue.entity
+    return local
+
+
+def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _Post, local) -> None:
+    span = q.span
+    toks = sent.toks
+    # 1. A cue right after the closing mark (in the sentence where the quotation closes).
+    close_sent = next((s for s in sentences[n:] if s.start <= span.close_mark < s.end), sent)
+    starts = [c.start for c in close_sent.cues] if len(close_sent.cues) < 8 else close_sent.cue_starts()
+    for cue in close_sent.cues[bisect.bisect_right(starts, span.close_mark) :][:1]:
+        lead = cue.subject.start if cue.subject is not None and cue.how not in ("inverted", "according") else cue.start
+        lead = min(lead, cue.start)
+        gap = masked[span.close_mark + 1 : lead]
+        if re.fullmatch(r"[\s,.;:!?…–—-]*", gap):
+            entity = cue.entity if close_sent is sent or cue.how != "named" else state.resolve(cue.subject, local)
+            if entity is None and cue.subject is not None:
+                entity = state.resolve(cue.subject, local)
+            _assign(q, cue, entity)
+            return
+        break
+    # 2. A cue or a speech noun right before the opening mark.
+    before = sent.cues[: bisect.bisect_right(sent.cue_ends(), span.open_mark)][-8:]
+    lead_in = masked[sent.start : span.open_mark]
+    if before:
+        last = before[-1]
+        gap = masked[last.end : span.open_mark]
+        if re.fullmatch(r"\s*(?:[\w-]+\s+){0,3}?[,:]?\s*(?:that\s+)?", gap) and len(gap) < 40:
+            _assign(q, last, last.entity)
+            if q.speaker is not None:
+                return
+    noun = re.search(r"(\w+)\s*(?:[:,–—-]\s*)?\Z", lead_in)
+    if noun and noun.group(1).lower() in sp.SPEECH_NOUNS:
+        noun_start, noun_end = sent.start + noun.start(1), sent.start + noun.end(1)
+        ntoks = [t for t in toks if t.end <= noun_end]
+        owner = _possessor(masked, ntoks)
+        entity = state.resolve(owner, local) if owner is not None else None
+        if entity is None and not lead_in.rstrip().endswith(":"):
+            subj = _sentence_subject(masked, list(toks))
+            entity = state.resolve(subj, local) if subj is not None else None
+        if entity is not None:
+            start = owner.start if owner is not None else noun_start
+            cue = Cue(start, noun_end, masked[start:noun_end], 0, True, owner or entity.mention)
+            _assign(q, cue, entity)
+            return
+    # 3. The nearest reporting verb before the quotation in the sentence.
+    for cue in reversed(before):
+        if cue.entity is not None:
+            _assign(q, cue, cue.entity)
+            return
+    # 4. A reporting clause later in the sentence, or "according to X".
+    for cue in sent.cues:
+        if cue.start > span.close_mark and cue.entity is not None:
+            _assign(q, cue, cue.entity)
+            return
+
+
+def _possessor(masked: str, toks: list[Token]) -> Mention | None:
+    """The owner of a speech noun: "His key message" → his, "Trump's warning" → Trump."""
+    for t in reversed(toks[-5:]):
+        if t.lower in ("his", "her", "its", "their"):
+            pron = {"his": "he", "her": "she", "its": "it", "their": "they"}[t.lower]
+            return Mention("pronoun", t.text, t.start, t.end, pronoun=pron, person=pron in ("he", "she"))
+        if t.possessive and t.is_capital:
+            k = toks.index(t)
+            run = [t]
+            while k > 0 and toks[k - 1].is_capital and toks[k - 1].is_word:
+                k -= 1
+                run.insert(0, toks[k])
+            name = _join(masked, run)
+            name = _POSSESSIVE_RE.sub("", name)
+            return Mention("name", _join(masked, run), run[0].start, run[-1].end, name=name)
+        if not t.is_word:
+            break
+    return None
+
+
+def _assign(q: _Quote, cue: Cue, entity: Entity | None, how: str | None = None) -> None:
+    if entity is None:
+        return
+    q.cue = cue
+    q.speaker = entity.name
+    q.person = entity.person
+    q.mention = cue.subject if cue.subject is not None else entity.mention
+    if how:
+        q.attribution = how
+    elif entity.via == "pronoun":
+        q.attribution = "pronoun"
+    elif entity.via == "role":
+        q.attribution = "role"
+    elif cue.how == "apposition":
+        q.attribution = "apposition"
+    elif cue.how == "relative":
+        q.attribution = "named"
+    else:
+        q.attribution = "named"
+
+
+def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, list_cue, para_reported, paras) -> None:
+    """No cue in the sentence: continuation, list introduction, or the speaker of the reported speech."""
+    prev = state.last_quote
+    lead = masked[q.para_start : q.span.open_mark]
+    opens_paragraph = not re.search(r"[^\W\d_]", lead.replace("-", "")) or re.fullmatch(r"[\s\-•*–·]*", lead)
+    if list_speaker is not None and list_cue is not None:
+        q.speaker, q.person, q.mention, q.cue, q.attribution = (
+            list_speaker.name, list_speaker.person, list_cue.subject, list_cue, "list_intro")
+        return
+    if prev is not None and prev.speaker is not None and (
+        opens_paragraph or prev.paragraph == q.paragraph
+    ) and q.paragraph - prev.paragraph <= 1:
+        q.speaker, q.person, q.mention, q.cue, q.attribution = (
+            prev.speaker, prev.person, prev.mention, prev.cue, "continuation")
+        return
+    # A fragment in reported speech: the last reporting clause of this or the previous paragraph.
+    for para in (q.paragraph, q.paragraph - 1):
+        ent = para_reported.get(para)
+        if ent is not None and para < q.paragraph or (ent is not None and para == q.paragraph):
+            q.speaker, q.person, q.mention, q.attribution = ent.name, ent.person, ent.mention, "continuation"
+            return
+
+
+def _repeat_pass(quotes: list[_Quote]) -> None:
+    """A quotation with no speaker whose exact words are attributed elsewhere takes that speaker."""
+    known: dict[str, list[_Quote]] = {}
+    for q in quotes:
+        if q.speaker is not None and q.attribution not in ("continuation",) and q.role not in _HEADLINE_ROLES:
+            known.setdefault(_key(q.words), []).append(q)
+    for q in quotes:
+        if q.speaker is None and q.role not in _HEADLINE_ROLES:
+            found = known.get(_key(q.words))
+            if found:
+                src = max(set(f.speaker for f in found), key=[f.speaker for f in found].count)
+                ref = next(f for f in found if f.speaker == src)
+                q.speaker, q.person, q.mention, q.cue, q.attribution = src, ref.person, ref.mention, ref.cue, "repeat"
+
+
+def _key(words: str) -> str:
+    return " ".join(re.findall(r"\w+", words.lower()))
+
+
+def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> None:
+    """Headline quotations: same words in the body, else a body sentence, else the headline's subject."""
+    for q in quotes:
+        if q.role not in _HEADLINE_ROLES:
+            continue
+        want = _content(q.words)
+        if q.role == "title":
+            pool = [b for b in quotes if b.role not in _HEADLINE_ROLES]
+            paras = list(paragraphs)
+        else:
+            pool = [b for b in quotes if b.post == q.post and b.role not in _HEADLINE_ROLES]
+            paras = by_post.get(q.post, [])
+        best, best_score = None, 0.0
+        for b in pool:
+            if b.speaker is None or not want:
+                continue
+            score = len(want & _content(b.words)) / len(want)
+            if score > best_score + 1e-9:
+                best, best_score = b, score
+        if best is not None and best_score >= 0.5:
+            q.speaker, q.person, q.mention, q.cue, q.attribution = (
+                best.speaker, best.person, best.mention, best.cue, "headline")
+            continue
+        state = _Post(index, _post_names(masked, paras))
+        speakers = [b for b in pool if b.speaker is not None and b.attribution != "repeat"]
+        dominant = None
+        if speakers and q.role != "title":
+            top = max({b.speaker for b in speakers}, key=[b.speaker for b in speakers].count)
+            ref = next(b for b in speakers if b.speaker == top)
+            dominant = (ref.cue, Entity(top, ref.person, ref.mention or Mention("name", top, 0, 0)))
+        found = _headline_from_sentences(masked, q, paras, state, want, dominant)
+        if found is not None:
+            cue, ent = found
+            q.speaker, q.person, q.cue, q.attribution = ent.name, ent.person, cue, "headline"
+            q.mention = cue.subject if cue is not None and cue.subject is not None else ent.mention
+
+
+def _headline_from_sentences(masked, q, paras, state: _Post, want, dominant=None):
+    """Resolve a headline quotation from the sentences of its post (and the headline itself)."""
+    body_sents, head_cues = [], []
+    for _, _, lo, hi, role in paras:
+        for a, b in sentence_bounds(masked, lo, hi):
+            toks = tokens(masked, a, b)
+            item = (a, b, toks, find_cues(masked, toks), role)
+            (head_cues if role in _HEADLINE_ROLES and a <= q.span.open_mark < b else body_sents).append(item)
+    # Walk the body in order so pronouns resolve; remember the candidates.
+    similar, intro, first = None, None, None
+    for a, b, toks, cues, role in body_sents:
+        if role in _HEADLINE_ROLES:
+            continue
+        local: list[Entity] = []
+        subj = _sentence_subject(masked, toks)
+        se = state.resolve(subj, local) if subj else None
+        if se is not None:
+            local.append(se)
+        for c in cues:
+            c.entity = state.resolve(c.subject, local) if c.finite else (local[-1] if local else None)
+            if c.entity is not None:
+                local.append(c.entity)
+                first = first or (c, c.entity)
+                outside = _content(masked[a:b].replace(MASK, " "))
+                if similar is None and want and len(want & outside) / len(want) >= 0.5:
+                    similar = (c, c.entity)
+        stripped = masked[a:b].rstrip()
+        if intro is None and stripped.endswith(sp.INTRO_ENDINGS) and cues and MASK not in masked[a:b]:
+            ent = next((c for c in reversed(cues) if c.entity is not None), None)
+            if ent is not None:
+                intro = (ent, ent.entity)
+        state.history.extend(local)
+    if similar:
+        return similar
+    own = None
+    for a, b, toks, cues, role in head_cues:
+        for c in cues:
+            ent = state.resolve(c.subject, [])
+            if ent is not None:
+                own = own or (c, ent)
+    if own is not None and (own[1].via != "role" or own[0].subject is None or own[0].subject.kind == "name"):
+        return own
+    if own is not None and not own[1].person:
+        return own
+    return intro or (dominant if dominant is not None else None) or own or first
+
+
+def _row(text: str, q: _Quote) -> dict:
+    m = q.mention
+    c = q.cue
+    return {
+        "post": q.post,
+        "paragraph": q.paragraph,
+        "start": q.span.start,
+        "end": q.span.end,
+        "quote": q.words,
+        "speaker": q.speaker,
+        "speaker_mention": text[m.start : m.end] if m is not None and m.end > m.start else None,
+        "mention_start": m.start if m is not None and m.end > m.start else None,
+        "mention_end": m.end if m is not None and m.end > m.start else None,
+        "description": m.description if m is not None else None,
+        "apposition": m.apposition if m is not None else None,
+        "person": q.person if q.speaker is not None else None,
+        "cue": text[c.start : c.end] if c is not None else None,
+        "cue_start": c.start if c is not None else None,
+        "cue_end": c.end if c is not None else None,
+        "kind": quote_kind(q.words, q.role),
+        "attribution": q.attribution if q.speaker is not None else "scare",
+        "multi_paragraph": q.span.multi_paragraph,
+    }

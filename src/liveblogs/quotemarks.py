@@ -1,0 +1,228 @@
+"""Paragraphs → quotation spans: where the quoted words are, from the quotation marks alone.
+
+One left-to-right pass over the marks of each paragraph (``_MARK_RE.finditer``), with a stack
+that holds at most one open double and one open single quotation, so the work is linear in the
+length of the text whatever it contains.
+
+How a mark is read:
+
+* ``“ ” „ « »`` and straight ``"`` are *double* marks, ``‘ ’`` and straight ``'`` *single* ones.
+  Curly marks say their direction, straight marks get it from their neighbours (a space before
+  and a letter after opens; a letter before closes when a quotation is open).
+* A single mark between two letters or digits (``Russia's``, ``don’t``), before a decade
+  (``’90s``) or after a word when no single quotation is open (``allies’``) is an apostrophe.
+* Quotations nest (``"he said 'no'"``): only the outermost span is reported.
+* A new opening mark of a kind that is already open (``"unclosed ... "next"``) abandons the
+  unclosed one; an opening mark that is never closed is dropped at the end of its paragraph,
+  so no quotation ever swallows the text after it.
+* The British convention for quotations over several paragraphs: a paragraph that ends inside
+  a quotation and is followed by a paragraph opening with the same kind of mark continues into
+  it; only the last paragraph closes. The result is one span, and the continuation marks are
+  recorded so that :func:`quote_text` can drop them.
+* A quotation broken by a hard wrap is one span because paragraphs (from
+  :func:`liveblogs.paragraphs.paragraphs`) already rejoin wrapped lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Container, Iterable
+
+__all__ = ["QuoteSpan", "find_quotes", "quote_text", "DOUBLE_MARKS", "SINGLE_MARKS"]
+
+DOUBLE_MARKS = "\"“”„«»"
+SINGLE_MARKS = "'‘’"
+_MARK_RE = re.compile(r"[\"“”„«»'‘’]")
+# Characters after which a mark reads as opening (as after a space).
+_OPENING_CONTEXT = "([{/–—-\"“„«'‘"
+# Characters before which a mark reads as closing (as before a space).
+_CLOSING_CONTEXT = ".,;:!?…)]}/–—-\"”»'’"
+_DECADE_RE = re.compile(r"\d0s\b")
+_WORD_RE = re.compile(r"[^\W_]")
+_SPACE_RE = re.compile(r"\s+")
+
+DOUBLE, SINGLE = "double", "single"
+_PARAGRAPH_OPENERS = {DOUBLE: "\"“„«”", SINGLE: "'‘"}
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: ``text[start:end]`` are the words between the outer marks, stripped.
+
+    ``open_mark``/``close_mark`` are the offsets of the outer marks, ``paragraphs`` how many
+    paragraphs the quotation covers and ``continuation_marks`` the offsets of the marks that
+    open its continuing paragraphs (inside ``start:end``).
+    """
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int
+    kind: str
+    paragraphs: int = 1
+    continuation_marks: tuple[int, ...] = ()
+
+    @property
+    def multi_paragraph(self) -> bool:
+        return self.paragraphs > 1
+
+
+@dataclass
+class _Frame:
+    kind: str
+    open_mark: int
+    paragraphs: int = 1
+    continuation_marks: list[int] = field(default_factory=list)
+    children: list[QuoteSpan] = field(default_factory=list)
+
+
+def _kind(mark: str) -> str:
+    return DOUBLE if mark in DOUBLE_MARKS else SINGLE
+
+
+def _before_is_open(c: str) -> bool:
+    """The character before a mark leaves it free to open (start, space, bracket, dash)."""
+    return c == "" or c.isspace() or c in _OPENING_CONTEXT
+
+
+def _after_is_close(c: str) -> bool:
+    """The character after a mark leaves it free to close (end, space, punctuation)."""
+    return c == "" or c.isspace() or c in _CLOSING_CONTEXT
+
+
+def _read_mark(text: str, i: int, lo: int, hi: int, open_kinds: set[str]) -> str:
+    """``open``, ``close`` or ``none`` (apostrophe, stray mark) for the mark at ``text[i]``."""
+    mark = text[i]
+    before = text[i - 1] if i > lo else ""
+    after = text[i + 1] if i + 1 < hi else ""
+    kind = _kind(mark)
+    is_open = kind in open_kinds
+    if kind == SINGLE and before.isalnum() and after.isalnum():
+        return "none"  # Russia's, don’t, rock'n'roll
+    if mark in "“„«‘":
+        if is_open and not _before_is_open(before) and _after_is_close(after):
+            return "close"  # a left mark typed where a right one belongs
+        return "open" if after and not after.isspace() else "none"
+    if mark in "”»":
+        if is_open:
+            return "close"
+        return "open" if _before_is_open(before) and after.isalnum() else "none"
+    # Straight marks and the right single mark, which doubles as the apostrophe.
+    if mark in "'’" and _before_is_open(before) and _DECADE_RE.match(text, i + 1, hi):
+        return "none"  # ’90s
+    left = _before_is_open(before) and after != "" and not after.isspace()
+    if is_open:
+        if left and not _after_is_close(after) and mark == '"':
+            return "open"  # a fresh quotation: the open one was never closed
+        return "close" if before and not before.isspace() else ("open" if left else "none")
+    return "open" if left else "none"
+
+
+def _finish(frame: _Frame, text: str, close_mark: int) -> QuoteSpan | None:
+    start, end = frame.open_mark + 1, close_mark
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if not _WORD_RE.search(text, start, end):
+        return None
+    return QuoteSpan(
+        start, end, frame.open_mark, close_mark, frame.kind, frame.paragraphs, tuple(frame.continuation_marks)
+    )
+
+
+class _Scanner:
+    """The stack of open quotations while the paragraphs are read in order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stack: list[_Frame] = []
+        self.found: list[QuoteSpan] = []
+
+    def _abandon_top(self) -> None:
+        """Drop the innermost open quotation; the closed quotations inside it move up."""
+        frame = self.stack.pop()
+        if self.stack:
+            self.stack[-1].children.extend(frame.children)
+        else:
+            self.found.extend(frame.children)
+
+    def _abandon_down_to(self, kind: str) -> None:
+        while self.stack and self.stack[-1].kind != kind:
+            self._abandon_top()
+
+    def open(self, kind: str, at: int) -> None:
+        if any(f.kind == kind for f in self.stack):
+            self._abandon_down_to(kind)
+            self._abandon_top()
+        self.stack.append(_Frame(kind, at))
+
+    def close(self, kind: str, at: int) -> None:
+        if not any(f.kind == kind for f in self.stack):
+            return
+        self._abandon_down_to(kind)
+        span = _finish(self.stack.pop(), self.text, at)
+        if span is None:
+            return
+        if self.stack:
+            self.stack[-1].children.append(span)
+        else:
+            self.found.append(span)
+
+    def scan(self, lo: int, hi: int) -> None:
+        for match in _MARK_RE.finditer(self.text, lo, hi):
+            i = match.start()
+            action = _read_mark(self.text, i, lo, hi, {f.kind for f in self.stack})
+            if action == "open":
+                self.open(_kind(self.text[i]), i)
+            elif action == "close":
+                self.close(_kind(self.text[i]), i)
+
+    def end_paragraph(self, next_start: int | None) -> int | None:
+        """Close the paragraph; returns where the next one should be read from when it continues."""
+        while len(self.stack) > 1:
+            self._abandon_top()
+        if not self.stack:
+            return next_start
+        frame = self.stack[0]
+        if next_start is not None and self.text[next_start] in _PARAGRAPH_OPENERS[frame.kind]:
+            frame.paragraphs += 1
+            frame.continuation_marks.append(next_start)
+            return next_start + 1
+        self._abandon_top()
+        return next_start
+
+
+def find_quotes(
+    text: str, bounds: Iterable[tuple[int, int]] | None = None, barriers: Container[int] = ()
+) -> list[QuoteSpan]:
+    """Every outermost quotation in ``text``, in order of position.
+
+    ``bounds`` are the ``(start, end)`` offsets of the paragraphs, in order (default: those of
+    :func:`liveblogs.paragraphs.paragraphs`). ``barriers`` holds the indexes of paragraphs that
+    a quotation may not continue into (a headline, the first paragraph of a new post).
+    """
+    if bounds is None:
+        from .paragraphs import paragraphs
+
+        bounds = [(p.start, p.end) for p in paragraphs(text)]
+    bounds = [(int(a), int(b)) for a, b in bounds if b > a]
+    scanner = _Scanner(text)
+    resume: int | None = bounds[0][0] if bounds else None
+    for k, (lo, hi) in enumerate(bounds):
+        scanner.scan(max(lo, resume if resume is not None else lo), hi)
+        following = k + 1 < len(bounds) and (k + 1) not in barriers
+        resume = scanner.end_paragraph(bounds[k + 1][0] if following else None)
+    scanner.found.sort(key=lambda s: s.start)
+    return scanner.found
+
+
+def quote_text(text: str, span: QuoteSpan) -> str:
+    """The quoted words with continuation marks removed and whitespace folded to single spaces."""
+    pieces, at = [], span.start
+    for mark in span.continuation_marks:
+        pieces.append(text[at:mark])
+        at = mark + 1
+    pieces.append(text[at : span.end])
+    return _SPACE_RE.sub(" ", "".join(pieces)).strip()

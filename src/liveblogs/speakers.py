@@ -1,0 +1,266 @@
+"""Speaker names across the corpus → one canonical speaker each, with aliases, descriptions and group.
+
+Links are made only when they are safe:
+
+* spelling variants of a full name across outlets (``Volodymyr Zelenskyy`` / ``Volodymyr
+  Zelensky``): same first name, surnames equal after folding doubled letters or one edit apart;
+* a surname alone (``Healey``) → the one full name with that surname, in the same article
+  first, else in the corpus (``surname``);
+* a misspelt surname (``Hayes``) → the full name one edit away in the same post, else the same
+  article, when only one fits and the word is at least five letters long (``fuzzy``);
+* two descriptions of one collective in an article that name the same members (``a group of
+  European countries`` / ``a joint statement between European countries``).
+
+``data/speakers.csv`` (columns ``name, alias, group, description``; ``#`` starts a comment) adds
+aliases and overrides groups; the defaults are inferred from the text alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+from . import speech as sp
+
+__all__ = ["fold", "same_name", "slug", "read_overrides", "link_speakers", "infer_group", "OVERRIDE_COLUMNS"]
+
+OVERRIDE_COLUMNS = ["name", "alias", "group", "description"]
+_FUNCTION = frozenset("the a an of between from by and for in".split())
+_COLLECTIVE_RE = re.compile(r"^(?P<head>.+?)\s+(?:of|between|from|by)\s+(?P<members>\S+\s+\S.*)$")
+
+
+def fold(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name; function words dropped."""
+    text = unicodedata.normalize("NFKD", str(name))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    words = [w for w in re.findall(r"[^\W_]+", text) if w not in _FUNCTION]
+    return " ".join(words)
+
+
+def _squash(word: str) -> str:
+    """Fold transliteration noise: doubled letters, a final ``y`` after ``i``/``y``."""
+    word = re.sub(r"(.)\1+", r"\1", fold(word))
+    return re.sub(r"(?<=[iy])y$|(?<=i)i", "", word)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one insertion, deletion or substitution."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two full names are one person: same first name, surnames equal up to spelling noise."""
+    fa, fb = fold(a).split(), fold(b).split()
+    if len(fa) < 2 or len(fb) < 2 or fa[0] != fb[0]:
+        return fa == fb
+    return _squash(fa[-1]) == _squash(fb[-1]) or (len(fa[-1]) >= 5 and _one_edit(fa[-1], fb[-1]))
+
+
+def slug(name: str) -> str:
+    return "-".join(fold(name).split()) or "unknown"
+
+
+def read_overrides(path: str | Path | None = None) -> pd.DataFrame:
+    """The user-editable speaker table (empty frame when the file is missing)."""
+    if path is None:
+        from .config import data_dir
+
+        path = data_dir() / "speakers.csv"
+    path = Path(path)
+    if not path.is_file():
+        return pd.DataFrame(columns=OVERRIDE_COLUMNS)
+    frame = pd.read_csv(path, comment="#", dtype="string", skipinitialspace=True)
+    for col in OVERRIDE_COLUMNS:
+        if col not in frame:
+            frame[col] = pd.NA
+    return frame[OVERRIDE_COLUMNS].dropna(how="all")
+
+
+def infer_group(name: str, person: bool, descriptions: list[str]) -> str:
+    """The group a speaker belongs to, from what the text says about them."""
+    texts = [d for d in descriptions if d]
+    words = [re.findall(r"[\w.'’]+", t.lower()) for t in texts]
+    flat = [re.sub(r"['’]s$", "", w) for ws in words for w in ws]
+    if any(t.lower().startswith("our ") and set(ws) & sp.JOURNALIST_ROLES for t, ws in zip(texts, words)):
+        return "journalists"
+    if set(flat) & sp.EXPERT_ROLES and not set(flat) & (sp.OFFICIAL_ROLES - {"member", "man", "woman"}):
+        return "experts and citizens"
+    if "nato" in flat:
+        return "NATO"
+    for w in flat + ([] if person else re.findall(r"[\w.'’]+", name.lower())):
+        if w in sp.AFFILIATIONS and w != "alliance":
+            return sp.AFFILIATIONS[w]
+    if not person:
+        for w in re.findall(r"[\w.'’]+", name.lower()):
+            if w in sp.AFFILIATIONS:
+                return sp.AFFILIATIONS[w]
+        return "organisations"
+    if set(flat) & sp.JOURNALIST_ROLES:
+        return "journalists"
+    return "unknown"
+
+
+class _Clusters:
+    """Union-find over raw speaker names."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def link_speakers(quotes: pd.DataFrame, overrides: pd.DataFrame | None = None) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
+    """Canonical name per quote row, the link type per row (surname/fuzzy/None), and the speakers frame."""
+    overrides = overrides if overrides is not None else pd.DataFrame(columns=OVERRIDE_COLUMNS)
+    alias_map = {
+        fold(a): n for n, a in zip(overrides.get("name", []), overrides.get("alias", [])) if pd.notna(a) and pd.notna(n)
+    }
+    rows = quotes[quotes["speaker"].notna()]
+    raw = rows["speaker"].astype(str).map(lambda s: alias_map.get(fold(s), s))
+    person = rows["person"].fillna(True).astype(bool) if "person" in rows else pd.Series(True, index=rows.index)
+    clusters = _Clusters()
+    link: dict[int, str] = {}
+
+    full = sorted({n for n, p in zip(raw, person) if p and len(n.split()) >= 2})
+    for i, a in enumerate(full):
+        for b in full[i + 1 :]:
+            if same_name(a, b):
+                clusters.union(a, b)
+    by_article: dict[str, list[str]] = {}
+    by_post: dict[tuple[str, int], list[str]] = {}
+    for (ix, name), art, post, p in zip(raw.items(), rows["article"], rows["post"], person):
+        clusters.find(name)
+        if p and len(name.split()) >= 2:
+            by_article.setdefault(art, []).append(name)
+            by_post.setdefault((art, post), []).append(name)
+    # Surnames and misspellings: same post, same article, then the corpus.
+    for (ix, name), art, post, p in zip(raw.items(), rows["article"], rows["post"], person):
+        if not p or len(name.split()) != 1:
+            continue
+        scopes = [by_post.get((art, post), []), by_article.get(art, []), full]
+        target, how = None, None
+        for scope in scopes:
+            hits = {clusters.find(n) for n in scope if _squash(n.split()[-1]) == _squash(name)}
+            if len(hits) == 1:
+                target, how = hits.pop(), "surname"
+                break
+        if target is None and len(name) >= 5:
+            for scope in scopes[:2]:
+                hits = {clusters.find(n) for n in scope if _one_edit(fold(n.split()[-1]), fold(name))}
+                if len(hits) == 1:
+                    target, how = hits.pop(), "fuzzy"
+                    break
+        if target is not None:
+            clusters.union(target, name)
+            link[ix] = how
+    # Collectives described by the same members within one article.
+    for art, names in rows.assign(_raw=raw)[~person].groupby("article")["_raw"]:
+        seen: dict[str, str] = {}
+        for n in dict.fromkeys(names):
+            m = _COLLECTIVE_RE.match(" ".join(str(n).lower().split()))
+            if m and len(fold(m.group("members")).split()) >= 2:
+                key = fold(m.group("members"))
+                if key in seen:
+                    clusters.union(seen[key], n)
+                else:
+                    seen[key] = n
+    # Overrides name clusters: an alias joins the named speaker.
+    for n in alias_map.values():
+        clusters.find(n)
+
+    members: dict[str, list[str]] = {}
+    for n in raw:
+        members.setdefault(clusters.find(n), []).append(n)
+    canonical = {}
+    for root, names in members.items():
+        counts = pd.Series(names).value_counts()
+        best = max(counts.index, key=lambda n: (len(n.split()) >= 2, counts[n], len(n)))
+        canonical[root] = best
+    speaker = raw.map(lambda n: canonical[clusters.find(n)])
+    link_type = pd.Series(link, dtype="object").reindex(rows.index)
+
+    frame = _speaker_frame(rows.assign(_canonical=speaker, _raw=raw, _person=person), overrides)
+    return speaker.reindex(quotes.index), link_type.reindex(quotes.index), frame
+
+
+def _speaker_frame(rows: pd.DataFrame, overrides: pd.DataFrame) -> pd.DataFrame:
+    """One row per speaker and outlet: aliases and descriptions as that outlet gives them, counts."""
+    group_override = {
+        fold(n): g for n, g in zip(overrides.get("name", []), overrides.get("group", [])) if pd.notna(g) and pd.notna(n)
+    }
+    desc_override: dict[str, list[str]] = {}
+    for n, d in zip(overrides.get("name", []), overrides.get("description", [])):
+        if pd.notna(d) and pd.notna(n):
+            desc_override.setdefault(fold(n), []).append(str(d))
+    out = []
+    words = rows["quote"].astype(str).str.split().str.len()
+    rows = rows.assign(_words=words)
+    for name, group_rows in rows.groupby("_canonical", sort=True):
+        descs_all = _descriptions(group_rows) + desc_override.get(fold(name), [])
+        is_person = bool(group_rows["_person"].mode().iat[0])
+        group = group_override.get(fold(name)) or infer_group(str(name), is_person, descs_all)
+        for outlet, sub in group_rows.groupby("outlet", sort=True, observed=True):
+            out.append(
+                {
+                    "speaker_id": slug(str(name)),
+                    "name": name,
+                    "outlet": outlet,
+                    "aliases": sorted(set(sub["_raw"].astype(str)) | set(_mentions(sub))),
+                    "descriptions": _descriptions(sub),
+                    "group": group,
+                    "person": is_person,
+                    "n_quotes": len(sub),
+                    "quoted_words": int(sub["_words"].sum()),
+                }
+            )
+    frame = pd.DataFrame(
+        out, columns=["speaker_id", "name", "outlet", "aliases", "descriptions", "group", "person", "n_quotes",
+                      "quoted_words"],
+    )
+    return frame.astype(
+        {"speaker_id": "string", "name": "string", "group": pd.CategoricalDtype(sp.GROUPS), "n_quotes": "int64",
+         "quoted_words": "int64", "person": "bool"}
+    )
+
+
+def _descriptions(rows: pd.DataFrame) -> list[str]:
+    found: list[str] = []
+    for col in ("description", "apposition"):
+        if col in rows:
+            for value in rows[col].dropna().astype(str):
+                for d in value.split(" | "):
+                    d = d.strip()
+                    if d and d not in found:
+                        found.append(d)
+    return found
+
+
+def _mentions(rows: pd.DataFrame) -> list[str]:
+    """Mentions that name the speaker (not pronouns): the other spellings the outlet uses."""
+    if "speaker_mention" not in rows:
+        return []
+    names = []
+    for m, how in zip(rows["speaker_mention"], rows["attribution"]):
+        if isinstance(m, str) and how in ("named", "apposition", "role", "surname", "fuzzy"):
+            names.append(" ".join(m.split()))
+    return names

@@ -1,0 +1,267 @@
+"""Who said it: cues, subjects, pronouns, roles, headlines and corpus-level speaker links."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from liveblogs.attribution import quote_kind
+from liveblogs.paragraphs import paragraphs
+from liveblogs.quotes import canonicalise, quote_frame
+from liveblogs.speakers import same_name
+
+
+def para_frame(text: str, headlines: tuple[int, ...] = ()) -> pd.DataFrame:
+    """A paragraph frame: paragraphs in ``headlines`` are headlines that open a new post."""
+    rows, post = [], 0
+    for i, p in enumerate(paragraphs(text)):
+        if i in headlines and i:
+            post += 1
+        line = text[p.start : p.end]
+        role = "headline" if i in headlines else ("bullet" if line.startswith("- ") else "body")
+        rows.append({"article": "a", "post": post, "paragraph": i, "start": p.start, "end": p.end,
+                     "text": line, "role": role, "pieces": len(p.pieces)})
+    return pd.DataFrame(rows)
+
+
+def quotes(text: str, headlines: tuple[int, ...] = (), outlet: str = "Test", article: str = "a") -> pd.DataFrame:
+    return quote_frame(article, outlet, text, para_frame(text, headlines))
+
+
+def who(text: str, headlines: tuple[int, ...] = ()) -> list[tuple[str, str | None, str]]:
+    q, _ = canonicalise(quotes(text, headlines), pd.DataFrame(columns=["name", "alias", "group", "description"]))
+    return [(r.quote, None if pd.isna(r.speaker) else r.speaker, str(r.attribution)) for r in q.itertuples()]
+
+
+def test_cue_after_quote_with_pronoun():
+    text = 'Anna Berg arrived in Oslo on Monday.\n"We are ready," she said.'
+    assert who(text) == [("We are ready,", "Anna Berg", "pronoun")]
+
+
+def test_inverted_cue_after_quote():
+    text = '"The talks went well," said Omar Haddad.'
+    q = quotes(text)
+    assert q.speaker.iloc[0] == "Omar Haddad"
+    assert q.cue.iloc[0] == "said" and q.speaker_mention.iloc[0] == "Omar Haddad"
+
+
+def test_cue_before_quote_with_colon_and_role_prefix():
+    text = 'Irish foreign minister Ciara Walsh told reporters: "This is a serious moment."'
+    q = quotes(text)
+    assert q.speaker.iloc[0] == "Ciara Walsh" and str(q.attribution.iloc[0]) == "named"
+    assert "Irish foreign minister" in q.description.iloc[0]
+    assert q.kind.iloc[0] == "direct"
+
+
+def test_apposition_between_subject_and_verb():
+    text = '"Nothing will change," Lars Olsen, chairman of the energy board, has said.'
+    q = quotes(text)
+    assert q.speaker.iloc[0] == "Lars Olsen" and str(q.attribution.iloc[0]) == "apposition"
+
+
+def test_pronoun_follows_the_reporting_subject_not_the_nearest_name():
+    text = (
+        'The EU has "lost its nerve" after Paul Mercer and Janet Cole agreed a deal, '
+        "our Paris correspondent Hugo Lambert has said.\n"
+        '"It is a climbdown," he said.'
+    )
+    assert [s for _, s, _ in who(text)] == ["Hugo Lambert", "Hugo Lambert"]
+
+
+def test_she_resolves_to_the_woman_not_the_man_mentioned_later():
+    text = (
+        "Our economics editor Ruth Adams has been watching the budget.\n"
+        "She says the chancellor, Mark Hill, looked tense.\n"
+        'She notes the plan is "very risky".'
+    )
+    assert who(text)[0][1] == "Ruth Adams"
+
+
+def test_relative_pronoun_who():
+    text = 'It follows remarks from trade secretary Ben Cole, who insisted the deal was "fair".'
+    assert who(text)[0][1] == "Ben Cole"
+
+
+def test_possessive_speech_noun_introduction():
+    text = (
+        "Health secretary Priya Shah has been speaking to MPs.\n"
+        'Her main message: "We need more nurses."'
+    )
+    assert who(text)[0][1] == "Priya Shah"
+
+
+def test_according_to():
+    text = 'Talks will be "very short", according to Finnish envoy Mikko Lahti.'
+    assert who(text)[0][1] == "Mikko Lahti"
+
+
+def test_continuation_paragraph_keeps_the_speaker():
+    text = '"We are ready," Tomas Novak said.\n"And we will not wait for anyone."'
+    assert who(text) == [
+        ("We are ready,", "Tomas Novak", "named"),
+        ("And we will not wait for anyone.", "Tomas Novak", "continuation"),
+    ]
+
+
+def test_second_quote_in_paragraph_continues():
+    text = '"I trust him," Ella Kim said earlier. "He keeps his word."'
+    assert [s for _, s, _ in who(text)] == ["Ella Kim", "Ella Kim"]
+
+
+def test_list_intro_bullets():
+    text = (
+        "Government spokesman Karl Meyer spoke this morning.\n"
+        "Here is a summary of what he said:\n"
+        '- Talks should start "very soon";\n'
+        '- On prices: "We expect them to fall."'
+    )
+    assert [(s, a) for _, s, a in who(text)] == [("Karl Meyer", "list_intro"), ("Karl Meyer", "list_intro")]
+
+
+def test_role_description_linked_to_the_named_person():
+    text = (
+        'Norway\'s energy minister said the pipeline is "not at risk".\n'
+        "Later, Norway's energy minister Ola Berg visited the site."
+    )
+    q = who(text)
+    assert q[0][1] == "Ola Berg" and q[0][2] == "role"
+
+
+def test_bodies_as_speakers():
+    text = 'The Kremlin said it was "premature" to talk, although the US has said it is "ready".'
+    assert [s for _, s, _ in who(text)] == ["Kremlin", "US"]
+
+
+def test_headline_quote_takes_the_body_speaker():
+    text = "Minister 'will not resign'\nSam Jones said on Tuesday he \"will not resign\" over the row."
+    q = quotes(text, headlines=(0,))
+    assert list(q.kind.astype(str)) == ["headline", "partial"]
+    assert list(q.speaker) == ["Sam Jones", "Sam Jones"]
+    assert str(q.attribution.iloc[0]) == "headline"
+
+
+def test_headline_quote_from_an_introduced_embedded_post():
+    text = (
+        "'Our borders are safe'\n"
+        "Estonian president Kaja Tamm has posted on X about the drones.\n"
+        "This is what she had to say..."
+    )
+    assert who(text, headlines=(0,))[0][1] == "Kaja Tamm"
+
+
+def test_scare_quote_has_no_speaker():
+    text = 'The so-called "peace plan" was unveiled on Monday.'
+    assert who(text) == [("peace plan", None, "scare")]
+
+
+def test_repeated_words_take_the_attributed_speaker():
+    text = 'Talks will start "soon" across the region.\nLater, Mia Ross said talks would begin "soon".'
+    assert [s for _, s, _ in who(text)] == ["Mia Ross", "Mia Ross"]
+
+
+def test_surname_and_misspelling_link_to_the_full_name():
+    text = (
+        'Our defence editor Clare Thompson says the army is "overstretched".\n'
+        'Thomson notes that it has been "neglected".\n'
+        'Thompson adds: "It will take years."'
+    )
+    q = who(text)
+    assert [s for _, s, _ in q] == ["Clare Thompson"] * 3
+    assert [a for _, _, a in q][1:] == ["fuzzy", "surname"]
+
+
+def test_spelling_variants_across_outlets():
+    a = quotes('President Volodymyr Zelenskyy said "we will win".', outlet="One", article="a")
+    b = quotes('President Volodymyr Zelensky said "we will hold".', outlet="Two", article="b")
+    q, speakers = canonicalise(pd.concat([a, b], ignore_index=True), pd.DataFrame(columns=["name", "alias", "group", "description"]))
+    assert q.speaker.nunique() == 1 and q.speaker_id.nunique() == 1
+    assert set(speakers.outlet) == {"One", "Two"}
+    assert same_name("Volodymyr Zelensky", "Volodymyr Zelenskyy")
+    assert not same_name("John Healey", "John Hegseth")
+
+
+def test_speakers_frame_groups_and_counts():
+    text = (
+        'Our Moscow correspondent Ivan Petrov says it is "a win".\n'
+        'Kremlin spokesman Oleg Sidorov said: "We are satisfied with the talks."\n'
+        'Olga Marchenko, a professor who teaches in Lviv, says people feel "cold anger".'
+    )
+    q, speakers = canonicalise(quotes(text), pd.DataFrame(columns=["name", "alias", "group", "description"]))
+    groups = dict(zip(speakers.name, speakers.group.astype(str)))
+    assert groups == {"Ivan Petrov": "journalists", "Oleg Sidorov": "Russia", "Olga Marchenko": "experts and citizens"}
+    sid = speakers.set_index("name")
+    assert sid.loc["Oleg Sidorov", "n_quotes"] == 1 and sid.loc["Oleg Sidorov", "quoted_words"] == 6
+    assert "Kremlin spokesman" in sid.loc["Oleg Sidorov", "descriptions"]
+
+
+def test_overrides_add_aliases_and_groups():
+    text = 'Vova said "no".\nVladimir Ivanov said "yes".'
+    overrides = pd.DataFrame({"name": ["Vladimir Ivanov"], "alias": ["Vova"], "group": ["Russia"], "description": [pd.NA]})
+    q, speakers = canonicalise(quotes(text), overrides)
+    assert set(q.speaker) == {"Vladimir Ivanov"}
+    assert speakers.group.astype(str).tolist() == ["Russia"]
+
+
+@pytest.mark.parametrize(
+    ("words", "role", "kind"),
+    [
+        ("We will win.", "body", "direct"),
+        ("there can be no deal without us", "body", "direct"),
+        ("he does look tired", "body", "direct"),
+        ("fairly quickly", "body", "partial"),
+        ("have to make sure he stops", "body", "partial"),
+        ("America’s weakness", "body", "partial"),
+        ("anything", "headline", "headline"),
+    ],
+)
+def test_quote_kind(words, role, kind):
+    assert quote_kind(words, role) == kind
+
+
+def test_frame_columns_and_dtypes():
+    q = quotes('"Fine," he said.')
+    for col in ["article", "outlet", "post", "paragraph", "quote", "start", "end", "speaker", "speaker_id", "cue",
+                "cue_start", "cue_end", "kind", "attribution", "speaker_mention", "multi_paragraph"]:
+        assert col in q
+    assert isinstance(q.kind.dtype, pd.CategoricalDtype) and isinstance(q.attribution.dtype, pd.CategoricalDtype)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(list("Ab c.,:;'\"“”‘’\n-") + ["said", "he", "She", "Ann Lee", " according to "]),
+                max_size=60).map("".join))
+def test_attribution_never_crashes_and_offsets_point_back(text):
+    text = text if text.strip() else "x"
+    q = quotes(text)
+    for r in q.itertuples():
+        assert 0 <= r.start <= r.end <= len(text)
+        if not pd.isna(r.cue_start):
+            assert text[r.cue_start : r.cue_end] == r.cue
+        if not pd.isna(r.mention_start):
+            assert text[r.mention_start : r.mention_end] == r.speaker_mention
+
+
+def _quote_frame_time(text: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.perf_counter()
+        quotes(text)
+        best = min(best, time.perf_counter() - t0)
+    return max(best, 1e-4)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ['"a b" he said, ', "Ann Lee said it, adding ", '"Yes," she said.\n', 'word "open '],
+)
+def test_attribution_time_grows_linearly(unit):
+    ratio = _quote_frame_time(unit * 2000) / _quote_frame_time(unit * 200)
+    assert ratio < 30
+
+
+def test_name_in_apposition_after_a_role():
+    text = "Denmark's prime minister, Ida Holm, has said a \"forced deal\" would fail."
+    assert who(text) == [("forced deal", "Ida Holm", "apposition")]

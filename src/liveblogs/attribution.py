@@ -430,6 +430,12 @@ class ArticleIndex:
         return next(iter(fits)) if len(fits) == 1 else None
 
 
+def _after_last_inner(toks: Sequence[Token]) -> list[Token]:
+    """The words after the last "of", "between" or "from": "details from Kremlin spokesman" → "Kremlin spokesman"."""
+    cut = max((k for k, t in enumerate(toks) if t.lower in sp.NP_INNER), default=-1)
+    return list(toks[cut + 1 :])
+
+
 def index_article(masked: str, bounds: Iterable[tuple[int, int]]) -> ArticleIndex:
     """Every ``description + name`` and ``name, apposition,`` pair in the article."""
     index = ArticleIndex()
@@ -441,10 +447,10 @@ def index_article(masked: str, bounds: Iterable[tuple[int, int]]) -> ArticleInde
                 if not name or name[-1].possessive:
                     continue
                 left, _ = _np_left(toks, i) if not titles else ([], -1)
-                desc_toks = _strip_determiners([t for t in left if t.lower not in sp.NP_INNER]) + titles
+                desc_toks = _strip_determiners(_after_last_inner(left)) + titles
                 if titles and i > 0:
                     more, _ = _np_left(toks, i)
-                    desc_toks = _strip_determiners(more) + titles
+                    desc_toks = _strip_determiners(_after_last_inner(more)) + titles
                 name_text = _join(masked, name)
                 index.add(name_text, _join(masked, desc_toks) or None)
                 if j + 2 < len(toks) and toks[j].text == ",":
@@ -704,6 +710,9 @@ def attribute(
     for row in rows:
         if row["speaker"] is not None:
             given = list(index.of_name.get(row["speaker"], []))
+            surname = row["speaker"].split()[-1]
+            if row["person"] and surname != row["speaker"]:
+                given += [d for d in index.of_name.get(surname, []) if d not in given]
             for extra in (row["description"], row["apposition"]):
                 if extra and extra not in given:
                     given.append(extra)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import posts as posts_module
 from .quotes import canonicalise, quote_frame
-from .speakers import read_overrides
+from .speakers import read_overrides, speaker_names, speaker_table
 from .segment import normalise, sentence_spans, token_table
 from .sources import article_frame, resolve_sources
 
@@ -120,15 +120,33 @@ class Corpus:
         return self._quotes_and_speakers[0]
 
     @cached_property
-    def speakers(self) -> pd.DataFrame:
-        """One row per speaker and outlet: canonical name, aliases, descriptions, group, quote counts."""
+    def speaker_outlets(self) -> pd.DataFrame:
+        """One row per speaker and outlet: the aliases and descriptions that outlet uses, quote counts."""
         return self._quotes_and_speakers[1]
+
+    @cached_property
+    def speaker_names(self) -> pd.DataFrame:
+        """One row per speaker × outlet × written form of the name, with where it is first used."""
+        return speaker_names(self.quotes)
+
+    @cached_property
+    def speakers(self) -> pd.DataFrame:
+        """One row per person or body quoted: canonical name, group, every alias and description, totals."""
+        return speaker_table(self.speaker_outlets, self.speaker_names)
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """Every frame that has offsets, by name (for checks and exports)."""
         return {"articles": self.articles, "posts": self.posts, "paragraphs": self.paragraphs,
                 "sentences": self.sentences, "tokens": self.tokens,
-                "quotes": self.quotes.assign(text=self._quoted_text())}
+                "quotes": self.quotes.assign(text=self._quoted_text()),
+                "speaker_names": self.speaker_names.assign(text=self.speaker_names["alias"]),
+                "speakers": self._named_speakers()}
+
+    def _named_speakers(self) -> pd.DataFrame:
+        """Speakers with the text of their first naming mention (for the offset checks)."""
+        named = self.speakers.dropna(subset=["article"])
+        texts = [self._texts[a][s:e] for a, s, e in zip(named["article"], named["start"], named["end"])]
+        return named.assign(text=texts)
 
     def _quoted_text(self) -> list[str]:
         """The raw text of each quotation at its offsets (``quote`` itself has whitespace folded)."""

@@ -42,7 +42,7 @@ def predict() -> tuple[pd.DataFrame, pd.DataFrame]:
     import liveblogs
 
     corpus = liveblogs.load_corpus()
-    return corpus.quotes, corpus.speakers
+    return corpus.quotes, corpus.speaker_outlets
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -261,6 +261,58 @@ def _mentions(rows: pd.DataFrame) -> list[str]:
         return []
     names = []
     for m, how in zip(rows["speaker_mention"], rows["attribution"]):
-        if isinstance(m, str) and how in ("named", "apposition", "role", "surname", "fuzzy"):
+        if isinstance(m, str) and how in NAMING_ATTRIBUTIONS:
             names.append(" ".join(m.split()))
     return names
+
+
+NAMING_ATTRIBUTIONS = ("named", "apposition", "role", "surname", "fuzzy")
+NAME_COLUMNS = ["speaker_id", "speaker", "outlet", "alias", "n_quotes", "article", "start", "end"]
+SPEAKER_COLUMNS = [
+    "speaker_id", "name", "group", "person", "aliases", "descriptions", "outlets", "n_quotes", "quoted_words",
+    "article", "start", "end",
+]
+
+
+def speaker_names(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Every way each outlet names each speaker: one row per speaker × outlet × written form.
+
+    ``article``/``start``/``end`` point at the first mention in that form, so the row can be
+    found in the text; ``n_quotes`` counts the quotations attributed through that form.
+    """
+    naming = quotes["attribution"].astype(str).isin(NAMING_ATTRIBUTIONS)
+    named = quotes[naming & quotes["speaker_id"].notna() & quotes["mention_start"].notna()]
+    named = named.assign(alias=named["speaker_mention"].astype(str).str.split().str.join(" "))
+    grouped = named.sort_values(["article", "mention_start"]).groupby(
+        ["speaker_id", "speaker", "outlet", "alias"], observed=True, sort=True
+    )
+    frame = grouped.agg(
+        n_quotes=("quote", "size"), article=("article", "first"), start=("mention_start", "first"),
+        end=("mention_end", "first"),
+    ).reset_index()
+    return frame[NAME_COLUMNS].astype({"start": "int64", "end": "int64", "n_quotes": "int64"})
+
+
+def speaker_table(per_outlet: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
+    """One row per speaker across the corpus: every alias and description, totals, where first named."""
+    first = names.sort_values(["article", "start"]).groupby("speaker_id", sort=False)[["article", "start", "end"]].first()
+    rows = []
+    for speaker_id, sub in per_outlet.groupby("speaker_id", sort=True):
+        rows.append(
+            {
+                "speaker_id": speaker_id,
+                "name": sub["name"].iat[0],
+                "group": sub["group"].iat[0],
+                "person": bool(sub["person"].iat[0]),
+                "aliases": sorted({a for aliases in sub["aliases"] for a in aliases}),
+                "descriptions": list(dict.fromkeys(d for ds in sub["descriptions"] for d in ds)),
+                "outlets": sorted(map(str, sub["outlet"])),
+                "n_quotes": int(sub["n_quotes"].sum()),
+                "quoted_words": int(sub["quoted_words"].sum()),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=SPEAKER_COLUMNS[:-3]).join(first, on="speaker_id")
+    return frame.astype(
+        {"speaker_id": "string", "name": "string", "group": pd.CategoricalDtype(sp.GROUPS), "article": "string",
+         "start": "Int64", "end": "Int64"}
+    )[SPEAKER_COLUMNS]

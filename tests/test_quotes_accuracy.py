@@ -6,15 +6,12 @@ import pandas as pd
 import pytest
 
 import liveblogs
-from liveblogs.evaluate import load_gold, predict, score
+from liveblogs.evaluate import load_gold, score
 
 
 @pytest.fixture(scope="module")
-def result() -> dict:
-    corpus = liveblogs.load_corpus()
-    texts = {a: corpus.text(a) for a in corpus.articles["article"]}
-    pred, speakers = predict()
-    return score(pred, load_gold(), speakers, texts)
+def result(corpus) -> dict:
+    return score(corpus.quotes, load_gold(), corpus.speaker_outlets, corpus.texts)
 
 
 def test_quote_span_f1_floor(result):

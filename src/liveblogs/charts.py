@@ -37,3 +37,73 @@ def post_words_chart(post_words: pd.DataFrame) -> alt.Chart:
         )
         .properties(width=420, height=90)
     )
+
+
+SPEAKER_TOOLTIP = [
+    alt.Tooltip("speaker:N"), alt.Tooltip("outlet:N"), alt.Tooltip("group:N"), alt.Tooltip("quotes:Q"),
+    alt.Tooltip("words:Q", title="quoted words"), alt.Tooltip("example:N", title="longest quote"),
+    alt.Tooltip("example_headline:N", title="post"),
+]
+
+
+def speakers_chart(counts: pd.DataFrame, top: int = 12) -> alt.Chart:
+    """Bars per outlet: the most-quoted speakers by quotes, with quoted words alongside."""
+    speaker = alt.selection_point(name="speaker", fields=["speaker"])
+    base = alt.Chart(counts).transform_window(
+        rank="rank(quotes)", sort=[alt.SortField("quotes", order="descending")], groupby=["outlet"]
+    ).transform_filter(alt.datum.rank <= top)
+    bars = base.mark_bar().encode(
+        y=alt.Y("speaker:N", sort="-x", title=None),
+        x=alt.X("quotes:Q", title="quotations"),
+        color=alt.Color("group:N", title="affiliation"),
+        opacity=alt.condition(speaker, alt.value(1.0), alt.value(0.35)),
+        tooltip=SPEAKER_TOOLTIP,
+    )
+    words = base.mark_text(align="left", dx=4, fontSize=10).encode(
+        y=alt.Y("speaker:N", sort="-x"), x="quotes:Q", text=alt.Text("words:Q", format="d"),
+    )
+    return (
+        (bars + words)
+        .properties(width=300, height=alt.Step(16))
+        .facet(column=alt.Column("outlet:N", title=None))
+        .resolve_scale(y="independent")
+        .add_params(speaker)
+        .properties(title="Who each outlet quotes most (label: quoted words)")
+    )
+
+
+def speaker_outlet_heatmap(counts: pd.DataFrame) -> alt.Chart:
+    """Speaker × outlet grid coloured by quotations; empty cells are voices an outlet did not carry."""
+    return (
+        alt.Chart(counts, title="Quotations by speaker and outlet")
+        .mark_rect()
+        .encode(
+            x=alt.X("outlet:N", title=None),
+            y=alt.Y("speaker:N", sort=alt.EncodingSortField("quotes", op="sum", order="descending"), title=None),
+            color=alt.Color("quotes:Q", scale=alt.Scale(scheme="blues")),
+            tooltip=SPEAKER_TOOLTIP,
+        )
+        .properties(width=160, height=alt.Step(16))
+    )
+
+
+def group_share_chart(shares: pd.DataFrame) -> alt.Chart:
+    """Stacked shares: how each outlet's quotations divide between affiliation groups."""
+    group = alt.selection_point(name="group", fields=["group"], bind="legend")
+    return (
+        alt.Chart(shares, title="Voices by affiliation group (share of each outlet's quotations)")
+        .mark_bar()
+        .encode(
+            y=alt.Y("outlet:N", title=None),
+            x=alt.X("quote_share:Q", stack="normalize", axis=alt.Axis(format="%"), title="share of quotations"),
+            color=alt.Color("group:N", title="affiliation"),
+            opacity=alt.condition(group, alt.value(1.0), alt.value(0.3)),
+            tooltip=[
+                "outlet:N", "group:N", "quotes:Q", alt.Tooltip("quote_share:Q", format=".0%"), "words:Q",
+                alt.Tooltip("word_share:Q", format=".0%"), alt.Tooltip("example:N", title="quote"),
+                alt.Tooltip("example_speaker:N", title="speaker"), alt.Tooltip("example_headline:N", title="post"),
+            ],
+        )
+        .add_params(group)
+        .properties(width=420, height=80)
+    )

@@ -34,6 +34,11 @@ class Corpus:
         outlets = ", ".join(sorted(map(str, self.articles["outlet"].unique())))
         return f"<Corpus: {len(self.articles)} articles from {outlets}>"
 
+    @property
+    def texts(self) -> dict[str, str]:
+        """Article id → decoded text, for every article."""
+        return dict(self._texts)
+
     def text(self, article: str) -> str:
         """The decoded text of one article; every offset in the corpus indexes it."""
         return self._texts[article]

@@ -25,7 +25,7 @@ import pandas as pd
 
 from .speakers import fold
 
-__all__ = ["score", "load_gold", "predict", "main", "DEFAULT_GOLD"]
+__all__ = ["score", "load_gold", "main", "DEFAULT_GOLD"]
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "quotes_gold.jsonl"
 _EDGE = " \t\r\n.,;:!?\"'“”‘’«»()[]–—-…"
@@ -35,14 +35,6 @@ MATCH_THRESHOLD = 0.9
 def load_gold(path: str | Path = DEFAULT_GOLD) -> pd.DataFrame:
     with open(path, encoding="utf-8") as fh:
         return pd.DataFrame([json.loads(line) for line in fh if line.strip()])
-
-
-def predict() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The package's quotes and speakers for the bundled corpus, through the public API."""
-    import liveblogs
-
-    corpus = liveblogs.load_corpus()
-    return corpus.quotes, corpus.speaker_outlets
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -173,7 +165,7 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame, speakers: pd.DataFrame | None 
     }
 
 
-def _format(result: dict) -> str:
+def format_result(result: dict) -> str:
     lines = []
 
     def row(label: str, b: dict) -> str:
@@ -199,12 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import liveblogs
 
-    gold = load_gold(args.gold)
-    pred, speakers = predict()
     corpus = liveblogs.load_corpus()
-    texts = {a: corpus.text(a) for a in corpus.articles["article"]}
-    result = score(pred, gold, speakers, texts)
-    print(json.dumps(result, indent=2, default=str) if args.json else _format(result))
+    result = score(corpus.quotes, load_gold(args.gold), corpus.speaker_outlets, corpus.texts)
+    print(json.dumps(result, indent=2, default=str) if args.json else format_result(result))
     return 0
 
 

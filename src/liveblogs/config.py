@@ -24,4 +24,4 @@ def data_dir() -> Path:
 
 
 MANIFEST_NAME = "manifest.csv"
-ARTICLE_SUFFIXES = (".txt", ".text", ".md")
+ARTICLE_SUFFIXES = (".txt", ".text")

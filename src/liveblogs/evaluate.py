@@ -187,11 +187,12 @@ def format_result(result: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m liveblogs.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="gold JSONL file (default: the bundled fixture)")
+    parser.add_argument("--corpus", default=None, help="articles to score (folder, manifest or file; default: bundled)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
     import liveblogs
 
-    corpus = liveblogs.load_corpus()
+    corpus = liveblogs.load_corpus(args.corpus)
     result = score(corpus.quotes, load_gold(args.gold), corpus.speaker_outlets, corpus.texts)
     print(json.dumps(result, indent=2, default=str) if args.json else format_result(result))
     return 0

@@ -8,7 +8,9 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 TIMEOUT := 300
 
-.PHONY: setup report test test-unit test-notebooks test-browser lab dashboard bench rebaseline clean
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: setup browser-deps report test test-unit test-notebooks test-browser lab dashboard bench rebaseline clean
 
 setup: $(STAMP)
 
@@ -26,18 +28,32 @@ report: $(STAMP)
 		--ExecutePreprocessor.kernel_name=python3 --output-dir reports $(NOTEBOOKS)
 	@echo "reports written:"; ls -1 reports/*.html
 
+## Debian's chromium for the browser tests (never `playwright install`: it downloads a browser)
+browser-deps:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	else echo "browser tests need Debian's chromium: sudo apt-get install chromium chromium-driver"; exit 1; fi
+
 ## make test: unit, property, notebook (strict nbval) and browser tests
-test: $(STAMP)
+test: $(STAMP) browser-deps
 	$(PY) -m pytest tests $(NBVAL) notebooks
 
 test-unit: $(STAMP)
 	$(PY) -m pytest tests -m "not browser"
+
+test-browser: $(STAMP) browser-deps
+	$(PY) -m pytest tests -m browser
 
 test-notebooks: $(STAMP)
 	$(PY) -m pytest $(NBVAL) notebooks
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks --no-browser --ip 127.0.0.1
+
+## make dashboard: the explore notebook as a Voilà app on localhost (widgets and charts work offline)
+dashboard: $(STAMP)
+	$(VENV)/bin/voila notebooks/05_explore.ipynb --no-browser --port 8866 --Voila.ip=127.0.0.1
 
 ## re-execute notebooks in place from a clean kernel (the only way outputs are re-baselined)
 rebaseline: $(STAMP)

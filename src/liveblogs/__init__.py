@@ -6,4 +6,11 @@ from .corpus import Corpus, load_corpus
 from .errors import ArticleError, LiveblogsError, ManifestError
 
 __version__ = "0.1.0"
-__all__ = ["Corpus", "load_corpus", "LiveblogsError", "ArticleError", "ManifestError", "__version__"]
+__all__ = ["Corpus", "load_corpus", "explore", "LiveblogsError", "ArticleError", "ManifestError", "__version__"]
+
+
+def explore(corpus: Corpus, **options):
+    """The widget panel for filtering quotes by outlet, speaker, group, kind, time and text."""
+    from .widgets import explore as panel
+
+    return panel(corpus, **options)

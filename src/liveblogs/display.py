@@ -18,9 +18,10 @@ TEMPLATE = "inline"
 
 
 def use_offline_charts() -> None:
-    """Render Altair charts as self-contained HTML (no CDN) and allow larger inline datasets."""
-    alt.renderers.enable(RENDERER, template=TEMPLATE)
+    """Render Altair charts as self-contained HTML (no CDN), drawn as SVG; JupyterChart widgets load Vega offline too."""
+    alt.renderers.enable(RENDERER, template=TEMPLATE, embed_options={"renderer": "svg", "actions": False})
     alt.data_transformers.disable_max_rows()
+    alt.JupyterChart.enable_offline()
 
 
 def fingerprint(chart: alt.TopLevelMixin) -> str:

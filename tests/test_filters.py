@@ -1,0 +1,89 @@
+"""The explore panel's logic: a pure filter function, and widgets driven from code."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import liveblogs
+from liveblogs import filters
+from liveblogs.filters import Filters, filter_quotes
+
+
+@pytest.fixture(scope="module")
+def table(corpus) -> pd.DataFrame:
+    return filters.explore_table(corpus)
+
+
+def test_table_has_one_row_per_quote_with_offsets(corpus, table) -> None:
+    assert len(table) == len(corpus.quotes)
+    text = corpus.texts
+    assert all(text[a][s:e] for a, s, e in zip(table["article"], table["start"], table["end"]))
+
+
+def test_no_filters_keep_everything(table) -> None:
+    assert filter_quotes(table, Filters()).equals(table)
+
+
+def test_each_filter_narrows_to_matching_rows(table) -> None:
+    sky = filter_quotes(table, Filters(outlets=("Sky News",)))
+    assert 0 < len(sky) < len(table) and set(sky["outlet"]) == {"Sky News"}
+    russia = filter_quotes(table, Filters(groups=("Russia",)))
+    assert set(russia["group"]) == {"Russia"} and {"Dmitry Peskov", "Dmitry Medvedev"} <= set(russia["speaker"])
+    hegseth = filter_quotes(table, Filters(speakers=("Pete Hegseth",), kinds=("direct",)))
+    assert set(hegseth["speaker"]) == {"Pete Hegseth"} and set(hegseth["kind"]) == {"direct"}
+
+
+def test_filters_combine_as_and(table) -> None:
+    both = filter_quotes(table, Filters(outlets=("Sky News",), groups=("Russia",), text="Trump"))
+    alone = [filter_quotes(table, f) for f in (Filters(outlets=("Sky News",)), Filters(groups=("Russia",)), Filters(text="Trump"))]
+    expected = set(alone[0].index) & set(alone[1].index) & set(alone[2].index)
+    assert set(both.index) == expected and expected
+
+
+def test_text_search_needs_every_word_case_insensitively(table) -> None:
+    found = filter_quotes(table, Filters(text="BETRAYING ukraine"))
+    assert len(found) and all(
+        ("betraying" in row.lower() and "ukraine" in row.lower())
+        for row in found[["quote", "post_text", "speaker", "headline"]].astype(str).agg(" ".join, axis=1)
+    )
+    assert filter_quotes(table, Filters(text="zzzzqqq")).empty
+
+
+def test_time_window_keeps_rows_inside_it() -> None:
+    times = pd.to_datetime(["2025-02-13 08:00", "2025-02-13 09:30", "2025-02-13 11:00"]).tz_localize("Europe/London")
+    table = pd.DataFrame({"outlet": "A", "speaker": "X", "group": "US", "kind": "direct", "time": times,
+                          "quote": ["a", "b", "c"], "post_text": "", "headline": ""})
+    window = Filters(start=pd.Timestamp("2025-02-13 08:30", tz="Europe/London"), end=pd.Timestamp("2025-02-13 10:00", tz="Europe/London"))
+    assert filter_quotes(table, window)["quote"].tolist() == ["b"]
+
+
+def test_exports_round_trip(tmp_path, table) -> None:
+    chosen = filter_quotes(table, Filters(outlets=("BBC",)))
+    csv = filters.export_quotes(chosen, tmp_path / "q.csv")
+    parquet = filters.export_quotes(chosen, tmp_path / "q.parquet")
+    assert len(pd.read_csv(csv)) == len(chosen) == len(pd.read_parquet(parquet))
+    assert pd.read_parquet(parquet)["quote"].tolist() == chosen["quote"].astype(str).tolist()
+    with pytest.raises(ValueError, match="csv or .parquet"):
+        filters.export_quotes(chosen, tmp_path / "q.xlsx")
+
+
+def test_panel_widgets_drive_the_same_filter(corpus, tmp_path) -> None:
+    panel = liveblogs.explore(corpus, export_dir=tmp_path)
+    table = panel.table
+    assert len(panel.filtered) == len(table)
+    panel.controls["outlets"].value = ("BBC",)
+    panel.controls["search"].value = "Putin"
+    expected = filter_quotes(table, Filters(outlets=("BBC",), text="Putin"))
+    assert panel.filtered.index.equals(expected.index) and 0 < len(expected) < len(table)
+    assert panel.children[1].value.startswith(f"<b>{len(expected)}</b>")
+    panel.controls["csv"].click()
+    assert len(pd.read_csv(tmp_path / "quotes.csv")) == len(expected)
+    panel.reset()
+    assert len(panel.filtered) == len(table)
+
+
+def test_chart_carries_named_selections(table) -> None:
+    spec = filters.explore_chart(table).to_dict()
+    names = {p["name"] for p in spec["params"]}
+    assert names == {"explore_speaker", "explore_window"}

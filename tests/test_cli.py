@@ -56,3 +56,26 @@ def test_bad_encoding_exits_non_zero_with_one_line(tmp_path: Path) -> None:
 def test_bad_date_option_is_a_usage_error() -> None:
     result = run("posts", str(SKY_PATH), "--published", "13/02/2025")
     assert result.returncode == 2 and "not a YYYY-MM-DD date" in result.stderr
+
+
+def test_posts_carry_time_columns_with_offsets_in_iso_form() -> None:
+    result = run("posts", str(SKY_PATH), "--published", "2025-02-13", "--timezone", "Europe/London")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    pinned = [r for r in rows if r["time_source"] == "cross-reference"]
+    assert len(pinned) == 5
+    assert {r["time"] for r in pinned} == {f"2025-02-13T{t}:00+00:00" for t in ("10:24", "08:53", "08:06", "07:50", "06:54")}
+    assert all(r["time_earliest"] <= r["time_latest"] for r in rows)
+
+
+def test_quotes_jsonl_csv_and_parquet(tmp_path: Path) -> None:
+    result = run("quotes", str(SKY_PATH))
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 0 and len(rows) >= 70
+    assert {"file", "quote", "speaker", "cue", "kind", "attribution", "start", "end"} <= set(rows[0])
+    text = SKY_PATH.read_text(encoding="utf-8-sig")
+    assert all(" ".join(text[r["start"] : r["end"]].split()).startswith(r["quote"][:20]) for r in rows)
+    out = tmp_path / "quotes.parquet"
+    assert run("quotes", str(SKY_PATH), "--format", "parquet", "--out", str(out)).returncode == 0
+    import pandas as pd
+
+    assert len(pd.read_parquet(out)) == len(rows)

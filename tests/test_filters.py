@@ -87,3 +87,15 @@ def test_chart_carries_named_selections(table) -> None:
     spec = filters.explore_chart(table).to_dict()
     names = {p["name"] for p in spec["params"]}
     assert names == {"explore_speaker", "explore_window"}
+
+
+def test_panel_time_window_keeps_only_posts_with_times_inside_it(corpus) -> None:
+    panel = liveblogs.explore(corpus)
+    slider = panel.controls["time"]
+    times = [value for _, value in slider.options]
+    slider.index = (1, len(times) - 2)
+    kept = panel.filtered
+    assert 0 < len(kept) < len(panel.table) and kept["time"].notna().all()
+    assert kept["time"].between(times[1], times[-2]).all()
+    panel.reset()
+    assert len(panel.filtered) == len(panel.table)

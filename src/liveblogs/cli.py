@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
@@ -15,7 +16,14 @@ from .corpus import Corpus
 from .errors import LiveblogsError
 from .sources import ArticleSource, DEFAULT_TIMEZONE, article_frame
 
-POST_FIELDS = ["file", "article", "outlet", "post", "kind", "headline", "start", "end"]
+POST_FIELDS = [
+    "file", "article", "outlet", "post", "kind", "headline", "start", "end",
+    "time", "time_earliest", "time_latest", "time_source", "time_evidence",
+]
+QUOTE_FIELDS = [
+    "file", "article", "outlet", "post", "paragraph", "quote", "start", "end", "speaker", "speaker_id", "cue",
+    "cue_start", "cue_end", "kind", "attribution", "speaker_mention", "mention_start", "mention_end", "multi_paragraph",
+]
 
 
 def _date(value: str) -> dt.date:
@@ -29,8 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per frame."""
     parser = argparse.ArgumentParser(prog="liveblogs", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    posts = commands.add_parser("posts", help="one row per post of each file")
+    posts = commands.add_parser("posts", help="one row per post of each file, with its time and bounds")
     _common(posts, ("jsonl", "csv"))
+    quotes = commands.add_parser("quotes", help="one row per quotation of each file, with its speaker")
+    _common(quotes, ("jsonl", "csv", "parquet"))
+    quotes.add_argument("--out", type=Path, help="write to this file instead of standard output (needed for parquet)")
     return parser
 
 
@@ -52,23 +63,39 @@ def corpus_from_args(args: argparse.Namespace) -> Corpus:
     return Corpus(article_frame(sources))
 
 
+def _with_file(corpus: Corpus, frame: pd.DataFrame, fields: list[str]) -> pd.DataFrame:
+    files = corpus.articles.set_index("article")["path"]
+    return frame.assign(file=frame["article"].map(files))[fields]
+
+
 def post_rows(corpus: Corpus) -> pd.DataFrame:
     """The posts frame with the file each row came from, in the CLI's field order."""
-    files = corpus.articles.set_index("article")["path"]
-    posts = corpus.posts.assign(file=lambda f: f["article"].map(files))
-    return posts[POST_FIELDS]
+    return _with_file(corpus, corpus.posts, POST_FIELDS)
+
+
+def quote_rows(corpus: Corpus) -> pd.DataFrame:
+    """The quotes frame with the file each row came from, in the CLI's field order."""
+    return _with_file(corpus, corpus.quotes, QUOTE_FIELDS)
 
 
 def write(frame: pd.DataFrame, fmt: str, out) -> None:
-    """Write rows as JSON lines or CSV to ``out``."""
+    """Write rows as JSON lines, CSV or Parquet to ``out`` (a text stream, or a binary one for Parquet)."""
+    if fmt == "parquet":
+        frame.assign(**{c: frame[c].astype("string") for c in frame.select_dtypes("category")}).to_parquet(out, index=False)
+        return
     if fmt == "csv":
         frame.to_csv(out, index=False, lineterminator="\n")
         return
     for record in frame.astype(object).where(frame.notna(), None).to_dict(orient="records"):
-        out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        out.write(json.dumps(record, ensure_ascii=False, default=_json_value) + "\n")
 
 
-COMMANDS: dict[str, Callable[[Corpus], pd.DataFrame]] = {"posts": post_rows}
+def _json_value(value: object) -> str:
+    """Times as ISO 8601 with their offset; anything else as its string."""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+COMMANDS: dict[str, Callable[[Corpus], pd.DataFrame]] = {"posts": post_rows, "quotes": quote_rows}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -80,7 +107,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LiveblogsError as error:
         print(f"liveblogs: error: {error}", file=sys.stderr)
         return 2
-    write(rows, args.format, sys.stdout)
+    out_path = getattr(args, "out", None)
+    if out_path is not None:
+        mode = "wb" if args.format == "parquet" else "w"
+        with open(out_path, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as out:
+            write(rows, args.format, out)
+    elif args.format == "parquet":
+        write(rows, args.format, sys.stdout.buffer)
+    else:
+        try:
+            write(rows, args.format, sys.stdout)
+        except BrokenPipeError:  # a reader such as `head` stopped early: not an error
+            sys.stdout = open(os.devnull, "w")
     return 0
 
 

@@ -14,11 +14,13 @@ import numpy as np
 import pandas as pd
 
 from . import posts as posts_module
+from . import times
 from .quotes import canonicalise, quote_frame
 from .speakers import read_overrides, speaker_names, speaker_table
 from .segment import normalise, sentence_spans, token_table
 from .sources import article_frame, resolve_sources
 
+TIME_COLUMNS = ["time", "time_earliest", "time_latest", "time_source", "time_evidence"]
 SENTENCE_COLUMNS = ["article", "post", "paragraph", "sentence", "start", "end", "text", "norm"]
 TOKEN_COLUMNS = ["article", "post", "sentence", "token", "start", "end", "text", "norm", "kind"]
 
@@ -61,9 +63,36 @@ class Corpus:
         return self._segments[0]
 
     @cached_property
-    def posts(self) -> pd.DataFrame:
-        """One row per unit of the blog: title, standfirst, summary, post, byline, timestamp, boilerplate."""
+    def units(self) -> pd.DataFrame:
+        """The posts frame before times are added (what the time clues are read from)."""
         return self._segments[1]
+
+    @cached_property
+    def posts(self) -> pd.DataFrame:
+        """One row per unit of the blog (title, standfirst, summary, post, byline, timestamp, boilerplate),
+        with its best time, bounds, the source of that time and the evidence for it."""
+        timed = self.post_times[["article", "post", *TIME_COLUMNS]]
+        return self.units.merge(timed, on=["article", "post"], how="left", validate="one_to_one")
+
+    @cached_property
+    def time_references(self) -> pd.DataFrame:
+        """Every time clue in the text: stamps, run-on times, cross-references; what each resolved to and pins."""
+        return times.time_references(self.articles, self.units, self.sentences)
+
+    @cached_property
+    def post_times(self) -> pd.DataFrame:
+        """Per unit: best time, earliest and latest bounds, source, evidence, blog order and conflicts."""
+        return times.post_times(self.articles, self.units, self.time_references)
+
+    @cached_property
+    def cross_reference_links(self) -> pd.DataFrame:
+        """Per cross-reference ("see our 7.50am post"): the post it points to, with score and evidence."""
+        return times.cross_reference_links(self.articles, self.units, self.sentences)
+
+    @cached_property
+    def event_times(self) -> pd.DataFrame:
+        """Times the text gives for events ("last night", "this morning"), resolved against their post's time."""
+        return times.event_times(self.articles, self.units, self.sentences, self.post_times)
 
     @cached_property
     def sentences(self) -> pd.DataFrame:

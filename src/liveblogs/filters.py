@@ -22,7 +22,11 @@ EXPLORE_COLUMNS = [
 
 @dataclass(frozen=True)
 class Filters:
-    """What the user has chosen; an empty tuple means "all"."""
+    """What the user has chosen; an empty tuple means "all".
+
+    A time window (``start``/``end``) keeps only quotations whose post has a best time inside it:
+    posts with no clock time (an "order only" blog) drop out while a window is set.
+    """
 
     outlets: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()

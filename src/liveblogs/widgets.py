@@ -68,7 +68,8 @@ def explore(corpus, rows: int = 20, export_dir: str | Path = "exports") -> widge
     progress.value = 2
 
     def current() -> Filters:
-        start, end = window.value if times else (None, None)
+        whole = not times or tuple(window.index) == (0, len(times) - 1)
+        start, end = (None, None) if whole else window.value  # the whole range keeps posts with no clock time
         return Filters(tuple(outlets.value), tuple(speakers.value), tuple(groups.value), tuple(kinds.value),
                        start, end, search.value)
 

@@ -1,0 +1,1413 @@
+"""Posts → times: when each post went up, with honest bounds, and when the events it mentions happened.
+
+Pure functions from frames to frames; every frame keeps the keys ``article``, ``post`` (and
+``start``/``end`` where a row is a span of text, so ``corpus.text(article)[start:end]`` gives
+it back).
+
+1. ``find_clues``: every time clue in the text. Explicit stamps (``timestamp`` units, which
+   stamp the post after them; times run on to a headline; "10.24am: ..." opening a post),
+   page stamps, "2h ago" stamps (resolved only against a known capture time), cross-references
+   ("(see our 7.50am post)") and short lines that look like a stamp nobody can read.
+2. ``cross_reference_links``: which earlier post each cross-reference points to, found by
+   comparing the referring sentence with every candidate post (TF-IDF cosine over stemmed
+   content words, shared quotations, shared names), and choosing, for all references at
+   once, the assignment that keeps times in running order (a small dynamic programme).
+3. ``time_references``: the clues with the post each one pins.
+4. ``post_times``: the blog's running order (from the pins, else the direction of the
+   cross-references, else a sign-off or welcome at one end) and, for every unit, a best time
+   with earliest/latest bounds. Pins that contradict the others are flagged, not averaged.
+5. ``event_times``: phrases that date events ("last night", "on Wednesday", "in the next five
+   minutes") resolved to a range relative to the post that mentions them, with the least and
+   most time that can separate the event from the post.
+
+Post bounds are inclusive and to the minute: a day runs from 00:00 to 23:59. Event ranges are
+half-open ("yesterday" is [00:00, next 00:00)). Time columns are time-zone aware in the article's zone (``articles.timezone``; a zone named
+in a stamp wins over it and is converted). When articles have different zones the column holds
+Timestamps of several zones (dtype object). An optional ``captured`` column in ``articles``
+(the moment the page was copied) resolves "2h ago" stamps and bounds every post from above.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import stamps
+from . import timewords as tw
+
+__all__ = [
+    "find_clues", "cross_reference_links", "time_references", "post_times", "event_times",
+    "pin_bounds", "monotone_assignment", "find_event_phrases", "resolve_stamp", "article_clocks",
+]
+
+REFERENCE_COLUMNS = [
+    "article", "post", "start", "end", "text", "kind", "form", "hour", "minute", "dated",
+    "resolved", "target_post", "score", "evidence", "conflict",
+]
+LINK_COLUMNS = [
+    "article", "post", "start", "end", "text", "hour", "minute", "resolved", "target_post", "score",
+    "runner_up_post", "runner_up_score", "evidence", "conflict", "conflict_note",
+]
+POST_TIME_COLUMNS = [
+    "article", "post", "sequence", "rank", "time", "time_earliest", "time_latest", "time_source",
+    "time_evidence", "order", "order_evidence", "interpolation", "conflict", "conflict_note",
+]
+EVENT_COLUMNS = [
+    "article", "post", "sentence", "start", "end", "text", "kind", "direction",
+    "resolved_start", "resolved_end", "relative_to", "anchor", "gap_min", "gap_max",
+]
+TIME_COLUMNS = ("time", "time_earliest", "time_latest")
+EVENT_TIME_COLUMNS = ("resolved_start", "resolved_end", "relative_to")
+EXPLICIT_KINDS = ("stamp", "run_on", "relative")
+_NS_MINUTE = 60 * 10**9
+_NS_DAY = 24 * 60 * _NS_MINUTE
+
+# =========================================================================== articles
+
+
+@dataclass(frozen=True)
+class ArticleClock:
+    """What is known about an article's time: its zone, publication day and capture moment."""
+
+    article: str
+    text: str
+    zone: str
+    day: pd.Timestamp | None  # midnight opening the publication day, in ``zone``
+    captured: pd.Timestamp | None
+
+    @property
+    def year(self) -> int | None:
+        return None if self.day is None else self.day.year
+
+    def day_bounds(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        """The first and last minute (00:00, 23:59) of the publication day, or None when unknown."""
+        if self.day is None:
+            return None
+        return self.day, _day_end(self.day.date(), self.zone)
+
+
+def article_clocks(articles: pd.DataFrame) -> dict[str, ArticleClock]:
+    """One ``ArticleClock`` per article, from ``published``, ``timezone`` and optional ``captured``."""
+    clocks = {}
+    for row in articles.to_dict("records"):
+        zone = str(row.get("timezone") or "UTC")
+        published = row.get("published")
+        day = None if pd.isna(published) else _at(pd.Timestamp(published).date(), 0, 0, zone)
+        captured = row.get("captured")
+        captured = None if captured is None or pd.isna(captured) else _in_zone(pd.Timestamp(captured), zone)
+        clocks[str(row["article"])] = ArticleClock(str(row["article"]), str(row["text"]), zone, day, captured)
+    return clocks
+
+
+def _at(date, hour: int, minute: int, zone: str) -> pd.Timestamp:
+    """A wall-clock time on ``date`` in ``zone`` (DST gaps shift forward, repeats take the first)."""
+    naive = pd.Timestamp(date.year, date.month, date.day) + pd.Timedelta(hours=hour, minutes=minute)
+    return naive.tz_localize(zone, ambiguous=True, nonexistent="shift_forward")
+
+
+def _day_end(date, zone: str) -> pd.Timestamp:
+    """23:59 on ``date``: bounds are inclusive and to the minute, so a day never spills into the next."""
+    return _at(date, 23, 59, zone)
+
+
+def _in_zone(ts: pd.Timestamp, zone: str) -> pd.Timestamp:
+    return ts.tz_localize(zone) if ts.tzinfo is None else ts.tz_convert(zone)
+
+
+def resolve_stamp(stamp: stamps.Stamp, clock: ArticleClock) -> pd.Timestamp:
+    """The moment a stamp names, in the article's zone; NaT when it cannot be known.
+
+    The stamp's own date and zone win; a date without a year already took the publication year
+    (``find_stamps(default_year=...)``); a clock without a date takes the publication day;
+    "2h ago" needs the capture time.
+    """
+    if stamp.hour < 0:
+        if clock.captured is None or stamp.relative_minutes is None:
+            return pd.NaT
+        return clock.captured - pd.Timedelta(minutes=stamp.relative_minutes)
+    date = stamp.date or (clock.day.date() if clock.day is not None else None)
+    if date is None:
+        return pd.NaT
+    return _at(date, stamp.hour, stamp.minute, stamp.tz or clock.zone).tz_convert(clock.zone)
+
+
+# =========================================================================== clues
+
+_LEADING_SEP_RE = re.compile(r"[ \t]{0,2}[:|\u2013\u2014-][ \t]")
+_FIRST_LINE_RE = re.compile(r"[^\n]{0,200}")
+
+
+def find_clues(articles: pd.DataFrame, posts: pd.DataFrame) -> pd.DataFrame:
+    """Every time clue of every article (cross-references not yet linked to a post)."""
+    clocks = article_clocks(articles)
+    rows: list[dict] = []
+    for article, units in posts.groupby("article", sort=False):
+        rows.extend(_article_clues(clocks[str(article)], units.reset_index(drop=True)))
+    return _reference_frame(rows, clocks)
+
+
+def _article_clues(clock: ArticleClock, units: pd.DataFrame) -> list[dict]:
+    kinds = units["kind"].astype(str).tolist()
+    records = units.to_dict("records")
+    rows: list[dict] = []
+    for i, unit in enumerate(records):
+        if kinds[i] == "timestamp":
+            rows.extend(_timestamp_clue(clock, unit, _stamped_post(records, kinds, i)))
+        if kinds[i] in tw.SEQUENCE_KINDS:
+            rows.extend(_post_clues(clock, unit))
+        elif kinds[i] in tw.LEADING_KINDS:  # an unreadable stamp before the first post stamps that post
+            rows.extend(_unreadable_lines(clock, unit, _next_post(records, kinds, i)))
+        if kinds[i] in tw.REFERRING_KINDS:
+            rows.extend(_cross_reference_clues(clock, unit))
+    return rows
+
+
+def _next_post(records: list[dict], kinds: list[str], i: int) -> int | None:
+    return next((int(records[j]["post"]) for j in range(i + 1, len(records)) if kinds[j] in tw.SEQUENCE_KINDS), None)
+
+
+def _stamped_post(records: list[dict], kinds: list[str], i: int) -> int | None:
+    """The post a timestamp unit stamps: the next unit, skipping other stamps, bylines and furniture."""
+    for j in range(i + 1, len(records)):
+        if kinds[j] in tw.SEQUENCE_KINDS:
+            return int(records[j]["post"])
+        if kinds[j] not in ("timestamp", "byline", "boilerplate"):
+            return None
+    return None
+
+
+def _clue(clock: ArticleClock, post: int, start: int, stamp: stamps.Stamp | None, kind: str,
+          target: int | None, evidence: str, text: str | None = None) -> dict:
+    return {
+        "article": clock.article, "post": post, "start": start,
+        "end": start + len(text if text is not None else stamp.text),
+        "text": text if text is not None else stamp.text, "kind": kind,
+        "form": stamp.form if stamp else None,
+        "hour": stamp.hour if stamp and stamp.hour >= 0 else None,
+        "minute": stamp.minute if stamp and stamp.minute >= 0 else None,
+        "dated": bool(stamp and stamp.date is not None),
+        "resolved": resolve_stamp(stamp, clock) if stamp else pd.NaT,
+        "target_post": target, "score": None, "evidence": evidence, "conflict": False,
+    }
+
+
+def _timestamp_clue(clock: ArticleClock, unit: dict, target: int | None) -> list[dict]:
+    line = str(unit["text"])
+    stamp = stamps.parse_stamp_line(line, clock.year)
+    if stamp is None:
+        return []
+    start = int(unit["start"]) + stamp.start
+    if stamp.form == "relative":
+        need = "" if clock.captured is not None else " (unresolved: no capture time)"
+        return [_clue(clock, int(unit["post"]), start, stamp, "relative", target, f"'{stamp.text}' stamp line{need}")]
+    if target is None:
+        bound = "lower" if tw.PAGE_OPENING_RE.search(line) else "upper"
+        return [_clue(clock, int(unit["post"]), start, stamp, "page", None, f"page stamp ({bound} bound)")]
+    return [_clue(clock, int(unit["post"]), start, stamp, "stamp", target, f"stamp line before post {target}")]
+
+
+def _post_clues(clock: ArticleClock, unit: dict) -> list[dict]:
+    """The post's own stamp (run on to its headline, or opening it: "10.24am: ..."), and any
+    short line that looks like a stamp in a form nobody reads ("10h24")."""
+    post, text, start = int(unit["post"]), str(unit["text"]), int(unit["start"])
+    rows = _unreadable_lines(clock, unit, post)
+    if not pd.isna(unit.get("stamp_start")):
+        head_start, stamp_end = int(unit["headline_start"]), int(unit["stamp_end"])
+        found = stamps.split_trailing_stamp(clock.text[head_start:stamp_end], clock.year)
+        if found is not None:
+            own = _clue(clock, post, head_start + found[0], found[1], "run_on", post, "time run on to the headline")
+            return [own] + rows
+    first = _FIRST_LINE_RE.match(text).group()
+    leading = stamps.find_stamps(first[:60], clock.year)
+    if leading and not first[: leading[0].start].strip() and _LEADING_SEP_RE.match(first, leading[0].end):
+        own = _clue(clock, post, start + leading[0].start, leading[0], "stamp", post, "stamp opening the post")
+        return [own] + rows
+    return rows
+
+
+def _unreadable_lines(clock: ArticleClock, unit: dict, target: int | None) -> list[dict]:
+    """Short lines of a unit shaped like a stamp that ``stamps`` does not read: they pin ``target``
+    to "unknown" rather than let a neighbour's time stand in for an unread one."""
+    rows, offset, start = [], 0, int(unit["start"])
+    for line in str(unit["text"]).split("\n"):
+        bare = line.strip()
+        if 0 < len(bare) <= tw.MAX_STAMP_LIKE_CHARS and tw.STAMP_LIKE_RE.fullmatch(bare):
+            at = start + offset + line.index(bare)
+            rows.append(_clue(clock, int(unit["post"]), at, None, "unparsed", target,
+                              "looks like a stamp in a form not read", bare))
+        offset += len(line) + 1
+    return rows
+
+
+def _cross_reference_clues(clock: ArticleClock, unit: dict) -> list[dict]:
+    rows = []
+    for ref in stamps.find_cross_references(str(unit["text"])):
+        stamp = stamps.Stamp(ref.start, ref.end, ref.text, ref.hour, ref.minute, None, None, None, None, ref.form)
+        rows.append(_clue(clock, int(unit["post"]), int(unit["start"]) + ref.start, stamp, "cross_reference", None, ""))
+    return rows
+
+
+def _reference_frame(rows: list[dict], clocks: dict[str, ArticleClock]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=REFERENCE_COLUMNS)
+    zones = {a: c.zone for a, c in clocks.items()}
+    return frame.astype(
+        {"article": "string", "post": "int64", "start": "int64", "end": "int64", "text": "string",
+         "kind": pd.CategoricalDtype(tw.REFERENCE_KINDS), "form": "string", "hour": "Int64",
+         "minute": "Int64", "dated": "bool", "target_post": "Int64", "score": "Float64", "evidence": "string",
+         "conflict": "bool"}
+    ).assign(resolved=lambda f: _zoned(f["resolved"], f["article"], zones))
+
+
+def _zoned(values: pd.Series, articles: pd.Series, zones: dict[str, str]) -> pd.Series:
+    """Timestamps in their article's zone: a tz-aware dtype when all articles share one zone."""
+    used = {zones[a] for a in articles.astype(str).unique()} if len(articles) else set(zones.values())
+    if len(used) <= 1:
+        zone = next(iter(used), "UTC")
+        return pd.to_datetime(pd.Series(list(values), index=values.index, dtype=object), utc=True).dt.tz_convert(zone)
+    return pd.Series(
+        [v if pd.isna(v) else pd.Timestamp(v).tz_convert(zones[a]) for v, a in zip(values, articles.astype(str))],
+        index=values.index, dtype=object,
+    )
+
+
+# =========================================================================== text comparison
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,40}")
+_NAME_RE = re.compile(r"(?<![\w'’])[A-Z][^\W\d_]{1,39}")
+_QUOTE_RES = (
+    re.compile(r'"([^"\n]{3,300})"'),
+    re.compile(r"“([^”\n]{3,300})”"),
+    re.compile(r"‘([^’\n]{3,300})’(?!\w)"),
+    re.compile(r"(?<![\w'])'([^'\n]{3,300}?)'(?!\w)"),
+)
+
+
+def stem(word: str) -> str:
+    """A crude, predictable stem: lower case, plural "s" dropped, cut to ``STEM_LENGTH`` letters."""
+    w = word.lower()
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w[: tw.STEM_LENGTH]
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the content words of ``text`` (stop words and one-letter words left out)."""
+    return [stem(w) for w in _WORD_RE.findall(text) if w.lower() not in tw.STOPWORDS]
+
+
+def name_terms(text: str, skip_first: bool = False) -> dict[str, str]:
+    """Stem → surface form of the capitalised words of ``text`` (names, places, bodies)."""
+    found = {}
+    for m in _NAME_RE.finditer(text):
+        if (skip_first and m.start() == 0) or m.group().lower() in tw.STOPWORDS:
+            continue
+        found.setdefault(stem(m.group()), m.group())
+    return found
+
+
+def quotations(text: str) -> list[str]:
+    """The quoted strings of ``text``, in any of the usual quotation marks."""
+    return [m.group(1) for rx in _QUOTE_RES for m in rx.finditer(text)]
+
+
+def _bigrams(words: Sequence[str]) -> set[tuple[str, ...]]:
+    if len(words) < 2:
+        return {tuple(words)} if words else set()
+    return set(zip(words, words[1:]))
+
+
+_ANY_WORD_RE = re.compile(r"\w{1,40}")
+
+
+def _lower_words(text: str) -> list[str]:
+    return [w.lower() for w in _ANY_WORD_RE.findall(text)]
+
+
+@dataclass
+class _Documents:
+    """The candidate posts of one article as TF-IDF vectors, name sets and word bigrams."""
+
+    ids: list[int]
+    weights: list[dict[str, float]]
+    norms: np.ndarray
+    idf: dict[str, float]
+    default_idf: float
+    names: list[set[str]]
+    bigrams: list[set[tuple[str, ...]]]
+    index: dict[str, list[int]]
+
+    @classmethod
+    def build(cls, ids: list[int], texts: list[str]) -> "_Documents":
+        counts = [Counter(content_terms(t)) for t in texts]
+        df = Counter(term for c in counts for term in c)
+        n = len(texts)
+        idf = {term: math.log((1 + n) / (1 + k)) + 1 for term, k in df.items()}
+        weights = [{t: (1 + math.log(k)) * idf[t] for t, k in c.items()} for c in counts]
+        norms = np.array([math.sqrt(sum(v * v for v in w.values())) or 1.0 for w in weights])
+        index: dict[str, list[int]] = {}
+        for i, w in enumerate(weights):
+            for term in w:
+                index.setdefault(term, []).append(i)
+        return cls(ids, weights, norms, idf, math.log(1 + n) + 1, [set(name_terms(t)) for t in texts],
+                   [_bigrams(_lower_words(t)) for t in texts], index)
+
+    def cosine(self, terms: list[str]) -> tuple[np.ndarray, dict[str, float]]:
+        """Cosine of a bag of terms with every document, and the query's weights."""
+        query = {t: (1 + math.log(k)) * self.idf.get(t, self.default_idf) for t, k in Counter(terms).items()}
+        qnorm = math.sqrt(sum(v * v for v in query.values())) or 1.0
+        dots = np.zeros(len(self.ids))
+        for term, q in query.items():
+            for i in self.index.get(term, ()):
+                dots[i] += q * self.weights[i][term]
+        return dots / (self.norms * qnorm), query
+
+    def quote_overlap(self, quotes: list[str]) -> np.ndarray:
+        """For each document, the best share of a quotation's word pairs that it contains."""
+        best = np.zeros(len(self.ids))
+        for q in quotes:
+            grams = _bigrams(_lower_words(q))
+            if grams:
+                best = np.maximum(best, [len(grams & b) / len(grams) for b in self.bigrams])
+        return best
+
+    def name_overlap(self, names: dict[str, float]) -> np.ndarray:
+        """For each document, the IDF-weighted share of the given names it mentions."""
+        total = sum(names.values()) or 1.0
+        return np.array([sum(w for n, w in names.items() if n in doc) / total for doc in self.names])
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a cross-reference says about the post it points to."""
+
+    terms: list[str]
+    quotes: list[str]
+    names: dict[str, str]
+    surface: dict[str, str]
+
+
+def reference_context(sentence: str, ref_start: int, ref_end: int, previous: str = "") -> _Context:
+    """The words before a reference in its sentence (the whole sentence when they are few).
+
+    Names of the previous sentence are added when the context leans on a pronoun ("his boast").
+    """
+    before = sentence[:ref_start]
+    text = before if len(content_terms(before)) >= 3 else before + " " + sentence[ref_end:]
+    names = name_terms(text, skip_first=True)
+    words = {w.lower() for w in _WORD_RE.findall(text)}
+    if words & tw.REFERENCE_PRONOUNS and previous:
+        for k, v in name_terms(previous, skip_first=True).items():
+            names.setdefault(k, v)
+    surface = {}
+    for w in _WORD_RE.findall(text):
+        surface.setdefault(stem(w), w)
+    return _Context(content_terms(text), quotations(text), names, surface)
+
+
+@dataclass
+class _Scored:
+    """One reference's score against every candidate post, and what it shares with each."""
+
+    score: np.ndarray
+    docs: _Documents
+    ctx: _Context
+    query: dict[str, float]
+    stamped: dict[int, str] = field(default_factory=dict)
+
+    def evidence(self, i: int) -> list[str]:
+        head = [f"stamped '{self.stamped[i]}'"] if i in self.stamped else []
+        return head + _evidence(self.docs, i, self.ctx, self.query)
+
+
+def link_scores(docs: _Documents, ctx: _Context) -> _Scored:
+    """Score in [0, 1] of every candidate document for one reference (evidence on demand)."""
+    cos, query = docs.cosine(ctx.terms)
+    parts = {"cosine": cos}
+    if ctx.quotes:
+        parts["quote"] = docs.quote_overlap(ctx.quotes)
+    name_weights = {n: docs.idf.get(n, docs.default_idf) for n in ctx.names}
+    if name_weights:
+        parts["names"] = docs.name_overlap(name_weights)
+    total_weight = sum(tw.LINK_WEIGHTS[k] for k in parts)
+    score = sum(tw.LINK_WEIGHTS[k] * v for k, v in parts.items()) / total_weight
+    return _Scored(score, docs, ctx, query)
+
+
+def _evidence(docs: _Documents, i: int, ctx: _Context, query: dict[str, float]) -> list[str]:
+    """Shared quotations, names and the heaviest shared words between a reference and document ``i``."""
+    out = []
+    for q in ctx.quotes:
+        grams = _bigrams(_lower_words(q))
+        if grams and len(grams & docs.bigrams[i]) / len(grams) >= 0.5:
+            out.append(f'"{q}"')
+    out += [surface for n, surface in ctx.names.items() if n in docs.names[i]]
+    shared = sorted((t for t in query if t in docs.weights[i]), key=lambda t: -query[t] * docs.weights[i][t])
+    out += [ctx.surface.get(t, t) for t in shared[:5] if ctx.surface.get(t, t) not in out]
+    return out
+
+
+# =========================================================================== cross-reference links
+
+
+def cross_reference_links(
+    articles: pd.DataFrame, posts: pd.DataFrame, sentences: pd.DataFrame, clues: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One row per cross-reference: the referring post, the post it points to, the score and why.
+
+    Candidates are the posts published before the referring one (in the running order the
+    explicit stamps show; when they show none, in the order whose best assignment scores
+    higher, else the order a sign-off or welcome shows), never the referring post itself,
+    and never a post whose explicit bounds exclude the time. References to the same minute go
+    to the same post and later minutes to later posts: the assignment maximising the total
+    score under those rules is chosen (``monotone_assignment``); where the references to a
+    minute, on their own, would prefer another post, the row is flagged ``conflict``.
+    """
+    clues = find_clues(articles, posts) if clues is None else clues
+    clocks = article_clocks(articles)
+    frames = []
+    for article, units in posts.groupby("article", sort=False):
+        refs = clues[(clues["article"] == article) & (clues["kind"] == "cross_reference")]
+        if len(refs):
+            sents = sentences[sentences["article"] == article]
+            own = clues[clues["article"] == article]
+            frames.append(_article_links(clocks[str(article)], units.reset_index(drop=True), sents, own))
+    rows = [r for f in frames for r in f]
+    frame = pd.DataFrame(rows, columns=LINK_COLUMNS)
+    return frame.astype(
+        {"article": "string", "post": "int64", "start": "int64", "end": "int64", "text": "string",
+         "hour": "Int64", "minute": "Int64", "target_post": "Int64", "score": "Float64",
+         "runner_up_post": "Int64", "runner_up_score": "Float64", "evidence": "string",
+         "conflict": "bool", "conflict_note": "string"}
+    ).assign(resolved=lambda f: _zoned(f["resolved"], f["article"], {a: c.zone for a, c in clocks.items()}))
+
+
+@dataclass
+class _Sequence:
+    """The posts of one article in document order: the units that have a place in its running order."""
+
+    posts: list[int]  # post ids, document order
+    where: dict[int, int]  # post id -> index in document order
+    lengths: np.ndarray
+    texts: list[str]
+
+    @classmethod
+    def of(cls, units: pd.DataFrame) -> "_Sequence":
+        seq = units[units["kind"].astype(str).isin(tw.SEQUENCE_KINDS)]
+        ids = seq["post"].astype(int).tolist()
+        return cls(ids, {p: i for i, p in enumerate(ids)}, seq["text"].str.len().to_numpy(dtype=float),
+                   seq["text"].astype(str).tolist())
+
+    def ranks(self, order: str) -> np.ndarray:
+        """Publication rank (0 = first published) of each post in document order."""
+        n = len(self.posts)
+        return np.arange(n)[::-1].copy() if order == "newest-first" else np.arange(n)
+
+
+def _article_links(clock: ArticleClock, units: pd.DataFrame, sents: pd.DataFrame, clues: pd.DataFrame) -> list[dict]:
+    seq = _Sequence.of(units)
+    refs = clues[clues["kind"] == "cross_reference"].reset_index(drop=True)
+    if not seq.posts:
+        return [_link_row(r, None, None, None, None, [], "no posts to point to") for r in refs.to_dict("records")]
+    docs = _Documents.build(seq.posts, seq.texts)
+    explicit = _explicit_pins(clues, seq)
+    scored = [_same_minute(_score_reference(docs, r, sents), r, explicit) for r in refs.to_dict("records")]
+    order = _order_from_pins(explicit)[0]
+    if order == "unknown":
+        order = _order_by_assignment(seq, refs, scored, explicit) or _order_from_cues(seq)[0]
+    return _assign_links(seq, refs, scored, explicit, order)
+
+
+def _score_reference(docs: _Documents, ref: dict, sents: pd.DataFrame) -> _Scored:
+    """Compare the sentence holding a reference (and the one before, for pronouns) with every post."""
+    starts = sents["start"].to_numpy()
+    i = int(np.searchsorted(starts, ref["start"], side="right")) - 1
+    if i < 0 or sents["end"].iloc[i] < ref["end"]:
+        sentence, offset, previous = str(ref["text"]), int(ref["start"]), ""
+    else:
+        row = sents.iloc[i]
+        sentence, offset = str(row["text"]), int(row["start"])
+        previous = str(sents["text"].iloc[i - 1]) if i > 0 and sents["post"].iloc[i - 1] == row["post"] else ""
+    ctx = reference_context(sentence, int(ref["start"]) - offset, int(ref["end"]) - offset, previous)
+    return link_scores(docs, ctx)
+
+
+def _same_minute(scored: _Scored, ref: dict, explicit: pd.DataFrame) -> _Scored:
+    """A post whose own stamp names the referenced minute scores at least ``EXACT_STAMP_SCORE``."""
+    if pd.isna(ref["resolved"]) or not len(explicit):
+        return scored
+    same = explicit.loc[explicit["time"] == pd.Timestamp(ref["resolved"]).value]
+    for i, text in zip(same["index"], same["text"]):
+        scored.score[i] = max(scored.score[i], tw.EXACT_STAMP_SCORE)
+        scored.stamped[int(i)] = text
+    return scored
+
+
+def _explicit_pins(clues: pd.DataFrame, seq: _Sequence) -> pd.DataFrame:
+    """Resolved explicit stamps on sequence posts: one per post, columns index, time (ns), kind."""
+    pins = clues[clues["kind"].isin(EXPLICIT_KINDS) & clues["target_post"].notna() & clues["resolved"].notna()]
+    rows = [
+        {"index": seq.where[int(p)], "post": int(p), "time": pd.Timestamp(t).value, "source": "explicit",
+         "text": str(x)}
+        for p, t, x in zip(pins["target_post"], pins["resolved"], pins["text"])
+        if int(p) in seq.where
+    ]
+    frame = pd.DataFrame(rows, columns=["index", "post", "time", "source", "text"])
+    return frame.drop_duplicates("index", keep="first").sort_values("index", ignore_index=True)
+
+
+def _order_from_pins(pins: pd.DataFrame) -> tuple[str, str]:
+    """Running order from pinned posts: do times rise or fall from each pin to the next down the page?
+
+    Steps are taken round the clock (23:50 → 00:05 rises by 15 minutes), so a blog crossing
+    midnight reads the right way; the majority of steps decides, a tie says nothing.
+    """
+    pins = pins.sort_values("index")
+    steps = np.diff(pins["time"].to_numpy(dtype=np.int64))
+    steps = (steps + _NS_DAY // 2) % _NS_DAY - _NS_DAY // 2
+    up, down = int((steps > 0).sum()), int((steps < 0).sum())
+    if up == down:
+        return "unknown", ""
+    order = "oldest-first" if up > down else "newest-first"
+    sources = pins["source"].astype(str).value_counts()
+    what = ", ".join(f"{n} {source}" for source, n in sources.items())
+    way = "rise" if up > down else "fall"
+    return order, (f"times {way} down the page in {max(up, down)} of {len(steps)} steps "
+                   f"between {len(pins)} pinned posts ({what})")
+
+
+def _order_from_cues(seq: _Sequence) -> tuple[str, str]:
+    """Running order from a sign-off or a welcome near the top or the bottom of the page.
+
+    "Near" is the first or last ``CUE_REACH`` posts (a wrap-up is often split in two); a cue
+    found at both ends says nothing.
+    """
+    n = len(seq.texts)
+    if n < 2:
+        return "unknown", ""
+    reach = min(tw.CUE_REACH, n // 2)
+    top, bottom = " ".join(seq.texts[:reach]), " ".join(seq.texts[n - reach:])
+    cues = ((tw.SIGN_OFF_RE, "sign-off", "newest-first"), (tw.WELCOME_RE, "welcome", "oldest-first"))
+    for rx, name, when_top in cues:
+        up, down = rx.search(top), rx.search(bottom)
+        if bool(up) != bool(down):
+            order = when_top if up else next(o for o in ("newest-first", "oldest-first") if o != when_top)
+            return order, f"{name} '{(up or down).group()}' near the {'top' if up else 'bottom'} of the page"
+    return "unknown", ""
+
+
+def _candidates(seq: _Sequence, ref: dict, ranks: np.ndarray | None, explicit: pd.DataFrame,
+                order: str) -> np.ndarray:
+    """Which sequence posts a reference may point to (bool per post, document order)."""
+    n = len(seq.posts)
+    allowed = np.ones(n, dtype=bool)
+    referrer = seq.where.get(int(ref["post"]))
+    if referrer is not None:
+        allowed[referrer] = False
+        if ranks is not None:
+            allowed &= ranks < ranks[referrer]
+    t = pd.Timestamp(ref["resolved"]).value if pd.notna(ref["resolved"]) else None
+    if t is None or not len(explicit):
+        return allowed
+    exact = explicit.loc[explicit["time"] == t, "index"].to_numpy()
+    if len(exact):
+        mask = np.zeros(n, dtype=bool)
+        mask[exact] = True
+        return allowed & mask
+    if ranks is None:
+        allowed[explicit["index"].to_numpy()] = False
+        return allowed
+    earliest, latest, _ = pin_bounds(ranks, explicit["index"].to_numpy(), explicit["time"].to_numpy(),
+                                     np.ones(len(explicit)), -(2**62), 2**62)
+    return allowed & (earliest <= t) & (t <= latest)
+
+
+def _grouped(refs: pd.DataFrame) -> list[tuple[int, list[int]]]:
+    """References grouped by the minute they name, in time order: (time ns, row numbers)."""
+    groups: dict[int, list[int]] = {}
+    for i, t in enumerate(refs["resolved"]):
+        if pd.notna(t):
+            groups.setdefault(pd.Timestamp(t).value, []).append(i)
+    return sorted(groups.items())
+
+
+def _group_scores(seq: _Sequence, refs: pd.DataFrame, scored: list[_Scored], explicit: pd.DataFrame,
+                  order: str) -> tuple[list[tuple[int, list[int]]], np.ndarray, list[np.ndarray]]:
+    """Per time group: summed scores over allowed posts (−inf elsewhere), indexed by publication rank."""
+    ranks = seq.ranks(order) if order != "unknown" else None
+    groups = _grouped(refs)
+    records = refs.to_dict("records")
+    masks = [_candidates(seq, r, ranks, explicit, order) for r in records]
+    matrix = np.full((len(groups), len(seq.posts)), -np.inf)
+    for g, (_, members) in enumerate(groups):
+        ok = np.logical_and.reduce([masks[i] for i in members])
+        good = ok & np.all([scored[i].score >= tw.MIN_LINK_SCORE for i in members], axis=0)
+        matrix[g, good] = np.sum([scored[i].score for i in members], axis=0)[good]
+    if ranks is not None:
+        by_rank = np.empty_like(matrix)
+        by_rank[:, ranks] = matrix
+        matrix = by_rank
+    return groups, matrix, masks
+
+
+def monotone_assignment(scores: np.ndarray) -> tuple[list[int | None], float]:
+    """Assign rows (times, ascending) to columns (posts, by publication rank) strictly increasingly.
+
+    ``scores[j, r]`` is the value of giving time ``j`` to post ``r`` (−inf: not allowed); a time
+    may stay unassigned. Returns each row's column (or None) and the total, maximised.
+    O(rows × columns).
+    """
+    k, n = scores.shape
+    tables = [np.zeros(n + 1)]
+    takes = []
+    for j in range(k):
+        prev = tables[-1]
+        take = prev[:n] + scores[j]
+        best_before = np.concatenate([[-np.inf], np.maximum.accumulate(take)]) if n else np.array([-np.inf])
+        tables.append(np.maximum(prev, best_before))
+        takes.append(take)
+    chosen: list[int | None] = [None] * k
+    r = n
+    for j in range(k - 1, -1, -1):
+        if r > 0 and np.max(takes[j][:r]) > tables[j][r]:
+            r = int(np.argmax(takes[j][:r]))
+            chosen[j] = r
+    return chosen, float(tables[-1][n])
+
+
+def _order_by_assignment(seq, refs, scored, explicit) -> str | None:
+    """The running order under which the references fit best, or None if neither fits better."""
+    totals = {o: monotone_assignment(_group_scores(seq, refs, scored, explicit, o)[1])[1]
+              for o in ("newest-first", "oldest-first")}
+    if abs(totals["newest-first"] - totals["oldest-first"]) < 1e-9:
+        return None
+    return max(totals, key=totals.get)
+
+
+def _assign_links(seq, refs, scored, explicit, order) -> list[dict]:
+    groups, matrix, masks = _group_scores(seq, refs, scored, explicit, order)
+    if order == "unknown":
+        chosen = [int(np.argmax(row)) if np.isfinite(row).any() else None for row in matrix]
+        ranks = np.arange(len(seq.posts))
+    else:
+        chosen = monotone_assignment(matrix)[0]
+        ranks = seq.ranks(order)
+    rows: dict[int, dict] = {}
+    records = refs.to_dict("records")
+    for (_, members), r, group_scores in zip(groups, chosen, matrix):
+        by_doc = np.full(len(seq.posts), -np.inf)
+        by_doc[: len(ranks)] = group_scores[ranks]
+        target = None if r is None else int(np.argsort(ranks)[r])
+        allowed = np.logical_and.reduce([masks[i] for i in members])
+        for i in members:
+            rows[i] = _link_from(seq, records[i], scored[i], by_doc, allowed, target, order)
+    for i, ref in enumerate(records):
+        if i not in rows:
+            rows[i] = _link_row(ref, None, None, None, None, [], "time not resolved (no publication date)")
+    return [rows[i] for i in range(len(records))]
+
+
+def _link_from(seq: _Sequence, ref: dict, scored: _Scored, group: np.ndarray, allowed: np.ndarray,
+               target: int | None, order: str) -> dict:
+    """One link row: target, runner-up and any disagreement between the minute's references and the order.
+
+    ``group`` holds the summed scores of every reference naming the same minute over the posts
+    they may all point to (−inf elsewhere, and below the threshold); the conflict is judged on it.
+    The runner-up is this reference's best other post among those allowed, whatever its score.
+    """
+    score = scored.score
+    alone = int(np.argmax(group)) if np.isfinite(group).any() else None
+    if target is None:
+        if alone is None:
+            note = "no earlier post fits: none scores above the threshold within the time's bounds"
+        else:
+            note = (f"post {seq.posts[alone]} fits ({score[alone]:.2f}) but contradicts the other references "
+                    f"in {order} order; left unresolved")
+        return _link_row(ref, None, None, _post_of(seq, alone), None if alone is None else float(score[alone]), [],
+                         note, conflict=alone is not None)
+    others = np.where(allowed, score, -np.inf)
+    others[target] = -np.inf
+    runner = int(np.argmax(others)) if np.isfinite(others).any() else None
+    note = None
+    if alone is not None and alone != target:
+        note = (f"on its own this minute fits post {seq.posts[alone]} best; "
+                f"the {order} running order gives post {seq.posts[target]}")
+    return _link_row(ref, seq.posts[target], float(score[target]), _post_of(seq, runner),
+                     None if runner is None else float(score[runner]), scored.evidence(target), note)
+
+
+def _post_of(seq: _Sequence, index: int | None) -> int | None:
+    return None if index is None else seq.posts[index]
+
+
+def _link_row(ref: dict, target, score, runner, runner_score, evidence: list[str], note: str | None,
+              conflict: bool | None = None) -> dict:
+    return {
+        "article": ref["article"], "post": ref["post"], "start": ref["start"], "end": ref["end"],
+        "text": ref["text"], "hour": ref["hour"], "minute": ref["minute"], "resolved": ref["resolved"],
+        "target_post": target, "score": None if score is None else round(score, 4), "runner_up_post": runner,
+        "runner_up_score": None if runner_score is None else round(runner_score, 4),
+        "evidence": "; ".join(evidence),
+        "conflict": (note is not None and target is not None) if conflict is None else conflict,
+        "conflict_note": note,
+    }
+
+
+# =========================================================================== time references
+
+
+def time_references(articles: pd.DataFrame, posts: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Every time clue: where it is, what it says, what it resolved to, and which post it pins."""
+    clues = find_clues(articles, posts)
+    links = cross_reference_links(articles, posts, sentences, clues)
+    if not len(links):
+        return clues
+    keyed = links.set_index(["article", "start"])
+    is_ref = clues["kind"] == "cross_reference"
+    key = pd.MultiIndex.from_arrays([clues.loc[is_ref, "article"], clues.loc[is_ref, "start"]])
+    out = clues.copy()
+    out.loc[is_ref, "target_post"] = keyed["target_post"].reindex(key).to_numpy()
+    out.loc[is_ref, "score"] = keyed["score"].reindex(key).to_numpy()
+    notes = keyed["conflict_note"].reindex(key).fillna("").to_numpy()
+    evidence = keyed["evidence"].reindex(key).fillna("").to_numpy()
+    out.loc[is_ref, "evidence"] = [e + (f" [{n}]" if n else "") for e, n in zip(evidence, notes)]
+    out.loc[is_ref, "conflict"] = keyed["conflict"].reindex(key).fillna(False).to_numpy(dtype=bool)
+    return out
+
+
+# =========================================================================== post times
+
+
+def pin_bounds(ranks: np.ndarray, pin_index: np.ndarray, pin_time: np.ndarray, pin_weight: np.ndarray,
+               lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Earliest and latest time (ns) of every post from pins, and which pins are consistent.
+
+    ``ranks[i]`` is post ``i``'s publication rank; pins sit on posts ``pin_index`` at
+    ``pin_time``. Consistent pins are the heaviest subset whose times never fall as the rank
+    rises and that lie in [lo, hi]; the others are reported, not used. Bounds come from the
+    consistent pins only, so they never fall with the rank and earliest <= latest everywhere.
+    """
+    n = len(ranks)
+    pin_index, pin_time = np.asarray(pin_index, dtype=np.int64), np.asarray(pin_time, dtype=np.int64)
+    consistent = np.zeros(len(pin_index), dtype=bool)
+    inside = (pin_time >= lo) & (pin_time <= hi)
+    pick = np.flatnonzero(inside)
+    if len(pick):
+        order = pick[np.argsort(ranks[pin_index[pick]], kind="stable")]
+        keep = _heaviest_monotone(pin_time[order], np.asarray(pin_weight, dtype=float)[order])
+        consistent[order[keep]] = True
+    low = np.full(n, lo, dtype=np.int64)
+    high = np.full(n, hi, dtype=np.int64)
+    by_rank_low = np.full(n, lo, dtype=np.int64)
+    by_rank_high = np.full(n, hi, dtype=np.int64)
+    good_rank = ranks[pin_index[consistent]]
+    by_rank_low[good_rank] = pin_time[consistent]
+    by_rank_high[good_rank] = pin_time[consistent]
+    by_rank_low = np.maximum.accumulate(by_rank_low)
+    by_rank_high = np.minimum.accumulate(by_rank_high[::-1])[::-1]
+    low[:] = by_rank_low[ranks]
+    high[:] = by_rank_high[ranks]
+    return low, high, consistent
+
+
+def _heaviest_monotone(times: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Indices of the heaviest non-decreasing subsequence of ``times`` (O(k log k), Fenwick tree)."""
+    k = len(times)
+    levels = np.unique(times)
+    pos = np.searchsorted(levels, times) + 1
+    tree_val = np.zeros(len(levels) + 1)
+    tree_arg = np.full(len(levels) + 1, -1, dtype=np.int64)
+    best = np.zeros(k)
+    parent = np.full(k, -1, dtype=np.int64)
+    for i in range(k):
+        j, val, arg = int(pos[i]), 0.0, -1
+        while j > 0:  # prefix maximum over levels <= this time
+            if tree_val[j] > val:
+                val, arg = tree_val[j], int(tree_arg[j])
+            j -= j & -j
+        best[i], parent[i] = val + weights[i], arg
+        j = int(pos[i])
+        while j <= len(levels):
+            if best[i] > tree_val[j]:
+                tree_val[j], tree_arg[j] = best[i], i
+            j += j & -j
+    chain, i = [], int(np.argmax(best)) if k else -1
+    while i >= 0:
+        chain.append(i)
+        i = int(parent[i])
+    return np.array(chain[::-1], dtype=np.int64)
+
+
+def post_times(articles: pd.DataFrame, posts: pd.DataFrame, references: pd.DataFrame,
+               interpolation: str = "position") -> pd.DataFrame:
+    """Every unit's best time, earliest and latest time, where they come from, and the blog's order.
+
+    ``interpolation`` places unpinned posts between their pinned neighbours by ``"position"``
+    (equal steps per post) or ``"length"`` (steps in proportion to the text written).
+    """
+    if interpolation not in tw.INTERPOLATIONS:
+        raise ValueError(f"interpolation must be one of {tw.INTERPOLATIONS}, not {interpolation!r}")
+    clocks = article_clocks(articles)
+    rows: list[dict] = []
+    for article, units in posts.groupby("article", sort=False):
+        refs = references[references["article"] == article]
+        rows.extend(_article_times(clocks[str(article)], units.reset_index(drop=True), refs, interpolation))
+    return _post_time_frame(rows, clocks)
+
+
+@dataclass
+class _Pin:
+    index: int
+    post: int
+    time: int
+    source: str
+    evidence: str
+    weight: float
+    label: str = ""
+    doubt: str | None = None  # a link the running order forced: flagged on the post, pin still used
+
+
+def _pins(refs: pd.DataFrame, seq: _Sequence, zone: str) -> list[_Pin]:
+    """One pin per sequence post: its explicit stamp, else the best-scoring cross-reference to it."""
+    pinning = refs["kind"].isin(EXPLICIT_KINDS + ("cross_reference",))
+    found = refs[pinning & refs["target_post"].notna() & refs["resolved"].notna()]
+    pins: dict[int, _Pin] = {}
+    for r in found.to_dict("records"):
+        post = int(r["target_post"])
+        if post not in seq.where:
+            continue
+        explicit = str(r["kind"]) in EXPLICIT_KINDS
+        source = "explicit" if explicit else "cross-reference"
+        score = 0.0 if pd.isna(r["score"]) else float(r["score"])
+        text = f"'{r['text']}'" + ("" if explicit else f" in post {r['post']} (score {score:.2f}: {r['evidence']})")
+        t = pd.Timestamp(r["resolved"])
+        doubt = f"{text} was forced by the running order" if bool(r.get("conflict", False)) else None
+        pin = _Pin(seq.where[post], post, t.value, source, text, 2.0 if explicit else 1.0 + score,
+                   _clock_text(t.value, zone), doubt)
+        old = pins.get(post)
+        if old is None or (pin.weight > old.weight and not (old.source == "explicit" and not explicit)):
+            pins[post] = pin
+    return sorted(pins.values(), key=lambda p: p.index)
+
+
+def _roll_over_midnight(pins: list[_Pin], ranks: np.ndarray, dated: set[int]) -> int:
+    """Move undated pins past midnight where times fall by over 12 hours in running order; days added."""
+    days = 0
+    last = None
+    for pin in sorted(pins, key=lambda p: ranks[p.index]):
+        if pin.post not in dated:
+            pin.time += days * _NS_DAY
+            if last is not None and last - pin.time > _NS_DAY // 2:
+                days += 1
+                pin.time += _NS_DAY
+        last = pin.time
+    return days
+
+
+def _page_bounds(refs: pd.DataFrame, clock: ArticleClock) -> tuple[int | None, int | None, str]:
+    """Lower and upper bounds (ns) that the page's own stamps and the capture time put on every post."""
+    lower, upper, notes = None, None, []
+    for r in refs[(refs["kind"] == "page") & refs["resolved"].notna()].to_dict("records"):
+        t = pd.Timestamp(r["resolved"]).value
+        if "lower" in str(r["evidence"]):
+            lower = t if lower is None else max(lower, t)
+        else:
+            upper = t if upper is None else min(upper, t)
+        notes.append(f"page stamp '{r['text']}'")
+    if clock.captured is not None:
+        upper = min(upper, clock.captured.value) if upper is not None else clock.captured.value
+        notes.append(f"captured {clock.captured:%Y-%m-%d %H:%M}")
+    return lower, upper, ", ".join(notes)
+
+
+def _article_times(clock: ArticleClock, units: pd.DataFrame, refs: pd.DataFrame, interpolation: str) -> list[dict]:
+    seq = _Sequence.of(units)
+    pins = _pins(refs, seq, clock.zone)
+    frame = pd.DataFrame([vars(p) for p in pins], columns=["index", "post", "time", "source", "evidence", "weight"])
+    order, why = _order_from_pins(frame)
+    if order == "unknown":
+        order, why = _order_from_directions(refs, seq)
+    cue_order, cue_why = _order_from_cues(seq)
+    if order == "unknown":
+        order, why = cue_order, cue_why
+    elif cue_order not in ("unknown", order):
+        why += f"; but a {cue_why} suggests {cue_order}"
+    placed = _place(clock, seq, pins, refs, order, interpolation)
+    return _unit_rows(clock, units, seq, placed, refs, order, why or "no clue to the running order")
+
+
+def _order_from_directions(refs: pd.DataFrame, seq: _Sequence) -> tuple[str, str]:
+    """Running order from where linked posts sit relative to the posts that refer back to them."""
+    linked = refs[(refs["kind"] == "cross_reference") & refs["target_post"].notna()]
+    below = above = 0
+    for post, target in zip(linked["post"], linked["target_post"]):
+        if int(post) in seq.where and int(target) in seq.where:
+            below += seq.where[int(target)] > seq.where[int(post)]
+            above += seq.where[int(target)] < seq.where[int(post)]
+    if below == above:
+        return "unknown", ""
+    order = "newest-first" if below > above else "oldest-first"
+    way = "down" if below > above else "up"
+    return order, f"cross-references point {way} the page ({max(below, above)} of {below + above})"
+
+
+@dataclass
+class _Placed:
+    """Per sequence post (document order): bounds and best time in ns, source, evidence, conflicts."""
+
+    ranks: np.ndarray | None
+    low: np.ndarray
+    high: np.ndarray
+    best: np.ndarray
+    source: list[str]
+    evidence: list[str]
+    conflict: list[str | None]
+    interpolation: list[str | None]
+    consistent: set[int] = field(default_factory=set)  # indices of pins the bounds were built from
+
+
+_NAT = np.iinfo(np.int64).min
+
+
+def _place(clock: ArticleClock, seq: _Sequence, pins: list[_Pin], refs: pd.DataFrame, order: str,
+           interpolation: str) -> _Placed:
+    """Bounds, best times and sources of the sequence posts of one article."""
+    n = len(seq.posts)
+    ranks = seq.ranks(order) if order != "unknown" else None
+    dated = {int(p) for p in refs.loc[refs["dated"] & refs["target_post"].notna(), "target_post"]}
+    extra_days = _roll_over_midnight(pins, ranks, dated) if ranks is not None else 0
+    lo, hi, base = _article_bounds(clock, refs, [p for p in pins if p.post in dated], extra_days)
+    if lo == _NAT and pins:  # no publication day: the pins alone bound the posts
+        lo, hi = min(p.time for p in pins), max(p.time for p in pins)
+    source = "publication-date only" if clock.day is not None else "unknown"
+    placed = _Placed(ranks, np.full(n, lo), np.full(n, hi), np.full(n, _NAT), [source] * n, [base] * n,
+                     [None] * n, [None] * n)
+    if pins:
+        _apply_pins(placed, pins, lo, hi, order, clock.zone)
+        if ranks is not None:
+            _interpolate(placed, seq, pins, interpolation)
+    _unknown_clues(placed, seq, refs)
+    return placed
+
+
+def _article_bounds(clock: ArticleClock, refs: pd.DataFrame, dated: list[_Pin],
+                    extra_days: int) -> tuple[int, int, str]:
+    """The outer bounds (ns) of every post: the publication day (stretched to dated stamps and
+    past midnight where needed), cut by the page's stamps and the capture time; and why."""
+    day = clock.day_bounds()
+    if day is None:
+        lo, hi, why = _NAT, _NAT, "no publication date"
+    else:
+        lo, hi = day[0].value, day[1].value + extra_days * _NS_DAY
+        for pin in dated:  # a stamp dated another day stretches the bounds to that whole day
+            date = pd.Timestamp(pin.time, tz="UTC").tz_convert(clock.zone).date()
+            lo, hi = min(lo, _at(date, 0, 0, clock.zone).value), max(hi, _day_end(date, clock.zone).value)
+        why = f"published {clock.day:%Y-%m-%d} ({clock.zone})"
+    page_lo, page_hi, note = _page_bounds(refs, clock)
+    if page_lo is not None and lo != _NAT:
+        lo = max(lo, page_lo)
+    if page_hi is not None and hi != _NAT:
+        hi = min(hi, page_hi)
+    return lo, hi, why + (f"; {note}" if note else "")
+
+
+def _apply_pins(placed: _Placed, pins: list[_Pin], lo: int, hi: int, order: str, zone: str) -> None:
+    """Pinned posts take their pin's time; bounds follow from the consistent pins; the rest are flagged."""
+    idx = np.array([p.index for p in pins], dtype=np.int64)
+    times = np.array([p.time for p in pins], dtype=np.int64)
+    if placed.ranks is not None:
+        placed.low, placed.high, ok = pin_bounds(placed.ranks, idx, times, np.array([p.weight for p in pins]), lo, hi)
+    else:
+        ok = (times >= lo) & (times <= hi)
+        placed.low[idx[ok]] = times[ok]
+        placed.high[idx[ok]] = times[ok]
+    good = [p for p, k in zip(pins, ok) if k]
+    placed.consistent = {p.index for p in good}
+    for pin, k in zip(pins, ok):
+        placed.best[pin.index] = pin.time
+        placed.source[pin.index], placed.evidence[pin.index] = pin.source, pin.evidence
+        placed.conflict[pin.index] = pin.doubt if k else _conflict_note(pin, good, placed.ranks, lo, hi, order, zone)
+
+
+def _conflict_note(pin: _Pin, good: list[_Pin], ranks, lo: int, hi: int, order: str, zone: str) -> str:
+    if not lo <= pin.time <= hi:
+        return (f"{pin.evidence} ({pin.label}) lies outside the bounds "
+                f"{_clock_text(lo, zone)}–{_clock_text(hi, zone)} of the page")
+    if ranks is None:
+        return f"{pin.evidence} ({pin.label}) conflicts with the other pins"
+    before = [p for p in good if ranks[p.index] < ranks[pin.index] and p.time > pin.time]
+    after = [p for p in good if ranks[p.index] > ranks[pin.index] and p.time < pin.time]
+    clash = ", ".join(f"post {p.post} ({p.label})" for p in (before + after)[:3])
+    return f"{pin.evidence} ({pin.label}) is out of {order} order with {clash}; kept as stated, bounds from the others"
+
+
+def _clock_text(ns: int, zone: str) -> str:
+    """A time as a blog prints it, in the article's zone: "08:53"."""
+    return pd.Timestamp(ns, tz="UTC").tz_convert(zone).strftime("%H:%M")
+
+
+def _interpolate(placed: _Placed, seq: _Sequence, pins: list[_Pin], interpolation: str) -> None:
+    """Best times of unpinned posts: between consistent pins, else extrapolated at the pins' pace."""
+    good = sorted((p for p in pins if p.index in placed.consistent), key=lambda p: placed.ranks[p.index])
+    if not good:
+        return
+    x = _axis(seq, placed.ranks, interpolation)
+    px = np.array([x[p.index] for p in good])
+    pt = np.array([p.time - good[0].time for p in good], dtype=float)  # small numbers: exact in float
+    pace = pt[-1] / (px[-1] - px[0]) if len(good) >= 2 and px[-1] > px[0] and pt[-1] > 0 else None
+    pinned = {p.index for p in pins}
+    for i in range(len(seq.posts)):
+        if i in pinned:
+            continue
+        if len(good) >= 2 and px[0] <= x[i] <= px[-1]:
+            t = good[0].time + np.interp(x[i], px, pt)
+            left, right = good[np.searchsorted(px, x[i], "right") - 1], good[np.searchsorted(px, x[i], "left")]
+            note = f"between post {left.post} ({left.label}) and post {right.post} ({right.label}), by {interpolation}"
+        elif pace is not None:
+            edge = good[0] if x[i] < px[0] else good[-1]
+            t = edge.time + (x[i] - x[edge.index]) * pace
+            pace_text = _pace_text(pace, interpolation)
+            note = f"extrapolated from post {edge.post} ({edge.label}) at the pins' pace ({pace_text})"
+        else:
+            edge = good[0] if x[i] < px[0] else good[-1]
+            side = "before" if x[i] < px[0] else "after"
+            placed.evidence[i] += f"; published {side} post {edge.post} ({edge.label}); one pin gives no pace"
+            continue
+        placed.best[i] = int(min(max(t, placed.low[i]), placed.high[i]))
+        placed.source[i], placed.evidence[i], placed.interpolation[i] = "interpolated", note, interpolation
+
+
+def _pace_text(pace: float, interpolation: str) -> str:
+    """"15 min per post" or "4 min per 1000 characters"."""
+    if interpolation == "position":
+        return f"{pace / _NS_MINUTE:.0f} min per post"
+    return f"{pace * 1000 / _NS_MINUTE:.0f} min per 1000 characters"
+
+
+def _axis(seq: _Sequence, ranks: np.ndarray, interpolation: str) -> np.ndarray:
+    """Each post's place on the interpolation axis: its rank, or the text written before its middle."""
+    if interpolation == "position":
+        return ranks.astype(float)
+    by_rank = np.empty_like(seq.lengths)
+    by_rank[ranks] = seq.lengths
+    middle = np.cumsum(by_rank) - by_rank / 2
+    return middle[ranks]
+
+
+def _unknown_clues(placed: _Placed, seq: _Sequence, refs: pd.DataFrame) -> None:
+    """Posts carrying a clue nobody can resolve keep their bounds but get no time: source unknown."""
+    bad = refs[refs["kind"].isin(["relative", "unparsed"]) & refs["resolved"].isna() & refs["target_post"].notna()]
+    for post, text, kind in zip(bad["target_post"], bad["text"], bad["kind"]):
+        i = seq.where.get(int(post))
+        if i is None or placed.source[i] in ("explicit", "cross-reference"):
+            continue
+        placed.best[i] = _NAT
+        placed.source[i] = "unknown"
+        why = "needs a capture time" if kind == "relative" else "is a stamp form not read"
+        placed.evidence[i] = f"'{text}' {why}; bounds from the neighbours only"
+        placed.interpolation[i] = None
+
+
+def _unit_rows(clock: ArticleClock, units: pd.DataFrame, seq: _Sequence, placed: _Placed, refs: pd.DataFrame,
+               order: str, why: str) -> list[dict]:
+    """One row per unit: sequence posts as placed; stamp lines at their own time; the rest on the day."""
+    lines = refs[refs["kind"].isin(["stamp", "page", "relative"])]
+    stamp_of = {int(r["post"]): r for r in lines.to_dict("records")}
+    day = clock.day_bounds()
+    rows = []
+    for unit in units.to_dict("records"):
+        post = int(unit["post"])
+        row = {"article": clock.article, "post": post, "order": order, "order_evidence": why,
+               "sequence": None, "rank": None, "interpolation": None, "conflict": False, "conflict_note": None}
+        i = seq.where.get(post)
+        if i is not None:
+            row |= {"sequence": i, "rank": None if placed.ranks is None else int(placed.ranks[i]),
+                    "time": _ts(placed.best[i]), "time_earliest": _ts(placed.low[i]),
+                    "time_latest": _ts(placed.high[i]),
+                    "time_source": placed.source[i], "time_evidence": placed.evidence[i],
+                    "interpolation": placed.interpolation[i], "conflict": placed.conflict[i] is not None,
+                    "conflict_note": placed.conflict[i]}
+        elif post in stamp_of and pd.notna(stamp_of[post]["resolved"]):
+            t = pd.Timestamp(stamp_of[post]["resolved"])
+            row |= {"time": t, "time_earliest": t, "time_latest": t, "time_source": "explicit",
+                    "time_evidence": f"'{stamp_of[post]['text']}'"}
+        else:
+            lo, hi = (day if day else (pd.NaT, pd.NaT))
+            unread = post in stamp_of  # a stamp line that could not be resolved
+            row |= {"time": pd.NaT, "time_earliest": lo, "time_latest": hi,
+                    "time_source": "publication-date only" if day and not unread else "unknown",
+                    "time_evidence": (f"published {clock.day:%Y-%m-%d} ({clock.zone}); not in the running order"
+                                      if day else "no publication date")}
+        rows.append(row)
+    return rows
+
+
+def _ts(ns) -> pd.Timestamp:
+    return pd.NaT if ns == _NAT else pd.Timestamp(int(ns), tz="UTC")
+
+
+def _post_time_frame(rows: list[dict], clocks: dict[str, ArticleClock]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=POST_TIME_COLUMNS)
+    zones = {a: c.zone for a, c in clocks.items()}
+    frame = frame.astype(
+        {"article": "string", "post": "int64", "sequence": "Int64", "rank": "Int64",
+         "time_source": pd.CategoricalDtype(tw.TIME_SOURCES), "time_evidence": "string",
+         "order": pd.CategoricalDtype(tw.ORDERS), "order_evidence": "string",
+         "interpolation": pd.CategoricalDtype(tw.INTERPOLATIONS), "conflict": "bool", "conflict_note": "string"}
+    )
+    return frame.assign(**{c: _zoned(frame[c], frame["article"], zones) for c in TIME_COLUMNS})
+
+
+# =========================================================================== event times
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    start: int
+    end: int
+    text: str
+    kind: str
+    direction: str
+    spec: tuple[str, str] | None
+    quantity: pd.DateOffset | None = None
+    date_range: tuple[pd.Timestamp, pd.Timestamp] | None = None
+
+
+_COMPILED = [(re.compile(rf"(?<![\w-])(?:{p.pattern})(?![\w-])", re.IGNORECASE), p) for p in tw.EVENT_PHRASES]
+# One pass that says whether any phrase can match at all (named groups dropped: they repeat).
+_ANY_PHRASE = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for rx, _ in _COMPILED), re.IGNORECASE)
+_SPEC_RE = re.compile(r"([a-z]+)|([+-])(n|\d{1,4})(min|mo|d|h|w|y)?")
+
+
+def find_event_phrases(sentence: str, year: int | None) -> list[_Phrase]:
+    """Phrases dating events in one sentence, the longest where they overlap.
+
+    Cross-references ("(see 6.54am)") point at posts, not events, and are left out.
+    """
+    ahead = bool(tw.FUTURE_MARKERS_RE.search(sentence))
+    found: list[_Phrase] = []
+    for rx, phrase in _COMPILED if _ANY_PHRASE.search(sentence) else ():
+        direction = "future" if phrase.direction == "either" and ahead else phrase.direction
+        for m in rx.finditer(sentence):
+            found.append(_Phrase(m.start(), m.end(), m.group(), phrase.kind, direction,
+                                 (phrase.start, phrase.end), _quantity(m)))
+    found += _weekday_phrases(sentence)
+    found += _date_phrases(sentence, year)
+    found += [
+        _Phrase(s.start, s.end, s.text, "clock", "either", None, None, (s, s))  # resolved later, per post
+        for s in stamps.find_stamps(sentence, year) if s.hour >= 0
+    ]
+    skip = [(r.start, r.end) for r in stamps.find_cross_references(sentence)]
+    found = [p for p in found if not any(p.start < e and s < p.end for s, e in skip)]
+    chosen, last = [], -1
+    for p in sorted(found, key=lambda p: (p.start, -(p.end - p.start))):
+        if p.start >= last:
+            chosen.append(p)
+            last = p.end
+    return chosen
+
+
+def _quantity(m: re.Match[str]) -> pd.DateOffset | None:
+    groups = m.groupdict()
+    if not groups.get("n") or not groups.get("unit"):
+        return None
+    raw = groups["n"].lower()
+    n = int(raw) if raw.isdigit() else tw.NUMBER_WORDS[raw]
+    return _offset(n, tw.UNIT_WORDS[groups["unit"].lower()])
+
+
+def _offset(n: int, unit: str) -> pd.DateOffset:
+    names = {"min": "minutes", "h": "hours", "d": "days", "w": "weeks", "mo": "months", "y": "years"}
+    return pd.DateOffset(**{names[unit]: n})
+
+
+def _weekday_phrases(sentence: str) -> list[_Phrase]:
+    future = bool(tw.FUTURE_MARKERS_RE.search(sentence))
+    out = []
+    for m in tw.WEEKDAY_RE.finditer(sentence):
+        rel = (m.group("rel") or "").lower()
+        direction = "future" if rel == "next" or (rel not in ("last", "since") and future) else "past"
+        out.append(_Phrase(m.start(), m.end(), m.group(), "weekday", direction, ("weekday", rel)))
+    return out
+
+
+def _date_phrases(sentence: str, year: int | None) -> list[_Phrase]:
+    out = []
+    for m in tw.DATE_RE.finditer(sentence):
+        g = m.groupdict()
+        try:
+            if g["y4"]:
+                start, end = pd.Timestamp(int(g["y4"]), 1, 1), pd.Timestamp(int(g["y4"]) + 1, 1, 1)
+            elif g["m3"]:
+                start = pd.Timestamp(int(g["y3"]), stamps.MONTHS[g["m3"].lower()], 1)
+                end = start + pd.DateOffset(months=1)
+            else:
+                y = g["y1"] or g["y2"] or year
+                if y is None:
+                    continue
+                start = pd.Timestamp(int(y), stamps.MONTHS[(g["m1"] or g["m2"]).lower()], int(g["d1"] or g["d2"]))
+                end = start + pd.Timedelta(days=1)
+        except ValueError:
+            continue
+        out.append(_Phrase(m.start(), m.end(), m.group(), "date", "either", None, None, (start, end)))
+    return out
+
+
+def event_times(articles: pd.DataFrame, posts: pd.DataFrame, sentences: pd.DataFrame,
+                post_times: pd.DataFrame) -> pd.DataFrame:
+    """Phrases that date events, each resolved to a range relative to its post's time.
+
+    A phrase is resolved against the post's bounds, so the range is as wide as what is known
+    of the post allows: "moments ago" in a post known only to lie between 8.06 and 8.53 runs
+    from 7.51 to 8.53. Past phrases never end after the post. ``gap_min``/``gap_max`` bound
+    how long after the event the post went up (negative: the event lies ahead).
+    """
+    clocks = article_clocks(articles)
+    timing = post_times.set_index(["article", "post"])
+    kinds = dict(zip(zip(posts["article"], posts["post"]), posts["kind"].astype(str)))
+    rows: list[dict] = []
+    for s in sentences.to_dict("records"):
+        if kinds.get((s["article"], s["post"])) in ("timestamp", "boilerplate", "byline"):
+            continue
+        clock = clocks[str(s["article"])]
+        phrases = find_event_phrases(str(s["text"]), clock.year)
+        if not phrases:
+            continue
+        anchor = _anchor(timing, clock, s["article"], s["post"])
+        rows.extend(_event_row(clock, s, p, anchor) for p in phrases)
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    zones = {a: c.zone for a, c in clocks.items()}
+    frame = frame.astype(
+        {"article": "string", "post": "int64", "sentence": "int64", "start": "int64", "end": "int64",
+         "text": "string", "kind": pd.CategoricalDtype(tw.EVENT_KINDS), "direction": pd.CategoricalDtype(tw.DIRECTIONS),
+         "anchor": "string"}
+    )
+    frame = frame.assign(**{c: _zoned(frame[c], frame["article"], zones) for c in EVENT_TIME_COLUMNS})
+    return frame.assign(
+        gap_min=pd.to_timedelta(frame["gap_min"]), gap_max=pd.to_timedelta(frame["gap_max"])
+    )
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    low: pd.Timestamp
+    high: pd.Timestamp
+    best: pd.Timestamp
+    label: str
+
+
+def _anchor(timing: pd.DataFrame, clock: ArticleClock, article: str, post: int) -> _Anchor | None:
+    """The time a post's phrases are resolved against: its bounds, else the publication day."""
+    try:
+        row = timing.loc[(article, post)]
+        low, high, best, source = row["time_earliest"], row["time_latest"], row["time"], row["time_source"]
+    except KeyError:
+        low = high = best = source = pd.NaT
+    if pd.isna(low) or pd.isna(high):
+        day = clock.day_bounds()
+        if day is None:
+            return None
+        return _Anchor(day[0], day[1], pd.NaT, "publication day")
+    label = "post time" if low == high else "publication day" if source == "publication-date only" else "post bounds"
+    return _Anchor(pd.Timestamp(low).tz_convert(clock.zone), pd.Timestamp(high).tz_convert(clock.zone),
+                   pd.Timestamp(best).tz_convert(clock.zone) if pd.notna(best) else pd.NaT, label)
+
+
+def _event_row(clock: ArticleClock, s: dict, p: _Phrase, anchor: _Anchor | None) -> dict:
+    start, end = _resolve_phrase(p, anchor, clock) if anchor is not None else (pd.NaT, pd.NaT)
+    row = {
+        "article": s["article"], "post": s["post"], "sentence": s["sentence"], "start": s["start"] + p.start,
+        "end": s["start"] + p.end, "text": p.text, "kind": p.kind, "direction": p.direction,
+        "resolved_start": start, "resolved_end": end, "relative_to": anchor.best if anchor else pd.NaT,
+        "anchor": anchor.label if anchor else "none", "gap_min": pd.NaT, "gap_max": pd.NaT,
+    }
+    if anchor is not None and pd.notna(start):
+        row["gap_min"], row["gap_max"] = _gap(p, anchor, clock)
+    return row
+
+
+def _gap(p: _Phrase, a: _Anchor, clock: ArticleClock) -> tuple[pd.Timedelta, pd.Timedelta]:
+    """Least and most time from the event to the post, over the post's bounds.
+
+    The phrase is resolved as if the post went up at each end of its bounds ("in the next five
+    minutes" is 0 to 5 minutes ahead wherever the post lies); past events never follow their
+    post and future events never precede it.
+    """
+    gaps = []
+    for t in (a.low, a.high):
+        s, e = _resolve_phrase(p, _Anchor(t, t, t, a.label), clock)
+        gaps += [t - e, t - s]
+    low, high = min(gaps), max(gaps)
+    if p.direction == "past":
+        low, high = max(low, pd.Timedelta(0)), max(high, pd.Timedelta(0))
+    elif p.direction == "future":
+        low, high = min(low, pd.Timedelta(0)), min(high, pd.Timedelta(0))
+    return low, high
+
+
+def _resolve_phrase(p: _Phrase, a: _Anchor, clock: ArticleClock) -> tuple[pd.Timestamp, pd.Timestamp]:
+    zone = clock.zone
+    if p.kind == "clock":
+        stamp = p.date_range[0]
+        day = stamp.date or a.low.date()
+        t = _at(day, stamp.hour, stamp.minute, stamp.tz or zone).tz_convert(zone)
+        return t, t
+    if p.kind == "date":
+        return p.date_range[0].tz_localize(zone), p.date_range[1].tz_localize(zone)
+    if p.kind == "weekday":
+        return _resolve_weekday(p, a, zone)
+    start = _spec_time(p.spec[0], a, zone, p.quantity, low=True)
+    end = _spec_time(p.spec[1], a, zone, p.quantity, low=False)
+    if p.direction == "past":
+        end = min(end, a.high)
+        start = min(start, end)
+    elif p.direction == "future":
+        start = max(start, a.low)
+        end = max(end, start)
+    return start, end
+
+
+def _spec_time(spec: str, a: _Anchor, zone: str, quantity: pd.DateOffset | None, low: bool) -> pd.Timestamp:
+    """Evaluate a phrase spec ("day-1d+18h", "post+n", "week") against a post's bounds."""
+    ref = a.low if low else a.high
+    base_day = _at(ref.date(), 0, 0, zone)
+    t = None
+    for word, sign, amount, unit in _SPEC_RE.findall(spec):
+        if word:
+            t = {
+                "day": base_day, "post": ref,
+                "week": base_day - pd.Timedelta(days=ref.weekday()),
+                "month": _at(ref.date().replace(day=1), 0, 0, zone),
+                "year": _at(ref.date().replace(month=1, day=1), 0, 0, zone),
+            }[word]
+            continue
+        step = quantity if amount == "n" else _offset(int(amount), unit)
+        if step is None:
+            continue
+        t = t + step if sign == "+" else t - step
+    return t.tz_convert(zone)
+
+
+def _resolve_weekday(p: _Phrase, a: _Anchor, zone: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    name = re.search("|".join(tw.WEEKDAY_NAMES), p.text.lower()).group()
+    target = tw.WEEKDAY_NAMES.index(name)
+    rel = p.spec[1]
+    ref = a.low if p.direction == "past" else a.high
+    today = ref.weekday()
+    if p.direction == "future":
+        ahead = (target - today) % 7
+        delta = ahead if ahead or rel != "next" else 7
+    else:
+        back = (today - target) % 7
+        delta = -(back if back or rel != "last" else 7)
+    day = _at(ref.date() + pd.Timedelta(days=delta), 0, 0, zone)
+    part = re.search("|".join(tw.PARTS_OF_DAY), p.text.lower())
+    if part:
+        a_h, b_h = tw.PARTS_OF_DAY[part.group()]
+        return day + pd.Timedelta(hours=a_h), day + pd.Timedelta(hours=b_h)
+    return day, _at(day.date() + pd.Timedelta(days=1), 0, 0, zone)

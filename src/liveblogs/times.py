@@ -1411,3 +1411,9 @@ def _resolve_weekday(p: _Phrase, a: _Anchor, zone: str) -> tuple[pd.Timestamp, p
         a_h, b_h = tw.PARTS_OF_DAY[part.group()]
         return day + pd.Timedelta(hours=a_h), day + pd.Timedelta(hours=b_h)
     return day, _at(day.date() + pd.Timedelta(days=1), 0, 0, zone)
+
+
+def timeline(posts: pd.DataFrame, post_times: pd.DataFrame) -> pd.DataFrame:
+    """``post_times`` with each unit's outlet, kind, headline and offsets: the frame the timeline charts take."""
+    described = posts[["article", "post", "outlet", "kind", "headline", "start", "end"]]
+    return post_times.merge(described, on=["article", "post"], how="left", validate="one_to_one")

@@ -25,7 +25,8 @@ $(STAMP): pyproject.toml
 report: $(STAMP)
 	mkdir -p reports
 	$(VENV)/bin/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=$(TIMEOUT) \
-		--ExecutePreprocessor.kernel_name=python3 --output-dir reports $(NOTEBOOKS)
+		--ExecutePreprocessor.kernel_name=python3 --TemplateExporter.extra_template_basedirs=notebooks/templates \
+		--template offline --output-dir reports $(NOTEBOOKS)
 	@echo "reports written:"; ls -1 reports/*.html
 
 ## Debian's chromium for the browser tests (never `playwright install`: it downloads a browser)

@@ -214,6 +214,9 @@ def test_overrides_add_aliases_and_groups():
         ("have to make sure he stops", "body", "partial"),
         ("America’s weakness", "body", "partial"),
         ("anything", "headline", "headline"),
+        ("We welcome it,", "body", "direct"),
+        ("the direction of the talks is clear", "body", "direct"),
+        ("a bet on time Europe may not have", "body", "partial"),
     ],
 )
 def test_quote_kind(words, role, kind):
@@ -255,7 +258,8 @@ def _quote_frame_time(text: str) -> float:
 
 @pytest.mark.parametrize(
     "unit",
-    ['"a b" he said, ', "Ann Lee said it, adding ", '"Yes," she said.\n', 'word "open '],
+    ['"a b" he said, ', "Ann Lee said it, adding ", '"Yes," she said.\n', 'word "open ', '"Yes," she said. ',
+     "\"a 'b' c\" he said. ", 'Ann Lee met Bo Ek. "Yes," she said.\n'],
 )
 def test_attribution_time_grows_linearly(unit):
     ratio = _quote_frame_time(unit * 2000) / _quote_frame_time(unit * 200)
@@ -265,3 +269,157 @@ def test_attribution_time_grows_linearly(unit):
 def test_name_in_apposition_after_a_role():
     text = "Denmark's prime minister, Ida Holm, has said a \"forced deal\" would fail."
     assert who(text) == [("forced deal", "Ida Holm", "apposition")]
+
+
+# ---------------------------------------------------------------------------- general conventions
+# Each case below is a short invented sentence for one convention of English news reporting.
+
+
+def rows(text: str, headlines: tuple[int, ...] = ()) -> pd.DataFrame:
+    q, _ = canonicalise(quotes(text, headlines), pd.DataFrame(columns=["name", "alias", "group", "description"]))
+    return q
+
+
+def test_nested_quote_is_a_row_of_its_own_spoken_by_whom_the_outer_quote_names():
+    text = 'Ana Ruiz said: "Carl Berg told me \'we are done\' and walked out."'
+    q = rows(text)
+    assert list(q.quote) == ["Carl Berg told me 'we are done' and walked out.", "we are done"]
+    assert list(q.speaker) == ["Ana Ruiz", "Carl Berg"]
+    assert list(q.nested) == [False, True]
+    assert q.parent.iloc[1] == q.start.iloc[0] and pd.isna(q.parent.iloc[0])
+
+
+def test_nested_quote_in_the_speakers_own_voice_and_with_no_speaker():
+    mine = rows('"As I told them, \'never again\'," Ana Ruiz said.')
+    assert list(mine.speaker) == ["Ana Ruiz", "Ana Ruiz"]
+    term = rows('"The word \'hope\' matters here," Ana Ruiz said.')
+    assert term.speaker.iloc[0] == "Ana Ruiz" and pd.isna(term.speaker.iloc[1])
+
+
+def test_name_particles_stay_in_the_name():
+    text = 'Maria van den Berg, the mayor, spoke to reporters. She said the city was "ready".'
+    assert who(text)[0][1] == "Maria van den Berg"
+
+
+def test_title_words_before_a_multi_word_name_are_not_the_name():
+    text = 'Chilean President Ana Maria Soto said the deal was "fair".'
+    assert who(text)[0][1] == "Ana Maria Soto"
+
+
+def test_family_name_first_links_to_the_full_name():
+    text = (
+        'Foreign ministry spokeswoman Mao Lin said talks were "useful".\n'
+        '"We hope for more," Mao told a briefing.'
+    )
+    assert [s for _, s, _ in who(text)] == ["Mao Lin", "Mao Lin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('A senior U.K. official said the talks were "useful".', "senior U.K. official"),
+        ('A No 10 spokesperson said it was "premature".', "No 10 spokesperson"),
+        ('One Dutch diplomat called the summit "a mess".', "Dutch diplomat"),
+        ('According to a party source, the mood is "bleak".', "party source"),
+        ('Lena Ott, a researcher at the Baltic Policy Institute, said it was "a gamble".', "Lena Ott"),
+        ('Tom Ek, who leads the group, wrote on Sunday that it was "over".', "Tom Ek"),
+        ('Ivo Marr, for his part, said the plan was "sound".', "Ivo Marr"),
+    ],
+)
+def test_descriptions_keep_their_noun_phrase(text, speaker):
+    assert who(text)[0][1] == speaker
+
+
+def test_another_stands_for_the_description_before():
+    text = 'According to one Green MP, the mood is "bleak". Another told me: "We are finished."'
+    assert [s for _, s, _ in who(text)] == ["Green MP", "Green MP"]
+
+
+def test_country_and_role_description_links_to_the_named_leader():
+    text = 'Ministers watched a speech by Spain\'s Pedro Ruiz, in which the Spanish president warned of "hard months".'
+    assert who(text)[0][1] == "Pedro Ruiz"
+
+
+def test_pronoun_prefers_the_main_subject_of_the_sentence_before():
+    text = 'Paul Weir, speaking next to Tomas Ek, said the deal was close.\n"We are nearly there," he said.'
+    assert who(text)[0][1] == "Paul Weir"
+    text = 'Helena Brandt spoke alongside Marco Lenz, who chairs the panel. She said the plan was "overdue".'
+    assert who(text)[0][1] == "Helena Brandt"
+
+
+def test_pronoun_inside_a_subordinate_clause_takes_its_subject():
+    text = 'Rita Holm arrived a day after Jonas Berg met the envoys, where he called for "patience".'
+    assert who(text)[0][1] == "Jonas Berg"
+
+
+def test_pronoun_respects_a_gender_learnt_under_another_form_of_the_name():
+    text = (
+        'Eva Lund met Ivo Marr in Oslo.\n"It went well," she said.\n'
+        'Lund was calm after Marr left, where he insisted it was "a draw".'
+    )
+    assert [s for _, s, _ in who(text)] == ["Eva Lund", "Ivo Marr"]
+
+
+def test_they_needs_a_plural_antecedent():
+    text = (
+        "Danish officials visited the minister on Monday. The ministry later issued a short statement. "
+        'In a letter, they argued the plan was "unfair".'
+    )
+    assert who(text)[0][1] == "Danish officials"
+
+
+def test_titles_terms_and_names_in_quotes_are_nobodys_speech():
+    assert who('Mia Holt told NBC\'s "Meet the Press" that talks would resume.')[0][1] is None
+    assert who('For years, ministers spent what became known as the "peace bonus" on roads.')[0][1] is None
+    assert who('Ivo Marr spoke at noon.\nIf you put "Ada" in the subject line, I will see it.')[0][1] is None
+
+
+def test_a_scare_quote_after_a_sentence_of_the_writers_own_is_nobodys():
+    text = 'Ivo Marr said the plan was "late".\nThe budget was drawn up in May. For years, towns spent the "windfall" on roads.'
+    assert [s for _, s, _ in who(text)] == ["Ivo Marr", None]
+
+
+def test_a_new_subject_breaks_the_continuation_chain():
+    text = '"We are ready," Ada Berg said.\nLater, Ivo Marr arrived in Oslo to meet the mayor.\n"Nobody asked us."'
+    assert who(text)[1][1] != "Ada Berg"
+    text = '"We are ready," Ada Berg said.\n"Nobody asked us."'
+    assert who(text)[1][1] == "Ada Berg"
+
+
+def test_organisation_keeps_its_country_and_the_ministry_means_the_last_one():
+    text = (
+        'Germany\'s economy ministry said exports fell. Poland\'s energy ministry said prices were "stable".\n'
+        '"Supplies are secure," the ministry said.'
+    )
+    assert [s for _, s, _ in who(text)] == ["Poland's energy ministry", "Poland's energy ministry"]
+
+
+def test_headline_subject_speaks_a_quote_the_body_does_not_repeat():
+    text = 'Lund rejects any plan made "in the dark"\nEva Lund spoke in Oslo on Monday.\n"We are ready," she said.'
+    assert who(text, headlines=(0,))[0][1] == "Eva Lund"
+
+
+def test_hard_wrapped_quote_across_a_sentence_end_is_one_row_with_its_speaker():
+    import textwrap
+
+    prose = (
+        "The council met on Tuesday to discuss the harbour plan, which has divided the town for "
+        "most of the past decade and cost far more than anyone expected at the start. Ada Berg, "
+        'the mayor, thanked the members for their patience. "We listened for years.' + " " * 1
+        + 'Now we build, and the harbour will be ready by the spring," Berg said. Critics were not '
+        "convinced, and several of them walked out before the vote was taken in the afternoon."
+    )
+    text = textwrap.fill(prose, 60) + "\n"
+    q = rows(text)
+    assert len(q) == 1 and q.speaker.iloc[0] == "Ada Berg"
+    assert q.quote.iloc[0].startswith("We listened for years. Now we build")
+
+
+def test_headline_line_over_its_paragraph_is_read_as_a_headline():
+    from liveblogs.quotes import _reading_units
+
+    body = "Eva Lund said on Monday that the port would reopen next week after repairs, " * 2
+    text = "Lund hails ‘new start’\n\n" + body.strip() + "\n"
+    units = _reading_units(text, [(0, 0, 0, len(text) - 1, "body")])
+    assert [u[4] for u in units] == ["headline", "body"]
+    assert text[units[0][2] : units[0][3]] == "Lund hails ‘new start’"

@@ -137,3 +137,35 @@ def test_linear_time_on_punctuation_soup():
 
 def test_linear_time_on_many_paragraph_openers():
     assert _ratio(lambda k: '"never closed\n' * (1000 * k)) < 30
+
+
+def test_nested_quotes_on_request_with_their_parent():
+    text = "He said: \"They told me 'go home' and I went.\" Then 'fine'."
+    found = find_quotes(text, nested=True)
+    assert [(text[s.start : s.end], s.nested) for s in found] == [
+        ("They told me 'go home' and I went.", False), ("go home", True), ("fine", False)
+    ]
+    assert found[1].parent == found[0].open_mark and found[1].depth == 1
+    assert [text[s.start : s.end] for s in find_quotes(text)] == ["They told me 'go home' and I went.", "fine"]
+
+
+def test_nested_curly_quote_ending_in_a_word_with_an_apostrophe_lookalike():
+    text = "“Leaders say Europe must ‘pay its share’, and they’re right,” she said."
+    found = find_quotes(text, nested=True)
+    assert [text[s.start : s.end] for s in found if s.nested] == ["pay its share"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n.,'\"‘’“”s9")), max_size=200))
+def test_nested_spans_sit_inside_their_parent(text):
+    found = find_quotes(text, nested=True)
+    outer = {s.open_mark: s for s in found if not s.nested}
+    assert [s for s in found if not s.nested] == find_quotes(text)
+    for s in found:
+        if s.nested:
+            parent = outer[s.parent]
+            assert parent.start <= s.open_mark < s.close_mark <= parent.end
+
+
+def test_linear_time_with_nested_quotes():
+    assert _ratio(lambda k: ("\"a 'b' c 'd' e\" " * (2000 * k))) < 30

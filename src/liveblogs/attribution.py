@@ -12,6 +12,16 @@ The rules follow how English news reports speech, in this order of preference fo
    the same words quoted elsewhere with a speaker (``repeat``), a fragment in a paragraph that
    follows reported speech (``continuation``); otherwise the quotation is a ``scare`` quote.
 
+Some quotations are nobody's speech: a term (``the so-called "..."``, ``known as "..."``), a
+title (``told CBS's "Face the Nation."``) or a name standing alone where nothing reports speech.
+A quotation inside a quotation is read within the outer words (``"Trump says Europe should
+'pay up'"`` → Trump; ``I``/``we`` there → the outer speaker; no cue → nobody).
+
+Pronouns follow salience, not nearness: a subject earlier in the same sentence, else the most
+recent sentence holding someone who fits (person or thing, gender as the text shows it under
+any form of the name, ``they`` a group), and there the subject of the main clause before a
+subordinate subject before a mere mention.
+
 Headline quotations take the speaker of the body quotation with the same or similar words, else
 of the body sentence that says them, else the headline's own subject, else the person the post
 introduces as quoted.
@@ -36,8 +46,10 @@ from .quotemarks import QuoteSpan, quote_text
 __all__ = ["attribute", "quote_kind", "Mention"]
 
 MASK = "\ue000"
-_TOKEN_RE = re.compile(r"\ue000+|(?:[^\W_]|[.'’-](?=[^\W_]))+|[^\w\s]")
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[;]")
+# Tokens: masked quotations, dotted abbreviations ("U.S.", "U.K."), words, punctuation.
+_TOKEN_RE = re.compile(r"\ue000+|(?:[^\W\d_]\.){2,}(?![^\W_])|(?:[^\W_]|[.'’-](?=[^\W_]))+|[^\w\s]")
+# A sentence ends at . ! ? before a capital, but not after an initial ("U.S. Secretary", "J. Smith").
+_SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[;]")
 _POSSESSIVE_RE = re.compile(r"(?:'s|’s|s'|s’)$")
 _CONTENT_RE = re.compile(r"[^\W\d_]{3,}")
 _STEM = 5
@@ -133,36 +145,61 @@ def _is_author(t: Token) -> bool:
 
 
 def _name_split(run: list[Token]) -> tuple[list[Token], list[Token]]:
-    """A run of capitalised words → (title/affiliation words, the person's name)."""
+    """A run of capitalised words → (title/affiliation words, the person's name).
+
+    Titles, places and possessives lead (``Russia's Foreign Minister``); so does any word before
+    the last title that has a name after it (``Turkish President Recep Tayyip Erdogan``).
+    """
     i = 0
     while i < len(run) and (run[i].bare in sp.TITLES or run[i].bare in sp.PLACES or run[i].possessive):
         i += 1
+    last_title = max((k for k, t in enumerate(run[:-1]) if t.bare in sp.TITLES and t.is_capital), default=-1)
+    if last_title >= i and run[last_title + 1].bare not in sp.TITLES:
+        i = last_title + 1
     name = run[i:]
-    if name and all(t.bare in sp.PLACES for t in name):
+    if name and all(t.bare in sp.PLACES or t.lower in sp.NAME_PARTICLES for t in name):
         return run, []
     return run[:i], name
 
 
+def _particles_then_capital(toks: Sequence[Token], j: int) -> int:
+    """How many name particles start at ``toks[j]`` when a capitalised word follows them (``von der Leyen``)."""
+    k = j
+    while k < len(toks) and k - j < 3 and toks[k].lower in sp.NAME_PARTICLES and not toks[k].is_capital:
+        k += 1
+    return k - j if k > j and k < len(toks) and toks[k].is_word and toks[k].is_capital else 0
+
+
 def _capital_runs(toks: Sequence[Token]) -> list[tuple[int, int]]:
-    """Index ranges of runs of capitalised words (``of`` allowed after a title)."""
+    """Index ranges of runs of capitalised words (``of`` allowed after a title, particles inside names)."""
     runs, i = [], 0
     while i < len(toks):
         t = toks[i]
-        if t.is_word and t.is_capital and not (t.lower in sp.NOT_NAMES and (i == 0 or not toks[i - 1].is_word)):
-            j = i + 1
-            while j < len(toks):
-                u = toks[j]
-                if u.is_word and u.is_capital and u.lower not in sp.NOT_NAMES and not toks[j - 1].possessive:
-                    j += 1
-                elif u.lower == "of" and j + 1 < len(toks) and toks[j + 1].is_capital and toks[j - 1].bare in sp.TITLES:
-                    j += 1
-                else:
-                    break
-            runs.append((i, j))
-            i = j
-        else:
+        lead = _particles_then_capital(toks, i) if t.is_word and not t.is_capital else 0
+        if lead and (i == 0 or not toks[i - 1].is_capital):
+            pass  # "von der Leyen's officials": the particles open the name
+        elif not (t.is_word and t.is_capital and not (t.lower in sp.NOT_NAMES and (i == 0 or not toks[i - 1].is_word))):
             i += 1
+            continue
+        j = i + max(lead, 1)
+        while j < len(toks):
+            u = toks[j]
+            if u.is_word and u.is_capital and u.lower not in sp.NOT_NAMES and not toks[j - 1].possessive:
+                j += 1
+            elif u.lower == "of" and j + 1 < len(toks) and toks[j + 1].is_capital and toks[j - 1].bare in sp.TITLES:
+                j += 1
+            elif not toks[j - 1].possessive and (skip := _particles_then_capital(toks, j)):
+                j += skip
+            else:
+                break
+        runs.append((i, j))
+        i = j
     return runs
+
+
+def _is_number_name(toks: Sequence[Token], k: int) -> bool:
+    """``No 10`` (Downing Street), ``No. 10``: a capitalised "No" before a number is a name."""
+    return toks[k].text in ("No", "No.") and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit()
 
 
 def _join(masked: str, toks: Sequence[Token]) -> str:
@@ -170,7 +207,7 @@ def _join(masked: str, toks: Sequence[Token]) -> str:
 
 
 def _strip_determiners(words: list[Token]) -> list[Token]:
-    while words and words[0].lower in ("the", "a", "an"):
+    while words and (words[0].lower in ("the", "a", "an") or words[0].lower in sp.QUANTIFIERS and len(words) > 1):
         words = words[1:]
     return words
 
@@ -190,6 +227,9 @@ def classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
             return Mention("pronoun", np_toks[0].text, start, end, pronoun=low, person=low in ("he", "she"))
         if _is_author(np_toks[0]):
             return Mention("author", text, start, end)
+        if low in sp.ELLIPTICAL:
+            # "Another told me": a description whose head is the one before.
+            return Mention("role", np_toks[0].text, start, end, person=True, head=sp.ELLIPTICAL_HEAD)
     # The last run of capitals that is not a possessive determiner is the name.
     for a, b in reversed(_capital_runs(np_toks)):
         run = np_toks[a:b]
@@ -234,11 +274,11 @@ def _np_left(toks: Sequence[Token], i: int) -> tuple[list[Token], int]:
         t = toks[j]
         if not t.is_word:
             break
-        if t.lower in sp.PRONOUN_CONTRACTIONS and not got:
+        if (t.lower in sp.PRONOUN_CONTRACTIONS or t.lower in ("he", "she", "it", "they")) and not got:
             got.append(t)
             j -= 1
             break
-        if t.lower in sp.STOP_WORDS and not (t.lower in sp.NP_INNER and got):
+        if t.lower in sp.STOP_WORDS and not (t.lower in sp.NP_INNER and got) and not _is_number_name(toks, j):
             break
         if t.lower in sp.CUE_VERBS and not t.is_capital:
             break
@@ -260,7 +300,7 @@ def _np_right(toks: Sequence[Token], i: int) -> list[Token]:
             break
         if t.lower in sp.STOP_WORDS and not (t.lower in sp.NP_INNER and got) and not (
             t.lower in sp.DETERMINERS and not got
-        ):
+        ) and not _is_number_name(toks, j):
             break
         if t.lower in sp.CUE_VERBS or t.lower in sp.AUXILIARIES:
             break
@@ -313,7 +353,11 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
                     inner.description = inner.description or m.text
                     inner.apposition = m.text
                     return inner, "apposition"
-                if m is not None and toks[k + 1].lower not in sp.STOP_WORDS - sp.DETERMINERS:
+                if m is not None and (
+                    toks[k + 1].lower not in sp.STOP_WORDS - sp.DETERMINERS
+                    or toks[k + 1].lower not in _CLAUSAL and closer == ","
+                ):
+                    # "X, the president of Y, said", "X, who has ..., said", "X, for his part, said"
                     m.apposition = _join(masked, [t for t in toks[k + 1 : stop] if t.is_word]) or None
                     return m, "apposition"
                 break
@@ -327,6 +371,8 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
     return None, "none"
 
 
+# Words that open a clause between commas, not a parenthesis about the subject before them.
+_CLAUSAL = frozenset("that and but or nor so because if when while although though whereas unless until".split())
 _BEFORE_TO = frozenset("had has have went goes go on wanted wants continued continues was is going used".split())
 
 
@@ -375,6 +421,14 @@ class Entity:
     mention: Mention
     gender: str | None = None
     via: str = "named"
+    rank: int = 0  # 0 subject of a main clause, 1 of a subordinate clause, 2 any other mention
+    sentence: int = -1  # where it was last mentioned (index of the sentence in its post)
+
+    @property
+    def plural(self) -> bool:
+        """A group: "officials", "leaders of A and B", "Estonia, Latvia and Lithuania"."""
+        head = self.mention.head or ""
+        return (head.endswith("s") and not head.endswith(("ss", "us", "is"))) or " and " in self.name
 
 
 def _norm_desc(desc: str) -> str:
@@ -416,8 +470,13 @@ class ArticleIndex:
         if desc not in self.of_name.setdefault(name, []):
             self.of_name[name].append(desc)
 
-    def link(self, desc: str, prefer: Iterable[str] = ()) -> str | None:
-        """The one named person a description fits, preferring ``prefer`` (names in the post)."""
+    def link(self, desc: str, prefer: Iterable[str] = (), recent: Iterable[str] = ()) -> str | None:
+        """The one named person a description fits, preferring ``prefer`` (names in the post).
+
+        Failing a description that matches, a person the text gives only a country
+        (``France's Emmanuel Macron``) fits a description with that country and a role (``the
+        French president``), when one such person was mentioned recently (``recent``).
+        """
         key = _norm_desc(desc)
         if not key:
             return None
@@ -427,7 +486,23 @@ class ArticleIndex:
         local = [n for n in prefer if n in fits]
         if len(set(local)) == 1:
             return local[0]
-        return next(iter(fits)) if len(fits) == 1 else None
+        if len(fits) == 1:
+            return next(iter(fits))
+        if fits:
+            return None
+        words = set(key.split())
+        countries = {w for w in words if w in sp.AFFILIATIONS}
+        if not countries or not words & sp.PERSON_ROLES:
+            return None
+        loose = {
+            n for d, names in self.descriptions.items()
+            if set(d.split()) <= countries for n in names
+        }
+        for name in recent:
+            if name in loose:
+                return name
+        in_post = {n for n in prefer if n in loose}
+        return in_post.pop() if len(in_post) == 1 else None
 
 
 def _after_last_inner(toks: Sequence[Token]) -> list[Token]:
@@ -494,13 +569,27 @@ def quote_kind(words: str, role: str) -> str:
     first = toks[0]
     if first[0].isupper():
         finite = any(t.lower() in _FINITE or _CONTRACTED_RE.fullmatch(t.lower()) for t in toks)
-        return "direct" if finite or len(toks) >= 5 or words.rstrip()[-1:] in ".?!" else "partial"
+        pronoun_clause = first.lower() in _PERSONAL and len(toks) >= 2  # "We welcome it"
+        return "direct" if finite or pronoun_clause or len(toks) >= 5 or words.rstrip()[-1:] in ".?!" else "partial"
     if first.lower() in _SUBJECT_STARTS or re.match(r"(?:it|that|there|he|she|what)['’]s$", first.lower()):
-        if any(t.lower() in _FINITE for t in toks[1:8]) and first.lower() not in ("the", "a", "an") or any(
-            t.lower() in _FINITE for t in toks[2:8]
-        ):
+        if any(t.lower() in _FINITE for t in toks[1:8]) and first.lower() not in ("the", "a", "an"):
+            return "direct"
+        verb = next((k for k in range(2, min(8, len(toks))) if toks[k].lower() in _FINITE), None)
+        if verb is not None and not _contact_clause(toks, verb):
             return "direct"
     return "partial"
+
+
+_PERSONAL = frozenset("i we you he she they".split())
+_PREPOSITIONS = frozenset("of in on for to from with at by about the a an".split())
+
+
+def _contact_clause(toks: list[str], verb: int) -> bool:
+    """"a bet on time Europe may not have": a name or pronoun right before the verb, after a
+    noun, is the subject of a relative clause without "that"; the words are a noun phrase."""
+    before, prior = toks[verb - 1], toks[verb - 2]
+    subject_like = before[0].isupper() or before.lower() in _PERSONAL
+    return subject_like and prior.lower() not in _PREPOSITIONS and verb - 2 > 0
 
 
 # ---------------------------------------------------------------------------- the attribution pass
@@ -520,6 +609,7 @@ class _Quote:
     cue: Cue | None = None
     attribution: str = "scare"
     person: bool = True
+    parent: "_Quote | None" = None
 
 
 @dataclass
@@ -531,11 +621,17 @@ class _Sentence:
     paragraph: int
     _starts: list[int] | None = None
     _ends: list[int] | None = None
+    _tok_ends: list[int] | None = None
 
     def cue_starts(self) -> list[int]:
         if self._starts is None:
             self._starts = [c.start for c in self.cues]
         return self._starts
+
+    def tok_ends(self) -> list[int]:
+        if self._tok_ends is None:
+            self._tok_ends = [t.end for t in self.toks]
+        return self._tok_ends
 
     def cue_ends(self) -> list[int]:
         if self._ends is None:
@@ -553,38 +649,95 @@ class _Post:
         self.genders: dict[str, str] = {}
         self.last_quote: _Quote | None = None
         self.last_reported: Entity | None = None  # subject of the last reporting clause
+        self.quiet = 0  # sentences since the last one with a reporting clause
+        self.new_subject = False  # someone else became the subject since the last quotation
+
+    def _gender(self, e: Entity) -> str | None:
+        return self.genders.get(_gender_key(e.name)) or e.gender
+
+    def _fits(self, m: Mention, e: Entity, plural: bool | None) -> bool:
+        """Can pronoun ``m`` point at ``e``: person or thing, gender, number."""
+        if m.pronoun in ("he", "she"):
+            if not e.person or e.plural:
+                return False
+            gender = self._gender(e)
+            return not (m.pronoun == "she" and gender == "male" or m.pronoun == "he" and gender == "female")
+        if e.person:
+            return False
+        return plural is None or e.plural == plural
+
+    def _antecedent(self, m: Mention, local: list[Entity], plural: bool | None) -> Entity | None:
+        """The nearest fitting subject in the sentence so far, else the most salient one before it.
+
+        Earlier sentences are searched newest first; the first one that holds a fitting entity
+        decides, and within it the subject of the main clause beats a subordinate subject, which
+        beats a mere mention ("Zelensky, standing beside Erdogan, said ... He" is Zelensky).
+        """
+        for e in reversed(local):
+            if self._fits(m, e, plural):
+                return e
+        recent = self.history[-_HISTORY:]
+        best: Entity | None = None
+        for e in reversed(recent):
+            if best is not None and e.sentence != best.sentence:
+                break
+            if self._fits(m, e, plural) and (best is None or e.rank < best.rank):
+                best = e
+        return best
 
     def resolve(self, m: Mention | None, local: list[Entity]) -> Entity | None:
         """An entity for a mention, given earlier subjects in the same sentence (``local``)."""
         if m is None or m.kind == "author":
             return None
         if m.kind == "pronoun":
-            want_person = m.pronoun in ("he", "she")
-            for e in reversed(self.history[-_HISTORY:] + local):
-                if e.person != want_person:
-                    continue
-                gender = self.genders.get(e.name) or e.gender
-                if m.pronoun == "she" and gender == "male" or m.pronoun == "he" and gender == "female":
-                    continue
-                if want_person:
-                    self.genders.setdefault(e.name, "female" if m.pronoun == "she" else "male")
-                return Entity(e.name, e.person, e.mention, gender, "pronoun")
-            return None
+            if m.pronoun == "they":
+                e = self._antecedent(m, local, True) or self._antecedent(m, local, None)
+            elif m.pronoun == "it":
+                e = self._antecedent(m, local, False) or self._antecedent(m, local, None)
+            else:
+                e = self._antecedent(m, local, None)
+            if e is None:
+                return None
+            gender = self._gender(e)
+            if e.person:
+                self.genders.setdefault(_gender_key(e.name), "female" if m.pronoun == "she" else "male")
+            return Entity(e.name, e.person, e.mention, gender, "pronoun")
         if m.kind == "name":
-            return Entity(m.name or m.text, True, m, _gender_of(m), "named")
+            ent = Entity(m.name or m.text, True, m, _gender_of(m), "named")
+            if ent.gender:
+                self.genders.setdefault(_gender_key(ent.name), ent.gender)
+            return ent
+        if m.head == sp.ELLIPTICAL_HEAD:
+            # "Another told me": another of the people last described ("one Labour MP").
+            for e in reversed(self.history[-_HISTORY:] + local):
+                if e.person and e.mention.kind == "role" and e.mention.head != sp.ELLIPTICAL_HEAD:
+                    return Entity(e.name, True, m, e.gender, "role")
+            return None
         # A description or a body: a named person the article describes so, else an earlier
-        # subject with the same head noun ("the group"), else the description itself.
+        # subject that the description picks up ("the ministry" after "Germany's foreign
+        # ministry"), else the description itself.
         if m.person and m.description:
-            linked = self.index.link(m.description, reversed(self.names))
+            linked = self.index.link(
+                m.description, list(reversed(self.names)), [e.name for e in reversed(self.history[-_HISTORY:])]
+            )
             if linked:
                 return Entity(linked, True, m, _gender_of(m), "role")
         if m.head:
+            bare = _norm_desc(m.name or m.text)
             for e in reversed(self.history[-_HISTORY:] + local):
-                if e.mention.head == m.head and e.mention is not m:
+                if e.mention.head == m.head and e.mention is not m and (
+                    bare == m.head or _norm_desc(e.name).endswith(bare)
+                ):
                     return Entity(e.name, e.person, m, e.gender, "role")
         name = m.name or m.text
         name = " ".join(w for w in name.split() if w.lower() not in ("the", "a", "an"))
         return Entity(name, m.person, m, _gender_of(m), "role")
+
+
+def _gender_key(name: str) -> str:
+    """People are one person whatever part of the name is used: genders are kept by surname."""
+    words = name.split()
+    return words[-1].lower() if words else ""
 
 
 def _content(words: str) -> set[str]:
@@ -613,7 +766,21 @@ def _sentence_subject(masked: str, toks: list[Token]) -> Mention | None:
         if comma is None:
             return None
         i = comma + 1
-    return classify_np(masked, _np_forward(toks, i))
+    np_toks = _np_forward(toks, i)
+    m = classify_np(masked, np_toks)
+    end = i + len(np_toks)
+    if m is not None and m.kind == "role" and m.person and end + 2 < len(toks) and toks[end].text == ",":
+        # "Ukraine's president, Volodymyr Zelensky, flew in": the name between the commas.
+        k = end + 1
+        while k < len(toks) and toks[k].is_word and toks[k].is_capital and k - end < 6:
+            k += 1
+        if k > end + 1 and k < len(toks) and toks[k].text == ",":
+            inner = classify_np(masked, list(toks[end + 1 : k]))
+            if inner is not None and inner.kind == "name":
+                inner.description = inner.description or m.text
+                inner.apposition = m.text
+                return inner
+    return m
 
 
 _CLAUSE_OPENERS = frozenset("but and while although though whereas yet".split())
@@ -630,27 +797,44 @@ def _np_forward(toks: Sequence[Token], i: int) -> list[Token]:
             break
         if t.lower in sp.STOP_WORDS and not (t.lower in sp.NP_INNER and got) and not (
             t.lower in sp.DETERMINERS and not got
-        ):
+        ) and not _is_number_name(toks, k):
             break
         got.append(t)
         if t.lower in sp.PRONOUN_CONTRACTIONS or t.lower in sp.PRONOUNS or _is_author(t):
             break
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if t.is_capital and not t.possessive and nxt is not None and nxt.is_word and not nxt.is_capital:
+        if t.is_capital and not t.possessive and nxt is not None and nxt.is_word and not nxt.is_capital and not (
+            _is_number_name(toks, k)
+        ):
             run = [u for u in got if u.is_capital]
-            if nxt.lower not in sp.NP_INNER and _name_split(run)[1]:
+            if nxt.lower not in sp.NP_INNER and _name_split(run)[1] and not _particles_then_capital(toks, k + 1):
                 break  # "President Volodymyr Zelenskyy struck": the name ends the subject
     return got
 
 
-def _clause_subjects(masked: str, toks: Sequence[Token]) -> list[Mention]:
-    """Subjects of clauses joined by ", but", ", while", "; and" inside a sentence."""
+_CLAUSE_SUBORDINATORS = sp.SUBORDINATORS - {"that", "which", "who", "whom", "if", "as"}
+
+
+def _clause_subjects(masked: str, toks: Sequence[Token]) -> list[tuple[Mention, int]]:
+    """Subjects of clauses inside a sentence, with their rank.
+
+    ``, but X`` / ``; and X`` open a main clause (rank 0); ``after X``, ``where X``, ``when X``
+    a subordinate one (rank 1) whose subject a pronoun later in the sentence may still mean.
+    """
     found = []
     for k in range(1, len(toks) - 1):
-        if toks[k].lower in _CLAUSE_OPENERS and toks[k - 1].text in ",;–—":
+        low = toks[k].lower
+        if low in _CLAUSE_OPENERS and toks[k - 1].text in ",;–—":
             m = classify_np(masked, _np_forward(toks, k + 1))
             if m is not None:
-                found.append(m)
+                found.append((m, 0 if low in ("but", "and", "yet") else 1))
+        elif low in _CLAUSE_SUBORDINATORS and toks[k + 1].is_word:
+            np_toks = _np_forward(toks, k + 1)
+            m = classify_np(masked, np_toks) if np_toks else None
+            if m is not None and m.kind in ("name", "role") and len(np_toks) < len(toks) - k - 1:
+                nxt = toks[k + 1 + len(np_toks)]
+                if nxt.is_word and not nxt.is_capital:  # a verb follows: "after Macron hosted"
+                    found.append((m, 1))
     return found
 
 
@@ -658,6 +842,8 @@ def _person_names(masked: str, toks: Sequence[Token]) -> list[Mention]:
     """Every non-possessive personal name in a sentence (background for pronouns)."""
     found = []
     for i, j in _capital_runs(toks):
+        if j - i == 1 and (_is_author(toks[i]) or toks[i].lower in sp.PRONOUN_CONTRACTIONS):
+            continue  # "We've just heard", "He's"
         titles, name = _name_split(list(toks[i:j]))
         if i > 0 and toks[i - 1].lower in ("the", "a", "an") and "-" in toks[j - 1].text:
             continue  # "the Trump-Putin call": a modifier, not a person
@@ -681,13 +867,17 @@ def attribute(
     ``paragraphs`` are ``(post, paragraph, start, end, role)`` tuples in document order (the rows
     of the paragraph frame). Returns one dict per span, in the order of ``spans``.
     """
-    masked = masked_text(text, spans)
+    outer = [s for s in spans if s.parent is None]
+    masked = masked_text(text, outer)
     index = index_article(masked, [(p[2], p[3]) for p in paragraphs])
     para_of = _paragraph_lookup(paragraphs)
-    quotes = []
+    quotes, by_open = [], {}
     for s in spans:
-        post, para, lo, hi, role = para_of(s.open_mark)
-        quotes.append(_Quote(s, post, para, role, lo, hi, quote_text(text, s)))
+        if s.parent is None:
+            post, para, lo, hi, role = para_of(s.open_mark)
+            q = _Quote(s, post, para, role, lo, hi, quote_text(text, s))
+            by_open[s.open_mark] = q
+            quotes.append(q)
     by_post: dict[int, list[tuple[int, int, int, int, str]]] = {}
     for p in paragraphs:
         by_post.setdefault(p[0], []).append(p)
@@ -697,12 +887,19 @@ def attribute(
         _attribute_post(text, masked, index, paras, [q for q in quotes if q.post == post], attributed)
     _repeat_pass(quotes)
     _headline_pass(masked, index, quotes, paragraphs, by_post)
+    inner = _nested_pass(text, index, [s for s in spans if s.parent is not None], by_open)
+    if inner:
+        quotes = sorted(quotes + inner, key=lambda q: (q.span.start, q.span.depth))
+        _repeat_pass(quotes)
     rows = [_row(text, q) for q in quotes]
     full_names = _article_full_names(masked, paragraphs)
     for row in rows:
         name = row["speaker"]
         if name is not None and row["person"] and len(name.split()) == 1:
             fits = {n for n in full_names if n.split()[-1].lower() == name.lower()}
+            if not fits:
+                # Family name first ("Guo Jiakun" → Guo), or a name with its particles.
+                fits = {n for n in full_names if n.split()[0].lower() == name.lower()}
             if len(fits) == 1:
                 row["speaker"] = fits.pop()
                 if row["attribution"] == "named":
@@ -718,6 +915,38 @@ def attribute(
                     given.append(extra)
             row["description"] = " | ".join(given) or None
     return rows
+
+
+def _nested_pass(text: str, index: ArticleIndex, spans: Sequence[QuoteSpan], by_open: dict[int, _Quote]) -> list[_Quote]:
+    """Quotations inside a quotation: read the outer words as their own paragraph.
+
+    The speaker reports someone else's words (``"President Trump says Europe should 'pay up'"``):
+    the cue and subject inside the outer quotation name that someone; ``I``/``we`` there is the
+    outer speaker; with no cue the inner quotation is nobody's speech (a scare quote).
+    """
+    found: list[_Quote] = []
+    masked = masked_text(text, spans)  # inner quotations only: the outer words are read
+    by_parent: dict[int, list[QuoteSpan]] = {}
+    for s in spans:
+        by_parent.setdefault(s.parent, []).append(s)
+    for key, kids in by_parent.items():
+        parent = by_open.get(key)
+        if parent is None:
+            continue
+        lo, hi = parent.span.start, parent.span.end
+        inner = [_Quote(s, parent.post, parent.paragraph, "body", lo, hi, quote_text(text, s)) for s in kids]
+        _attribute_post(text, masked, index, [(parent.post, parent.paragraph, lo, hi, "body")], inner, [])
+        for q in inner:
+            if q.speaker is None and parent.speaker is not None:
+                toks = tokens(masked, max(lo, q.span.open_mark - 200), q.span.open_mark)
+                cues = find_cues(masked, toks)
+                if cues and cues[-1].subject is not None and cues[-1].subject.kind == "author":
+                    q.speaker, q.person, q.mention, q.cue, q.attribution = (
+                        parent.speaker, parent.person, parent.mention, parent.cue, "continuation")
+            q.role = parent.role
+            q.parent = parent
+            found.append(q)
+    return found
 
 
 def _article_full_names(masked: str, paragraphs) -> set[str]:
@@ -779,19 +1008,36 @@ def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None
                 state.last_reported = cue.entity
                 para_reported[sent.paragraph] = cue.entity
         in_sentence = pending[bisect.bisect_left(opens, sent.start) : bisect.bisect_left(opens, sent.end)]
+        reporting = any(c.entity is not None for c in sent.cues)
         for q in in_sentence:
+            if _nobodys_words(masked, text, q, sent):
+                q.attribution = "title"  # shown as "scare": a term, a title or a name
+                attributed.append(q)
+                continue
             _attribute_quote(masked, q, sent, sentences, n, state, local)
             if q.speaker is None:
-                _contextual(masked, q, sent, state, list_speaker, list_cue, para_reported, paras)
+                _contextual(masked, q, sent, state, list_speaker, list_cue, para_reported, paras,
+                            reporting or state.quiet == 0)
             if q.speaker is not None:
                 state.last_quote = q
+                state.new_subject = False
                 if q.attribution not in ("continuation", "list_intro"):
                     ent = Entity(q.speaker, q.person, q.mention or Mention("name", q.speaker, 0, 0))
                     if not any(e.name == ent.name for e in local[-1:]):
                         local.append(ent)
             attributed.append(q)
         background = [state.resolve(m, []) for m in _person_names(masked, sent.toks)]
-        state.history.extend([e for e in background if e is not None] + local)
+        heard = [e for e in background if e is not None]
+        for e in heard:
+            e.rank = 2
+        for e in heard + local:
+            e.sentence = n
+        state.history.extend(heard + local)
+        state.quiet = 0 if reporting else state.quiet + 1
+        if not in_sentence and state.last_quote is not None and any(
+            e.rank == 0 and e.via in ("named", "role") and e.name != state.last_quote.speaker for e in local
+        ):
+            state.new_subject = True  # "Kallas ... She said" then "Sikorski wrote ...": a new voice
         # "Here's a breakdown of what he said:" opens a list whose bullets are that speaker's.
         para_text = masked[sent.start : sent.end].rstrip()
         if para_text.endswith(sp.INTRO_ENDINGS) and sent.cues and not in_sentence:
@@ -803,21 +1049,22 @@ def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None
 def _sentence_entities(masked: str, sent: _Sentence, state: _Post) -> list[Entity]:
     """Resolve the subjects of a sentence in order: opening subject, clause subjects, reporting cues."""
     local: list[Entity] = []
-    items: list[tuple[int, object]] = []
+    items: list[tuple[int, object, int]] = []
     subject = _sentence_subject(masked, sent.toks)
     if subject is not None:
-        items.append((subject.start, subject))
-    for m in _clause_subjects(masked, sent.toks):
-        items.append((m.start, m))
+        items.append((subject.start, subject, 0))
+    for m, rank in _clause_subjects(masked, sent.toks):
+        items.append((m.start, m, rank))
     for cue in sent.cues:
-        items.append((cue.start, cue))
+        items.append((cue.start, cue, _cue_rank(sent.toks, cue)))
     items.sort(key=lambda x: x[0])
     subject_entity = None
     last_cue_entity: Entity | None = None
-    for _, item in items:
+    for _, item, rank in items:
         if isinstance(item, Mention):
             ent = state.resolve(item, local) if item.kind != "author" else None
             if ent is not None:
+                ent.rank = rank
                 local.append(ent)
                 subject_entity = subject_entity or ent
             continue
@@ -830,9 +1077,23 @@ def _sentence_entities(masked: str, sent: _Sentence, state: _Post) -> list[Entit
                 cue.subject = cue.entity.mention
                 cue.how = "named"
         if cue.entity is not None:
+            if cue.finite:
+                cue.entity.rank = rank
             local.append(cue.entity)
             last_cue_entity = cue.entity
     return local
+
+
+def _cue_rank(toks: Sequence[Token], cue: Cue) -> int:
+    """0 for a reporting clause of the sentence, 1 inside a subordinate or relative clause
+    ("... in which the French president described ...")."""
+    if cue.subject is None or cue.how in ("inverted", "according", "relative"):
+        return 0
+    k = bisect.bisect_left([t.start for t in toks[max(0, cue.verb - _MAX_NP - 2) : cue.verb + _MAX_NP + 2]],
+                           cue.subject.start) + max(0, cue.verb - _MAX_NP - 2)
+    if k <= 0 or k >= len(toks) or toks[k].start != cue.subject.start:
+        return 0
+    return 1 if toks[k - 1].lower in sp.SUBORDINATORS else 0
 
 
 def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _Post, local) -> None:
@@ -844,6 +1105,8 @@ def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _P
     for cue in close_sent.cues[bisect.bisect_right(starts, span.close_mark) :][:1]:
         lead = cue.subject.start if cue.subject is not None and cue.how not in ("inverted", "according") else cue.start
         lead = min(lead, cue.start)
+        if lead <= span.close_mark:
+            lead = cue.start  # "X said "..." while also calling for": the subject is not after the quote
         gap = masked[span.close_mark + 1 : lead]
         if re.fullmatch(r"[\s,.;:!?…–—-]*", gap):
             entity = cue.entity if close_sent is sent or cue.how != "named" else state.resolve(cue.subject, local)
@@ -888,6 +1151,45 @@ def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _P
             return
 
 
+_TITLE_SMALL = frozenset("the of and a an in on for to at with by from or".split())
+_TITLE_LEAD = frozenset("on in at".split())
+
+
+def _title_case(words: str) -> bool:
+    """Every word capitalised but the small ones: ``Face the Nation``, ``Owen``."""
+    found = re.findall(r"[^\W\d_][\w'’-]*", words)
+    return 0 < len(found) <= 8 and found[0][0].isupper() and all(
+        w[0].isupper() or w.lower() in _TITLE_SMALL for w in found
+    )
+
+
+def _nobodys_words(masked: str, text: str, q: _Quote, sent: _Sentence) -> bool:
+    """A quotation that is a name, a title or a term, not anybody's speech.
+
+    * a term introduced as one: ``the so-called "peace plan"``, ``what came to be known as "..."``;
+    * a title: capitalised words after a possessive or ``on``/``in`` (``told CBS's "Face the
+      Nation."``, ``wrote in "The Times"``) or after a noun for a work (``the programme "..."``);
+    * a name on its own (``if you put "Owen" in a message``) where nothing reports speech.
+    """
+    if q.role in _HEADLINE_ROLES:
+        return False
+    lead = masked[max(sent.start, q.span.open_mark - 40) : q.span.open_mark].lower().rstrip()
+    if lead.endswith(sp.NAMING_PHRASES) or lead.endswith(tuple(p + " the" for p in sp.NAMING_PHRASES)):
+        return True
+    if not _title_case(q.words):
+        return False
+    k = bisect.bisect_right(sent.tok_ends(), q.span.open_mark)
+    before = sent.toks[k - 1 : k] if k else []
+    if before and before[0].is_word and (
+        before[0].possessive and before[0].is_capital or before[0].lower in _TITLE_LEAD
+        or before[0].bare in sp.TITLE_NOUNS
+    ):
+        return True
+    if re.search(r"[.!?]\s*\Z", q.words) and len(q.words.split()) > 1:
+        return False  # a capitalised sentence: "Thank You Very Much."
+    return len(q.words.split()) <= 3 and not sent.cues
+
+
 def _possessor(masked: str, toks: list[Token]) -> Mention | None:
     """The owner of a speech noun: "His key message" → his, "Trump's warning" → Trump."""
     for t in reversed(toks[-5:]):
@@ -929,8 +1231,15 @@ def _assign(q: _Quote, cue: Cue, entity: Entity | None, how: str | None = None) 
         q.attribution = "named"
 
 
-def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, list_cue, para_reported, paras) -> None:
-    """No cue in the sentence: continuation, list introduction, or the speaker of the reported speech."""
+def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, list_cue, para_reported, paras,
+                in_report: bool = True) -> None:
+    """No cue in the sentence: continuation, list introduction, or the speaker of the reported speech.
+
+    A paragraph that only quotes keeps the speaker of the quotation before it, unless another
+    person or body became the subject in between. A fragment takes the subject of the last
+    reporting clause only while the report goes on (``in_report``: this sentence or the one
+    before reports speech); after a sentence of the writer's own, it is a scare quote.
+    """
     prev = state.last_quote
     lead = masked[q.para_start : q.span.open_mark]
     opens_paragraph = not re.search(r"[^\W\d_]", lead.replace("-", "")) or re.fullmatch(r"[\s\-•*–·]*", lead)
@@ -938,13 +1247,15 @@ def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, 
         q.speaker, q.person, q.mention, q.cue, q.attribution = (
             list_speaker.name, list_speaker.person, list_cue.subject, list_cue, "list_intro")
         return
-    if prev is not None and prev.speaker is not None and (
+    if prev is not None and prev.speaker is not None and not state.new_subject and (
         opens_paragraph or prev.paragraph == q.paragraph
     ) and q.paragraph - prev.paragraph <= 1:
         q.speaker, q.person, q.mention, q.cue, q.attribution = (
             prev.speaker, prev.person, prev.mention, prev.cue, "continuation")
         return
     # A fragment in reported speech: the last reporting clause of this or the previous paragraph.
+    if not in_report:
+        return
     for para in (q.paragraph, q.paragraph - 1):
         ent = para_reported.get(para)
         if ent is not None and para < q.paragraph or (ent is not None and para == q.paragraph):
@@ -1052,7 +1363,32 @@ def _headline_from_sentences(masked, q, paras, state: _Post, want, dominant=None
         return own
     if own is not None and not own[1].person:
         return own
+    if own is None:
+        for a, b, toks, cues, role in head_cues:
+            found = _headline_subject(masked, toks, q.span.open_mark, state)
+            if found is not None:
+                return found
     return intro or (dominant if dominant is not None else None) or own or first
+
+
+def _headline_subject(masked: str, toks: Sequence[Token], open_mark: int, state: _Post):
+    """A headline's own subject, named before its quotation: "Zelenskyy rejects any deal made 'behind our backs'".
+
+    Headlines report speech with any verb (rejects, slams, hails); the clause is read from the
+    last colon or dash before the quotation.
+    """
+    before = [t for t in toks if t.end <= open_mark]
+    cut = max((k for k, t in enumerate(before) if t.text in ":–—|"), default=-1)
+    np_toks = _np_forward(before, cut + 1)
+    k = cut + 1 + len(np_toks)
+    if not np_toks or k >= len(before) or not before[k].is_word or before[k].is_capital:
+        return None
+    m = classify_np(masked, np_toks)
+    if m is None or m.kind != "name":
+        return None
+    ent = state.resolve(m, [])
+    verb = before[k]
+    return (Cue(verb.start, verb.end, verb.text, k, True, m), ent) if ent is not None else None
 
 
 def _row(text: str, q: _Quote) -> dict:
@@ -1074,7 +1410,9 @@ def _row(text: str, q: _Quote) -> dict:
         "cue": text[c.start : c.end] if c is not None else None,
         "cue_start": c.start if c is not None else None,
         "cue_end": c.end if c is not None else None,
-        "kind": quote_kind(q.words, q.role),
+        "kind": "partial" if q.attribution == "title" else quote_kind(q.words, q.role),
         "attribution": q.attribution if q.speaker is not None else "scare",
         "multi_paragraph": q.span.multi_paragraph,
+        "nested": q.parent is not None,
+        "parent": q.parent.span.start if q.parent is not None else None,
     }

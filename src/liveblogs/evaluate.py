@@ -65,8 +65,10 @@ def _aliases(speakers: pd.DataFrame | None) -> dict[str, set[str]]:
 
 
 def speaker_matches(pred: object, gold: object, aliases: dict[str, set[str]]) -> bool:
+    """Same speaker: equal names (case, accents, punctuation and small words aside), a listed alias,
+    or both null (the gold says nobody speaks, and the prediction names nobody)."""
     if not isinstance(pred, str) or not isinstance(gold, str):
-        return False
+        return not isinstance(pred, str) and not isinstance(gold, str)
     p, g = fold(pred), fold(gold)
     return p == g or g in aliases.get(p, set())
 

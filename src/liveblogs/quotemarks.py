@@ -11,7 +11,9 @@ How a mark is read:
   and a letter after opens; a letter before closes when a quotation is open).
 * A single mark between two letters or digits (``Russia's``, ``don’t``), before a decade
   (``’90s``) or after a word when no single quotation is open (``allies’``) is an apostrophe.
-* Quotations nest (``"he said 'no'"``): only the outermost span is reported.
+* Quotations nest (``"he said 'no'"``): the outermost span is reported, and with
+  ``nested=True`` the inner ones too, each with ``parent`` (the opening mark of the quotation
+  that holds it) and ``depth``.
 * A new opening mark of a kind that is already open (``"unclosed ... "next"``) abandons the
   unclosed one; an opening mark that is never closed is dropped at the end of its paragraph,
   so no quotation ever swallows the text after it.
@@ -62,10 +64,16 @@ class QuoteSpan:
     kind: str
     paragraphs: int = 1
     continuation_marks: tuple[int, ...] = ()
+    parent: int | None = None
+    depth: int = 0
 
     @property
     def multi_paragraph(self) -> bool:
         return self.paragraphs > 1
+
+    @property
+    def nested(self) -> bool:
+        return self.parent is not None
 
 
 @dataclass
@@ -139,14 +147,27 @@ class _Scanner:
         self.text = text
         self.stack: list[_Frame] = []
         self.found: list[QuoteSpan] = []
+        self.inner: list[QuoteSpan] = []
+
+    def _adopt(self, spans: list[QuoteSpan], parent: _Frame | None) -> None:
+        """Closed quotations whose holder was dropped: they now belong to ``parent`` (or the top)."""
+        for span in spans:
+            if span.parent is not None and span.depth > 1:
+                # a grandchild keeps its own parent, one level up
+                fixed = QuoteSpan(**{**span.__dict__, "depth": span.depth - 1})
+            elif parent is None:
+                fixed = QuoteSpan(**{**span.__dict__, "parent": None, "depth": 0})
+            else:
+                fixed = QuoteSpan(**{**span.__dict__, "parent": parent.open_mark, "depth": 1})
+            (parent.children if parent is not None else self.found).append(fixed)
 
     def _abandon_top(self) -> None:
         """Drop the innermost open quotation; the closed quotations inside it move up."""
         frame = self.stack.pop()
         if self.stack:
-            self.stack[-1].children.extend(frame.children)
+            self._adopt(frame.children, self.stack[-1])
         else:
-            self.found.extend(frame.children)
+            self._adopt(frame.children, None)
 
     def _abandon_down_to(self, kind: str) -> None:
         while self.stack and self.stack[-1].kind != kind:
@@ -162,13 +183,18 @@ class _Scanner:
         if not any(f.kind == kind for f in self.stack):
             return
         self._abandon_down_to(kind)
-        span = _finish(self.stack.pop(), self.text, at)
+        frame = self.stack.pop()
+        span = _finish(frame, self.text, at)
         if span is None:
+            self._adopt(frame.children, self.stack[-1] if self.stack else None)
             return
         if self.stack:
-            self.stack[-1].children.append(span)
+            parent = self.stack[-1]
+            parent.children.append(QuoteSpan(**{**span.__dict__, "parent": parent.open_mark, "depth": 1}))
+            parent.children.extend(QuoteSpan(**{**c.__dict__, "depth": c.depth + 1}) for c in frame.children)
         else:
             self.found.append(span)
+            self.inner.extend(frame.children)
 
     def scan(self, lo: int, hi: int) -> None:
         for match in _MARK_RE.finditer(self.text, lo, hi):
@@ -195,13 +221,15 @@ class _Scanner:
 
 
 def find_quotes(
-    text: str, bounds: Iterable[tuple[int, int]] | None = None, barriers: Container[int] = ()
+    text: str, bounds: Iterable[tuple[int, int]] | None = None, barriers: Container[int] = (), nested: bool = False
 ) -> list[QuoteSpan]:
     """Every outermost quotation in ``text``, in order of position.
 
     ``bounds`` are the ``(start, end)`` offsets of the paragraphs, in order (default: those of
     :func:`liveblogs.paragraphs.paragraphs`). ``barriers`` holds the indexes of paragraphs that
     a quotation may not continue into (a headline, the first paragraph of a new post).
+    With ``nested``, quotations inside a reported quotation are returned too (``parent`` set),
+    each right after the quotation that holds it.
     """
     if bounds is None:
         from .paragraphs import paragraphs
@@ -214,8 +242,9 @@ def find_quotes(
         scanner.scan(max(lo, resume if resume is not None else lo), hi)
         following = k + 1 < len(bounds) and (k + 1) not in barriers
         resume = scanner.end_paragraph(bounds[k + 1][0] if following else None)
-    scanner.found.sort(key=lambda s: s.start)
-    return scanner.found
+    found = scanner.found + (scanner.inner if nested else [])
+    found.sort(key=lambda s: (s.start, s.depth))
+    return found
 
 
 def quote_text(text: str, span: QuoteSpan) -> str:

@@ -3,14 +3,20 @@
 ``quote_frame`` finds the quotation spans of one article (:mod:`liveblogs.quotemarks`) and
 attributes them (:mod:`liveblogs.attribution`); ``canonicalise`` links the speaker names across
 the corpus (:mod:`liveblogs.speakers`). Offsets index the article text: ``text[start:end]`` is
-the quoted words without the outer marks.
+the quoted words without the outer marks. A quotation inside another is a row of its own
+(``nested`` true, ``parent`` the ``start`` of the quotation that holds it).
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+
 import pandas as pd
 
 from .attribution import attribute
+from .paragraphs import ends_mid_sentence, is_terminated
+from .patterns import BULLET_RE, MAX_HEADLINE_WORDS
 from .quotemarks import find_quotes
 from .speakers import link_speakers, read_overrides, slug
 
@@ -24,9 +30,77 @@ ATTRIBUTIONS = [
 QUOTE_COLUMNS = [
     "article", "outlet", "post", "paragraph", "start", "end", "quote", "speaker", "speaker_id",
     "speaker_mention", "mention_start", "mention_end", "cue", "cue_start", "cue_end", "kind",
-    "attribution", "multi_paragraph", "description", "apposition", "person",
+    "attribution", "multi_paragraph", "description", "apposition", "person", "nested", "parent",
 ]
 _NO_CONTINUATION_ROLES = frozenset({"title", "headline", "boilerplate", "timestamp", "byline"})
+_FIXED_ROLES = frozenset({"title", "boilerplate", "timestamp", "byline"})
+_BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
+_LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
+
+Unit = tuple[int, int, int, int, str]  # post, paragraph, start, end, role
+
+
+def _wrap_width(text: str) -> int | None:
+    """The line width of a hard-wrapped text (most lines break near one width), else None."""
+    lengths = sorted(len(m.group(0).strip()) for m in _LINE_RE.finditer(text))
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    wrapped = sum(1 for n in lengths if 0.6 * width <= n <= width)
+    return width if 40 <= width <= 100 and wrapped >= 0.6 * len(lengths) else None
+
+
+def _reading_units(text: str, rows: list[Unit]) -> list[Unit]:
+    """The paragraphs as a reader takes them, for quotations: two layout slips are repaired.
+
+    * In a hard-wrapped text, a line of wrap length followed by a single line break goes on in
+      the next line, even when that line was read as a new paragraph or a headline (``...ask for
+      speeches.⏎They ask ...``): the two are one paragraph.
+    * A short line without final punctuation, then a blank line and a long paragraph, inside one
+      paragraph, is a headline over the paragraph (``Moscow mocks ...⏎⏎Russian foreign ...``):
+      it opens a post of its own.
+
+    Posts and paragraphs are renumbered; callers map offsets back to the original frame.
+    """
+    width = _wrap_width(text)
+    merged: list[list] = []
+    for post, para, lo, hi, role in rows:
+        if merged and width is not None and role not in _FIXED_ROLES and merged[-1][4] not in _FIXED_ROLES:
+            prev = merged[-1]
+            gap = text[prev[3] : lo]
+            last_line = text[text.rfind("\n", prev[2], prev[3]) + 1 : prev[3]].strip()
+            if gap.count("\n") == 1 and len(last_line) >= 0.6 * width and not BULLET_RE.match(text, lo):
+                prev[3] = hi
+                if prev[4] == "headline":
+                    prev[4] = role if role != "headline" else "body"
+                continue
+        merged.append([post, para, lo, hi, role])
+    units: list[Unit] = []
+    post_key, last_post = -1, None
+    for post, _, lo, hi, role in merged:
+        if post != last_post:
+            post_key, last_post = post_key + 1, post
+        pieces = [(lo, hi, role)]
+        split = _BLANK_LINE_RE.search(text, lo, hi)
+        if split is not None and role not in _FIXED_ROLES and role != "headline":
+            head = text[lo : split.start()].rstrip()
+            rest_start = split.end()
+            while rest_start < hi and text[rest_start].isspace():
+                rest_start += 1
+            rest = text[rest_start:hi]
+            first_line = rest.split("\n", 1)[0]
+            bare = head[:-1] if head[-1:] in "’'”\"" and re.search(r"[‘“]|\s['\"]", head) else head
+            if (
+                "\n" not in head and not is_terminated(head) and not ends_mid_sentence(bare)
+                and len(head.split()) <= MAX_HEADLINE_WORDS and len(first_line) >= max(100, 2 * len(head))
+                and (rest[:1].isupper() or rest[:1] in "\"“‘'")
+            ):
+                pieces = [(lo, lo + len(head), "headline"), (rest_start, hi, role)]
+        for k, (a, b, r) in enumerate(pieces):
+            if r == "headline" and (k or units):
+                post_key += 1
+            units.append((post_key, len(units), a, b, r))
+    return units
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -37,7 +111,8 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
             "speaker_mention": "string", "mention_start": "Int64", "mention_end": "Int64", "cue": "string",
             "cue_start": "Int64", "cue_end": "Int64", "kind": pd.CategoricalDtype(KINDS),
             "attribution": pd.CategoricalDtype(ATTRIBUTIONS), "multi_paragraph": "bool",
-            "description": "string", "apposition": "string", "person": "boolean",
+            "description": "string", "apposition": "string", "person": "boolean", "nested": "bool",
+            "parent": "Int64",
         }
     )
 
@@ -45,18 +120,24 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
 def quote_frame(article_id: str, outlet: str, text: str, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """One row per quotation of one article, attributed; ``speaker_id`` is filled by :func:`canonicalise`."""
     paras = paragraphs.sort_values("start")
-    rows = list(
+    original = list(
         zip(
             paras["post"].astype(int), paras["paragraph"].astype(int), paras["start"].astype(int),
             paras["end"].astype(int), paras["role"].astype(str),
         )
     )
+    rows = _reading_units(text, original)
     barriers = {
         k for k in range(1, len(rows)) if rows[k][0] != rows[k - 1][0] or rows[k][4] in _NO_CONTINUATION_ROLES
     }
-    spans = find_quotes(text, [(r[2], r[3]) for r in rows], barriers)
+    spans = find_quotes(text, [(r[2], r[3]) for r in rows], barriers, nested=True)
     found = attribute(text, spans, rows)
     frame = pd.DataFrame(found, columns=[c for c in QUOTE_COLUMNS if c not in ("article", "outlet", "speaker_id")])
+    # Post and paragraph numbers refer to the paragraph frame, whatever units were read.
+    starts = [r[2] for r in original]
+    where = [original[max(0, bisect.bisect_right(starts, s) - 1)] for s in frame["start"]] if original else []
+    frame["post"] = [w[0] for w in where] if where else frame["post"]
+    frame["paragraph"] = [w[1] for w in where] if where else frame["paragraph"]
     frame.insert(0, "article", article_id)
     frame.insert(1, "outlet", outlet)
     frame["speaker_id"] = pd.NA

@@ -62,6 +62,7 @@ joked
 complain complains complained
 demanded
 threaten threatens threatened
+called
 """.split()
 # -ing forms: non-finite, their subject is the subject of the clause they hang from.
 CUE_PARTICIPLES = frozenset(
@@ -70,7 +71,7 @@ CUE_PARTICIPLES = frozenset(
     describing boasting admitting acknowledging suggesting promising vowing pledging predicting
     speaking emphasising emphasizing accusing praising criticising criticizing dismissing
     cautioning concluding stating asserting remarking commenting observing recalling conceding
-    complaining demanding threatening""".split()
+    complaining demanding threatening calling""".split()
 )
 CUE_VERBS = frozenset(_CUE_BASES) | CUE_PARTICIPLES
 # "called for", "hit out at": verbs that report speech only with their particle.
@@ -146,7 +147,30 @@ NOT_NAMES = frozenset(
     in on at for from with by of to into about over under then now meanwhile however earlier
     later today yesterday tonight overnight elsewhere also speaking following responding looking
     what who why how where which breaking update live watch read latest analysis
-    monday tuesday wednesday thursday friday saturday sunday""".split()
+    monday tuesday wednesday thursday friday saturday sunday
+    one another several many some most few both all other others each every either neither none
+    two three four five six seven eight nine ten dozens hundreds thousands""".split()
+)
+# Words that may open a noun phrase and count a description rather than name it: "one EU
+# diplomat", "another Labour MP", "several officials". Dropped from a description; alone
+# ("Another told me") they stand for the head of the description before.
+QUANTIFIERS = frozenset("one another several some two three four five".split())
+ELLIPTICAL = frozenset("another one other".split())
+ELLIPTICAL_HEAD = "<elided>"
+# Lower-case particles inside a personal name: "Ursula von der Leyen", "Ludwig van Beethoven".
+NAME_PARTICLES = frozenset("von van der den de da di du del della dos das la le ter ten bin ibn al el".split())
+# Words before a quotation that make it a name, a term or a title, not anybody's speech:
+# "the so-called", "what came to be known as".
+NAMING_PHRASES = ("so-called", "so called", "known as", "referred to as", "nicknamed", "entitled", "titled")
+# Nouns for works, shows and publications: "his book", "the programme", "the newspaper".
+TITLE_NOUNS = frozenset(
+    """programme program show podcast series newspaper paper magazine book novel film documentary
+    column article report song album play episode channel""".split()
+)
+# Subordinating words: the subject after them is the subject of a clause inside the sentence.
+SUBORDINATORS = frozenset(
+    """after before when whenever while as since because although though until unless once where
+    whereas if which who whom that""".split()
 )
 
 # Capitalised words that are titles, not part of a person's name.
@@ -174,7 +198,7 @@ PERSON_ROLES = frozenset(
     mouthpiece officer king queen prince princess pope candidate founder lecturer researcher
     economist historian resident citizen student teacher soldier volunteer doctor nurse witness
     survivor man woman boy girl father mother son daughter husband wife fellow activist
-    politician ruler dictator strategist commentator host producer anchor member""".split()
+    politician ruler dictator strategist commentator host producer anchor member source insider""".split()
 )
 # Nouns that make a subject a body that can speak ("the group said", "a joint statement").
 BODY_NOUNS = frozenset(
@@ -182,7 +206,7 @@ BODY_NOUNS = frozenset(
     council commission parliament committee coalition administration embassy agency alliance
     officials authorities spokespeople service services team campaign party union bloc court
     company firm organisation organization institute spokesperson countries nations states
-    leaders ministers kremlin""".split()
+    leaders ministers kremlin sources diplomats insiders""".split()
 )
 
 # Affiliation lexicon: a word (country, demonym, capital, institution) → the group it signals.

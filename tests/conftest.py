@@ -13,6 +13,16 @@ SKY = "000_2c500cf6056b66b7"
 BBC = "002_9be14b46189953d5"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory) -> Path:
+    """Tests never read a cache that an earlier run (or a user) left behind."""
+    folder = tmp_path_factory.mktemp("liveblogs-cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("LIVEBLOGS_CACHE", str(folder))
+    yield folder
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def corpus() -> liveblogs.Corpus:
     return liveblogs.load_corpus()

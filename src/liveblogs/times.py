@@ -1288,9 +1288,12 @@ def event_times(articles: pd.DataFrame, posts: pd.DataFrame, sentences: pd.DataF
          "anchor": "string"}
     )
     frame = frame.assign(**{c: _zoned(frame[c], frame["article"], zones) for c in EVENT_TIME_COLUMNS})
-    return frame.assign(
-        gap_min=pd.to_timedelta(frame["gap_min"]), gap_max=pd.to_timedelta(frame["gap_max"])
-    )
+    return frame.assign(gap_min=_timedeltas(frame["gap_min"]), gap_max=_timedeltas(frame["gap_max"]))
+
+
+def _timedeltas(values: pd.Series) -> pd.Series:
+    """Gaps as timedeltas; an all-missing column (no clock anywhere) stays a timedelta column of NaT."""
+    return pd.Series(pd.to_timedelta([None if pd.isna(v) else v for v in values]), index=values.index, dtype="timedelta64[ns]")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,60 @@
+"""One article in, every per-article frame out: the pure map step of the corpus.
+
+``article_frames`` depends on one article alone (its row of the articles frame), so it can be
+cached per file (:mod:`liveblogs.cache`) and mapped over many files in parallel
+(:mod:`liveblogs.scale`). The steps that need the whole corpus — canonical speakers across
+outlets, stories across outlets — run afterwards on the concatenated frames (the reduce step,
+in :class:`liveblogs.corpus.Corpus`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import posts as posts_module
+from . import times
+from .quotes import quote_frame
+from .segment import normalise, sentence_spans
+
+PER_ARTICLE = (
+    "paragraphs", "units", "sentences", "quotes", "time_references", "post_times", "cross_reference_links",
+    "event_times",
+)
+SENTENCE_COLUMNS = ["article", "post", "paragraph", "sentence", "start", "end", "text", "norm"]
+
+
+def sentence_frame(article: str, text: str, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence of one article, within its paragraphs, with a normalised form."""
+    rows = [
+        (article, post, paragraph, start, end, text[start:end])
+        for post, paragraph, p_start, p_end in zip(paragraphs["post"], paragraphs["paragraph"], paragraphs["start"], paragraphs["end"])
+        for start, end in sentence_spans(text, p_start, p_end)
+    ]
+    frame = pd.DataFrame(rows, columns=["article", "post", "paragraph", "start", "end", "text"])
+    frame.insert(3, "sentence", pd.RangeIndex(len(frame)))
+    frame["norm"] = frame["text"].map(normalise)
+    return frame.astype(
+        {"article": "string", "post": "int64", "paragraph": "int64", "sentence": "int64", "start": "int64",
+         "end": "int64", "text": "string", "norm": "string"}
+    )[SENTENCE_COLUMNS]
+
+
+def article_frames(article: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Every frame computed from one article alone; ``article`` is its one-row articles frame."""
+    row = article.iloc[0]
+    year = None if pd.isna(row["published"]) else int(row["published"].year)
+    paragraphs, units = posts_module.segment(row["article"], row["text"], year)
+    units.insert(1, "outlet", pd.Series(str(row["outlet"]), index=units.index, dtype="string"))
+    sentences = sentence_frame(row["article"], row["text"], paragraphs)
+    references = times.time_references(article, units, sentences)
+    post_times = times.post_times(article, units, references)
+    return {
+        "paragraphs": paragraphs,
+        "units": units,
+        "sentences": sentences,
+        "quotes": quote_frame(row["article"], str(row["outlet"]), row["text"], paragraphs),
+        "time_references": references,
+        "post_times": post_times,
+        "cross_reference_links": times.cross_reference_links(article, units, sentences),
+        "event_times": times.event_times(article, units, sentences, post_times),
+    }

@@ -1,0 +1,58 @@
+"""The per-article Parquet cache: same frames as computing afresh, and only changed articles recomputed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import liveblogs
+from liveblogs.pipeline import PER_ARTICLE
+
+FRAMES = (*PER_ARTICLE, "posts", "quotes", "speakers", "speaker_names")
+
+
+@pytest.fixture()
+def folder(tmp_path: Path, corpus) -> Path:
+    """A copy of the bundled articles with their manifest, which a test may change."""
+    target = tmp_path / "data"
+    shutil.copytree(Path(corpus.articles["path"].iloc[0]).parents[1], target)
+    return target
+
+
+def test_cached_frames_equal_computed_frames(folder: Path, tmp_path: Path) -> None:
+    fresh = liveblogs.load_corpus(folder, cache=False)
+    first = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
+    for name in FRAMES:
+        getattr(first, name)
+    again = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
+    for name in FRAMES:
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(fresh, name), obj=name)
+    assert first.cache_hits == 0 and again.cache_hits == 2
+
+
+def test_a_changed_file_recomputes_only_that_article(folder: Path, tmp_path: Path) -> None:
+    liveblogs.load_corpus(folder, cache=tmp_path / "cache").posts
+    bbc = folder / "articles" / "002_9be14b46189953d5.txt"
+    bbc.write_text(bbc.read_text(encoding="utf-8") + "\nOne more line was added.\n", encoding="utf-8")
+    changed = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
+    assert changed.posts["text"].str.contains("One more line was added.").any()
+    assert changed.cache_hits == 1
+
+
+def test_a_changed_manifest_row_is_a_different_entry(folder: Path, tmp_path: Path) -> None:
+    liveblogs.load_corpus(folder, cache=tmp_path / "cache").posts
+    manifest = folder / "manifest.csv"
+    manifest.write_text(manifest.read_text().replace("2025-02-13,Europe/London,,,utf-8\narticles/002", "2025-02-14,Europe/London,,,utf-8\narticles/002"))
+    moved = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
+    sky = moved.posts[moved.posts["article"] == "000_2c500cf6056b66b7"]
+    assert moved.cache_hits == 1
+    assert sky["time_earliest"].dropna().dt.day.eq(14).all()
+
+
+def test_progress_is_reported_per_article(folder: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    liveblogs.load_corpus(folder, cache=False, progress=lambda done, total: calls.append((done, total))).posts
+    assert calls == [(1, 2), (2, 2)]

@@ -79,3 +79,15 @@ def test_quotes_jsonl_csv_and_parquet(tmp_path: Path) -> None:
     import pandas as pd
 
     assert len(pd.read_parquet(out)) == len(rows)
+
+
+def test_build_writes_every_frame_as_parquet_with_a_progress_bar(tmp_path: Path) -> None:
+    result = run("build", str(ROOT / "data"), "--out", str(tmp_path / "built"), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    assert "2/2 articles" in result.stderr
+    import pandas as pd
+
+    posts = pd.read_parquet(tmp_path / "built" / "posts.parquet")
+    assert len(posts) == 36 and {"time", "time_source"} <= set(posts.columns)
+    assert len(pd.read_parquet(tmp_path / "built" / "speakers.parquet")) > 10
+    assert run("build", str(tmp_path / "missing"), "--out", str(tmp_path / "x")).returncode == 2

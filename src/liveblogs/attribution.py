@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -46,10 +47,19 @@ from .quotemarks import QuoteSpan, quote_text
 __all__ = ["attribute", "quote_kind", "Mention"]
 
 MASK = "\ue000"
-# Tokens: masked quotations, dotted abbreviations ("U.S.", "U.K."), words, punctuation.
-_TOKEN_RE = re.compile(r"\ue000+|(?:[^\W\d_]\.){2,}(?![^\W_])|(?:[^\W_]|[.'’-](?=[^\W_]))+|[^\w\s]")
-# A sentence ends at . ! ? before a capital, but not after an initial ("U.S. Secretary", "J. Smith").
-_SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[;]")
+_HONORIFIC_ALT = "|".join(sp.DOTTED_HONORIFICS)
+# Tokens: masked quotations, dotted abbreviations ("U.S.", "U.K."), honorifics and initials with
+# their full stop ("Mr.", "Ms.", the "J." of "Donald J. Trump"), words, punctuation.
+_TOKEN_RE = re.compile(
+    r"\ue000+|(?:[^\W\d_]\.){2,}(?![^\W_])|\b(?:" + _HONORIFIC_ALT + r")\.(?=\s)|\b[A-Z]\.(?=\s+[A-Z][^\W\d_])"
+    r"|(?:[^\W_]|[.'’-](?=[^\W_]))+|[^\w\s]"
+)
+# A sentence ends at . ! ? before a capital, but not after an initial ("U.S. Secretary", "J. Smith")
+# or an honorific ("Mr. Van Aken").
+_SENTENCE_END_RE = re.compile(
+    r"(?=[.!?…])(?<!\b[A-Z])" + "".join(rf"(?<!\b{h})" for h in sp.DOTTED_HONORIFICS)
+    + r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9\ue000])|[;]"
+)
 _POSSESSIVE_RE = re.compile(r"(?:'s|’s|s'|s’)$")
 _CONTENT_RE = re.compile(r"[^\W\d_]{3,}")
 _STEM = 5
@@ -61,36 +71,45 @@ _HISTORY = 60  # how far back (in subjects) a pronoun or a description may point
 # ---------------------------------------------------------------------------- tokens, sentences
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
+    """A token of the masked text; the flags every rule asks about are computed once."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "lower", "is_word", "is_capital", "is_quote", "_bare")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.lower = text.lower()
+        first = text[0]
+        self.is_word = first.isalnum()
+        self.is_capital = first.isupper()
+        self.is_quote = first == MASK
+        self._bare: str | None = None
 
-    @property
-    def is_capital(self) -> bool:
-        return self.text[0].isupper()
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.start, self.end, self.text) == (other.start, other.end, other.text)
 
-    @property
-    def is_quote(self) -> bool:
-        return self.text[0] == MASK
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
     @property
     def bare(self) -> str:
         """Lower case without a possessive ending."""
-        return _POSSESSIVE_RE.sub("", self.lower)
+        if self._bare is None:
+            self._bare = _POSSESSIVE_RE.sub("", self.lower)
+        return self._bare
 
     @property
     def possessive(self) -> bool:
         return bool(_POSSESSIVE_RE.search(self.text)) and len(self.text) > 2
+
+    @property
+    def is_title(self) -> bool:
+        """A title word, hyphenated ones too: ``Secretary-General``, ``Vice-President``."""
+        bare = self.bare
+        return bare in sp.TITLES or ("-" in bare and all(p in sp.TITLES for p in bare.split("-") if p))
 
 
 def masked_text(text: str, spans: Sequence[QuoteSpan]) -> str:
@@ -104,8 +123,45 @@ def masked_text(text: str, spans: Sequence[QuoteSpan]) -> str:
     return "".join(chars)
 
 
+class _Memo:
+    """Tokens, sentences and capital runs of one masked text, read once per article.
+
+    The passes over an article (description index, full names, posts, headlines) read the same
+    sentences; :func:`attribute` opens a memo so each is tokenised once. Results are shared, so
+    callers never modify the lists they get.
+    """
+
+    def __init__(self) -> None:
+        self.tokens: dict[tuple[int, int, int], list[Token]] = {}
+        self.bounds: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+        self.runs: dict[int, tuple[list[Token], list[tuple[int, int]]]] = {}
+        self.texts: dict[int, str] = {}  # keeps each masked text alive, so its id stays its own
+
+    def key(self, masked: str, start: int, end: int) -> tuple[int, int, int]:
+        self.texts.setdefault(id(masked), masked)
+        return (id(masked), start, end)
+
+
+_LOCAL = threading.local()
+
+
+def _memo() -> "_Memo | None":
+    return getattr(_LOCAL, "memo", None)
+
+
 def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences (and ``;`` clauses) of ``masked[start:end]``, as offsets."""
+    memo = _memo()
+    if memo is not None:
+        key = memo.key(masked, start, end)
+        found = memo.bounds.get(key)
+        if found is None:
+            found = memo.bounds[key] = _sentence_bounds(masked, start, end)
+        return found
+    return _sentence_bounds(masked, start, end)
+
+
+def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds, at = [], start
     for m in _SENTENCE_END_RE.finditer(masked, start, end):
         if m.end() > at:
@@ -117,6 +173,17 @@ def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def tokens(masked: str, start: int, end: int) -> list[Token]:
+    memo = _memo()
+    if memo is not None:
+        key = memo.key(masked, start, end)
+        found = memo.tokens.get(key)
+        if found is None:
+            found = memo.tokens[key] = _tokens(masked, start, end)
+        return found
+    return _tokens(masked, start, end)
+
+
+def _tokens(masked: str, start: int, end: int) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(masked, start, end)]
 
 
@@ -151,10 +218,10 @@ def _name_split(run: list[Token]) -> tuple[list[Token], list[Token]]:
     the last title that has a name after it (``Turkish President Recep Tayyip Erdogan``).
     """
     i = 0
-    while i < len(run) and (run[i].bare in sp.TITLES or run[i].bare in sp.PLACES or run[i].possessive):
+    while i < len(run) and (run[i].is_title or run[i].bare in sp.PLACES or run[i].possessive):
         i += 1
-    last_title = max((k for k, t in enumerate(run[:-1]) if t.bare in sp.TITLES and t.is_capital), default=-1)
-    if last_title >= i and run[last_title + 1].bare not in sp.TITLES:
+    last_title = max((k for k, t in enumerate(run[:-1]) if t.is_title and t.is_capital), default=-1)
+    if last_title >= i and not run[last_title + 1].is_title:
         i = last_title + 1
     name = run[i:]
     if name and all(t.bare in sp.PLACES or t.lower in sp.NAME_PARTICLES for t in name):
@@ -172,21 +239,37 @@ def _particles_then_capital(toks: Sequence[Token], j: int) -> int:
 
 def _capital_runs(toks: Sequence[Token]) -> list[tuple[int, int]]:
     """Index ranges of runs of capitalised words (``of`` allowed after a title, particles inside names)."""
+    memo = _memo()
+    if memo is not None:
+        held = memo.runs.get(id(toks))
+        if held is not None and held[0] is toks:
+            return held[1]
+        runs = _capital_runs_of(toks)
+        memo.runs[id(toks)] = (toks, runs)  # the list is kept, so its id stays its own
+        return runs
+    return _capital_runs_of(toks)
+
+
+def _capital_runs_of(toks: Sequence[Token]) -> list[tuple[int, int]]:
     runs, i = [], 0
     while i < len(toks):
         t = toks[i]
         lead = _particles_then_capital(toks, i) if t.is_word and not t.is_capital else 0
         if lead and (i == 0 or not toks[i - 1].is_capital):
             pass  # "von der Leyen's officials": the particles open the name
-        elif not (t.is_word and t.is_capital and not (t.lower in sp.NOT_NAMES and (i == 0 or not toks[i - 1].is_word))):
+        elif not (t.is_word and t.is_capital and not (t.lower in sp.NOT_NAMES and (i == 0 or not toks[i - 1].is_word))) or (
+            _is_date(toks, i) or (i == 0 or not toks[i - 1].is_word) and _plural_common(t)
+        ):
             i += 1
             continue
         j = i + max(lead, 1)
         while j < len(toks):
             u = toks[j]
-            if u.is_word and u.is_capital and u.lower not in sp.NOT_NAMES and not toks[j - 1].possessive:
+            if u.is_word and u.is_capital and u.lower not in sp.NOT_NAMES and not toks[j - 1].possessive and not (
+                _is_date(toks, j)
+            ):
                 j += 1
-            elif u.lower == "of" and j + 1 < len(toks) and toks[j + 1].is_capital and toks[j - 1].bare in sp.TITLES:
+            elif u.lower == "of" and j + 1 < len(toks) and toks[j + 1].is_capital and toks[j - 1].is_title:
                 j += 1
             elif not toks[j - 1].possessive and (skip := _particles_then_capital(toks, j)):
                 j += skip
@@ -195,6 +278,28 @@ def _capital_runs(toks: Sequence[Token]) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = j
     return runs
+
+
+_DATE_LEAD = frozenset("on in since by until till from last next this early late mid of before after".split())
+
+
+def _is_date(toks: Sequence[Token], k: int) -> bool:
+    """A weekday, or a month next to a number or after a preposition ("on Sunday", "March 12",
+    "since May"): a date, never part of a name."""
+    low = toks[k].lower
+    if low in sp.WEEKDAYS:
+        return True
+    if low not in sp.MONTHS:
+        return False
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    prev = toks[k - 1].text if k > 0 else ""
+    return nxt[:1].isdigit() or prev[:1].isdigit() or prev in _DATE_LEAD
+
+
+def _plural_common(t: Token) -> bool:
+    """"Officials", "Diplomats", "Economists" opening a sentence: a plural noun, not a name."""
+    low = t.lower
+    return low.endswith("s") and (low in sp.BODY_NOUNS or low[:-1] in sp.PERSON_ROLES or low[:-1] in sp.EXPERT_ROLES)
 
 
 def _is_number_name(toks: Sequence[Token], k: int) -> bool:
@@ -210,6 +315,19 @@ def _strip_determiners(words: list[Token]) -> list[Token]:
     while words and (words[0].lower in ("the", "a", "an") or words[0].lower in sp.QUANTIFIERS and len(words) > 1):
         words = words[1:]
     return words
+
+
+def _role_preposition(toks: Sequence[Token]) -> int:
+    """Index of a preposition that continues a role noun ("ambassador to", "executive at"), else 0."""
+    for k in range(1, len(toks) - 1):
+        if toks[k].lower in sp.ROLE_PREPOSITIONS and _role_noun(toks[k - 1]) and toks[k + 1].is_word:
+            return k
+    return 0
+
+
+def _role_noun(t: Token) -> bool:
+    """A lower-case noun for a person's role or a body: "ambassador", "executive", "office"."""
+    return t.is_word and not t.is_capital and (t.bare in sp.PERSON_ROLES or t.bare in sp.BODY_NOUNS)
 
 
 def classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
@@ -230,6 +348,13 @@ def classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
         if low in sp.ELLIPTICAL:
             # "Another told me": a description whose head is the one before.
             return Mention("role", np_toks[0].text, start, end, person=True, head=sp.ELLIPTICAL_HEAD)
+    prep = _role_preposition(np_toks)
+    if prep:
+        # "a senior executive at one of Germany's largest arms makers", "ambassador to NATO".
+        words = _strip_determiners(np_toks)
+        head = np_toks[prep - 1].bare
+        return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
+                       head=head, person=head in sp.PERSON_ROLES)
     # The last run of capitals that is not a possessive determiner is the name.
     for a, b in reversed(_capital_runs(np_toks)):
         run = np_toks[a:b]
@@ -240,10 +365,22 @@ def classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
         cut = max((k for k, t in enumerate(pre) if t.lower in sp.NP_INNER or t.lower.endswith("ing")), default=-1)
         before = _strip_determiners(pre[cut + 1 :]) + titles
         desc = _join(masked, before) or None
+        if name and b == len(np_toks) and not name[-1].possessive and name[-1].bare in sp.BODY_NOUNS:
+            # A body named in capitals: "the Ukrainian Air Force", "the Élysée Palace".
+            words = _strip_determiners(pre[cut + 1 :] + run)
+            return Mention("role", _join(masked, words), words[0].start, end, name=_join(masked, words),
+                           description=desc, person=False, head=name[-1].bare)
         if name and b == len(np_toks) and not name[-1].possessive:
             first = (pre[cut + 1 :] + run)[0]
             return Mention("name", _join(masked, np_toks[np_toks.index(first) :]), first.start, end,
                            name=_join(masked, name), description=desc)
+        if b == len(np_toks) and not run[-1].possessive and not name and run[-1].is_title and (
+            run[-1].bare.rsplit("-", 1)[-1] in sp.PERSON_ROLES
+        ):
+            # Titles alone: "the Prime Minister", "the President" is a person described.
+            words = _strip_determiners(np_toks)
+            return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
+                           head=run[-1].bare.rsplit("-", 1)[-1])
         if b == len(np_toks) and not run[-1].possessive:
             # A body with a proper name: "the Kremlin", "NATO member Romania", "the US".
             tail = [t for t in run if t.bare in sp.PLACES] or run
@@ -278,7 +415,10 @@ def _np_left(toks: Sequence[Token], i: int) -> tuple[list[Token], int]:
             got.append(t)
             j -= 1
             break
-        if t.lower in sp.STOP_WORDS and not (t.lower in sp.NP_INNER and got) and not _is_number_name(toks, j):
+        role_prep = t.lower in sp.ROLE_PREPOSITIONS and got and j > 0 and _role_noun(toks[j - 1])
+        if t.lower in sp.STOP_WORDS and not (t.lower in sp.NP_INNER and got) and not _is_number_name(toks, j) and not (
+            role_prep
+        ):
             break
         if t.lower in sp.CUE_VERBS and not t.is_capital:
             break
@@ -298,12 +438,17 @@ def _np_right(toks: Sequence[Token], i: int) -> list[Token]:
         t = toks[j]
         if not t.is_word:
             break
+        role_prep = t.lower in sp.ROLE_PREPOSITIONS and got and _role_noun(got[-1]) and j + 1 < len(toks) and (
+            toks[j + 1].is_word
+        )
         if t.lower in sp.STOP_WORDS and not (t.lower in sp.NP_INNER and got) and not (
             t.lower in sp.DETERMINERS and not got
-        ) and not _is_number_name(toks, j):
+        ) and not _is_number_name(toks, j) and not role_prep:
             break
         if t.lower in sp.CUE_VERBS or t.lower in sp.AUXILIARIES:
             break
+        if got and not t.is_capital and t.lower.endswith(("ed", "ing")) and any(_role_noun(u) for u in got):
+            break  # "a senior diplomat involved in the talks", "an official speaking on condition ..."
         got.append(t)
         j += 1
     while got and got[-1].lower in sp.NP_INNER | sp.DETERMINERS:
@@ -372,6 +517,7 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
 
 
 # Words that open a clause between commas, not a parenthesis about the subject before them.
+_MODALS = frozenset("would will could might may should shall can".split())
 _CLAUSAL = frozenset("that and but or nor so because if when while although though whereas unless until".split())
 _BEFORE_TO = frozenset("had has have went goes go on wanted wants continued continues was is going used".split())
 
@@ -392,8 +538,15 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
             continue
         if v > 0 and (toks[v - 1].lower in sp.DETERMINERS or toks[v - 1].possessive) and not low.endswith("ed"):
             continue  # a noun: "the claims", "a warning", "Putin's claims"
+        if (
+            v > 1 and low in sp.CUE_INFINITIVES and toks[v - 2].lower in sp.DETERMINERS and toks[v - 1].is_word
+            and not toks[v - 1].lower.endswith("s")
+        ):
+            continue  # a noun after a modifier: "the Trump-Putin call", "a phone call"
         end = toks[v + 1].end if phrasal else t.end
         prev = toks[v - 1].lower if v > 0 else ""
+        if cues and prev in _MODALS and any(toks[k].lower == "that" for k in range(cues[-1].verb + 1, v)):
+            continue  # "X said that the bloc would respond with ...": a reported plan, not a new speaker
         infinitive = prev == "to" and low in sp.CUE_INFINITIVES
         finite = low not in sp.CUE_PARTICIPLES and not infinitive
         subject, how = _subject_of(masked, toks, v) if finite else (None, "none")
@@ -480,13 +633,14 @@ class ArticleIndex:
         key = _norm_desc(desc)
         if not key:
             return None
-        fits = {
-            n for d, names in self.descriptions.items() if d == key or d.endswith(" " + key) for n in names
+        exact = {n for d, names in self.descriptions.items() if d == key for n in names}
+        fits = exact or {
+            n for d, names in self.descriptions.items() if d.endswith(" " + key) for n in names
         }
         local = [n for n in prefer if n in fits]
         if len(set(local)) == 1:
             return local[0]
-        if len(fits) == 1:
+        if len(fits) == 1 and (exact or not _BARE_TITLE_RE.fullmatch(desc.strip())):
             return next(iter(fits))
         if fits:
             return None
@@ -505,6 +659,11 @@ class ArticleIndex:
         return in_post.pop() if len(in_post) == 1 else None
 
 
+# "the Prime Minister", "the President": a capitalised title alone means the outlet's own
+# country's holder, not the one person the article happens to qualify so ("the Polish prime minister").
+_BARE_TITLE_RE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*")
+
+
 def _after_last_inner(toks: Sequence[Token]) -> list[Token]:
     """The words after the last "of", "between" or "from": "details from Kremlin spokesman" → "Kremlin spokesman"."""
     cut = max((k for k, t in enumerate(toks) if t.lower in sp.NP_INNER), default=-1)
@@ -519,7 +678,12 @@ def index_article(masked: str, bounds: Iterable[tuple[int, int]]) -> ArticleInde
             toks = tokens(masked, a, b)
             for i, j in _capital_runs(toks):
                 titles, name = _name_split(toks[i:j])
-                if not name or name[-1].possessive:
+                if not name:
+                    continue
+                if name[-1].possessive:
+                    # "President Donald Trump's tariffs": the title still belongs to the name.
+                    if titles and len(name) >= 2:
+                        index.add(_POSSESSIVE_RE.sub("", _join(masked, name)), _join(masked, titles))
                     continue
                 left, _ = _np_left(toks, i) if not titles else ([], -1)
                 desc_toks = _strip_determiners(_after_last_inner(left)) + titles
@@ -577,10 +741,22 @@ def quote_kind(words: str, role: str) -> str:
         verb = next((k for k in range(2, min(8, len(toks))) if toks[k].lower() in _FINITE), None)
         if verb is not None and not _contact_clause(toks, verb):
             return "direct"
+        return "partial"
+    low = first.lower()
+    if low in _CLAUSE_LEADS and len(toks) >= 3 and toks[1].lower() in _SUBJECT_STARTS - {"the", "a", "an"}:
+        return "direct"  # "if they say no, the whole world will know ..."
+    if low not in _FINITE and low not in _CLAUSE_LEADS and not low.endswith(("ing", "ed")) and len(toks) >= 3 and (
+        words.rstrip()[-1:] in ".?!"
+    ):
+        # "dialogue is better than no dialogue.": a noun subject, then its verb, to a full stop.
+        verb = next((k for k in range(1, min(10, len(toks))) if toks[k].lower() in _FINITE), None)
+        if verb is not None and toks[verb - 1].lower() not in _PREPOSITIONS and not _contact_clause(toks, verb):
+            return "direct"
     return "partial"
 
 
 _PERSONAL = frozenset("i we you he she they".split())
+_CLAUSE_LEADS = frozenset("if when because although though unless while whether once since".split())
 _PREPOSITIONS = frozenset("of in on for to from with at by about the a an".split())
 
 
@@ -610,6 +786,7 @@ class _Quote:
     attribution: str = "scare"
     person: bool = True
     parent: "_Quote | None" = None
+    split_tail: bool = False  # the second half of a split quotation ("A," said X, "B.")
 
 
 @dataclass
@@ -685,6 +862,26 @@ class _Post:
                 best = e
         return best
 
+    def _definite_antecedent(self, m: Mention) -> Entity | None:
+        """"the Ukrainian president", "the minister": the person last named as a subject, when
+        nothing the article says about them contradicts the description."""
+        if not m.text.lower().startswith("the ") or m.head not in sp.PERSON_ROLES or m.head in sp.JOURNALIST_ROLES:
+            return None
+        for e in reversed(self.history[-_HISTORY:]):
+            if not e.person or e.plural or e.mention.kind != "name" or e.rank != 0:
+                continue
+            given = [
+                d for d in self.index.of_name.get(e.name, []) + self.index.of_name.get(e.name.split()[-1], [])
+                if set(_norm_desc(d).split()) & sp.PERSON_ROLES
+            ]
+            if given and not any(m.head in _norm_desc(d).split() for d in given):
+                return None
+            countries = {w for w in _norm_desc(m.description or "").split() if w in sp.AFFILIATIONS}
+            if countries and given and not any(countries & set(_norm_desc(d).split()) for d in given):
+                return None
+            return e
+        return None
+
     def resolve(self, m: Mention | None, local: list[Entity]) -> Entity | None:
         """An entity for a mention, given earlier subjects in the same sentence (``local``)."""
         if m is None or m.kind == "author":
@@ -729,6 +926,10 @@ class _Post:
                     bare == m.head or _norm_desc(e.name).endswith(bare)
                 ):
                     return Entity(e.name, e.person, m, e.gender, "role")
+        if m.person and m.description:
+            recent = self._definite_antecedent(m)
+            if recent is not None:
+                return Entity(recent.name, True, m, self._gender(recent), "role")
         name = m.name or m.text
         name = " ".join(w for w in name.split() if w.lower() not in ("the", "a", "an"))
         return Entity(name, m.person, m, _gender_of(m), "role")
@@ -756,13 +957,19 @@ def _sentence_subject(masked: str, toks: list[Token]) -> Mention | None:
     i = 0
     while i < len(toks) and (not toks[i].is_word or toks[i].lower in ("but", "and", "so", "yet", "or")):
         i += 1
-    if i < len(toks) and (toks[i].lower in sp.INTRO_WORDS or toks[i].lower.endswith("ing")):
+    if i < len(toks) and (
+        toks[i].lower in sp.INTRO_WORDS or toks[i].lower.endswith("ing") or toks[i].lower in _TIME_NOUNS
+        or i + 1 < len(toks) and toks[i + 1].lower in ("later", "earlier", "ago")
+    ):
         first_verb = next(
             (k for k in range(i + 1, len(toks)) if toks[k].lower in sp.AUXILIARIES or toks[k].lower in sp.CUE_VERBS
              and toks[k].lower not in sp.CUE_PARTICIPLES),
             len(toks),
         )
         comma = max((k for k in range(i, first_verb) if toks[k].text == ","), default=None)
+        if comma is None:
+            # "Asked whether the refusal had spoiled the day, he laughed": the verb was inside the phrase.
+            comma = next((k for k in range(i, min(len(toks), i + 25)) if toks[k].text == ","), None)
         if comma is None:
             return None
         i = comma + 1
@@ -783,6 +990,8 @@ def _sentence_subject(masked: str, toks: list[Token]) -> Mention | None:
     return m
 
 
+# "Days later, X said", "Hours after the call, X said": a time phrase, not the subject.
+_TIME_NOUNS = frozenset("minutes hours days weeks months years decades moments".split())
 _CLAUSE_OPENERS = frozenset("but and while although though whereas yet".split())
 
 
@@ -804,7 +1013,7 @@ def _np_forward(toks: Sequence[Token], i: int) -> list[Token]:
             break
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         if t.is_capital and not t.possessive and nxt is not None and nxt.is_word and not nxt.is_capital and not (
-            _is_number_name(toks, k)
+            _is_number_name(toks, k) or _role_noun(nxt)
         ):
             run = [u for u in got if u.is_capital]
             if nxt.lower not in sp.NP_INNER and _name_split(run)[1] and not _particles_then_capital(toks, k + 1):
@@ -815,7 +1024,7 @@ def _np_forward(toks: Sequence[Token], i: int) -> list[Token]:
 _CLAUSE_SUBORDINATORS = sp.SUBORDINATORS - {"that", "which", "who", "whom", "if", "as"}
 
 
-def _clause_subjects(masked: str, toks: Sequence[Token]) -> list[tuple[Mention, int]]:
+def _clause_subjects(masked: str, toks: Sequence[Token], coordinate_only: bool = False) -> list[tuple[Mention, int]]:
     """Subjects of clauses inside a sentence, with their rank.
 
     ``, but X`` / ``; and X`` open a main clause (rank 0); ``after X``, ``where X``, ``when X``
@@ -824,10 +1033,12 @@ def _clause_subjects(masked: str, toks: Sequence[Token]) -> list[tuple[Mention, 
     found = []
     for k in range(1, len(toks) - 1):
         low = toks[k].lower
-        if low in _CLAUSE_OPENERS and toks[k - 1].text in ",;–—":
+        if low in _CLAUSE_OPENERS and (toks[k - 1].text in ",;–—\"”’'" or toks[k - 1].is_quote):
             m = classify_np(masked, _np_forward(toks, k + 1))
             if m is not None:
                 found.append((m, 0 if low in ("but", "and", "yet") else 1))
+        elif coordinate_only:
+            continue
         elif low in _CLAUSE_SUBORDINATORS and toks[k + 1].is_word:
             np_toks = _np_forward(toks, k + 1)
             m = classify_np(masked, np_toks) if np_toks else None
@@ -847,8 +1058,8 @@ def _person_names(masked: str, toks: Sequence[Token]) -> list[Mention]:
         titles, name = _name_split(list(toks[i:j]))
         if i > 0 and toks[i - 1].lower in ("the", "a", "an") and "-" in toks[j - 1].text:
             continue  # "the Trump-Putin call": a modifier, not a person
-        if i == 0 and toks[0].lower.endswith("ing"):
-            continue  # "Standing up to Russia ..."
+        if i == 0 and (toks[0].lower.endswith("ing") or toks[0].lower in sp.INTRO_WORDS) and j == 1:
+            continue  # "Standing up to Russia ...", "Asked whether ..."
         if name and not name[-1].possessive:
             found.append(Mention("name", _join(masked, toks[i:j]), toks[i].start, toks[j - 1].end,
                                  name=_join(masked, name), description=_join(masked, titles) or None))
@@ -867,6 +1078,15 @@ def attribute(
     ``paragraphs`` are ``(post, paragraph, start, end, role)`` tuples in document order (the rows
     of the paragraph frame). Returns one dict per span, in the order of ``spans``.
     """
+    previous = _memo()
+    _LOCAL.memo = _Memo()
+    try:
+        return _attribute(text, spans, paragraphs)
+    finally:
+        _LOCAL.memo = previous
+
+
+def _attribute(text, spans, paragraphs) -> list[dict]:
     outer = [s for s in spans if s.parent is None]
     masked = masked_text(text, outer)
     index = index_article(masked, [(p[2], p[3]) for p in paragraphs])
@@ -885,6 +1105,7 @@ def attribute(
     attributed: list[_Quote] = []
     for post, paras in by_post.items():
         _attribute_post(text, masked, index, paras, [q for q in quotes if q.post == post], attributed)
+    _mark_split_tails(masked, quotes)
     _repeat_pass(quotes)
     _headline_pass(masked, index, quotes, paragraphs, by_post)
     inner = _nested_pass(text, index, [s for s in spans if s.parent is not None], by_open)
@@ -895,11 +1116,24 @@ def attribute(
     full_names = _article_full_names(masked, paragraphs)
     for row in rows:
         name = row["speaker"]
+        if name is not None and row["person"]:
+            name = row["speaker"] = _strip_honorifics(name)
         if name is not None and row["person"] and len(name.split()) == 1:
             fits = {n for n in full_names if n.split()[-1].lower() == name.lower()}
             if not fits:
                 # Family name first ("Guo Jiakun" → Guo), or a name with its particles.
                 fits = {n for n in full_names if n.split()[0].lower() == name.lower()}
+            if len(fits) == 1:
+                row["speaker"] = fits.pop()
+                if row["attribution"] == "named":
+                    row["attribution"] = "surname"
+        elif name is not None and row["person"]:
+            # A surname of several words: "von der Leyen", "Van Aken" → the one full name that ends so.
+            tail = name.lower().split()
+            fits = {
+                n for n in full_names
+                if len(n.split()) > len(tail) and [w.lower() for w in n.split()[-len(tail) :]] == tail
+            }
             if len(fits) == 1:
                 row["speaker"] = fits.pop()
                 if row["attribution"] == "named":
@@ -915,6 +1149,30 @@ def attribute(
                     given.append(extra)
             row["description"] = " | ".join(given) or None
     return rows
+
+
+_SPLIT_GAP_RE = re.compile(r"\s*,?\s*[^.!?;:\ue000\"“”‘’]{1,80}?,\s*")
+
+
+def _mark_split_tails(masked: str, quotes: list[_Quote]) -> None:
+    """"A," said X, "B." / "A," she said, "and B.": the second half continues the first, a clause."""
+    for a, b in zip(quotes, quotes[1:]):
+        if a.paragraph != b.paragraph or a.parent is not None or b.parent is not None:
+            continue
+        gap = masked[a.span.close_mark + 1 : b.span.open_mark]
+        if (a.words.endswith(",") or gap.lstrip().startswith(",")) and _SPLIT_GAP_RE.fullmatch(gap) and any(
+            w.lower() in sp.CUE_VERBS for w in re.findall(r"[\w’']+", gap)
+        ):
+            b.split_tail = True
+
+
+def _strip_honorifics(name: str) -> str:
+    """``Mr. Van Aken`` → ``Van Aken``, ``Sir Keir Starmer`` → ``Keir Starmer`` (a bare honorific stays)."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and words[k].lower().rstrip(".") in sp.HONORIFICS:
+        k += 1
+    return " ".join(words[k:]) if k else name
 
 
 def _nested_pass(text: str, index: ArticleIndex, spans: Sequence[QuoteSpan], by_open: dict[int, _Quote]) -> list[_Quote]:
@@ -954,9 +1212,16 @@ def _article_full_names(masked: str, paragraphs) -> set[str]:
     names = set()
     for _, _, lo, hi, _ in paragraphs:
         for a, b in sentence_bounds(masked, lo, hi):
-            for m in _person_names(masked, tokens(masked, a, b)):
+            toks = tokens(masked, a, b)
+            for m in _person_names(masked, toks):
                 if m.name and len(m.name.split()) >= 2:
                     names.add(m.name)
+            for i, j in _capital_runs(toks):
+                # "President Donald Trump's new tariffs": a full name, though possessive.
+                if toks[j - 1].possessive and j - i >= 2:
+                    _, name = _name_split(list(toks[i:j]))
+                    if len(name) >= 2 and not any(t.bare in sp.PLACES for t in name):
+                        names.add(_POSSESSIVE_RE.sub("", _join(masked, name)))
     return names
 
 
@@ -1003,6 +1268,12 @@ def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None
                 list_speaker = None
             prev_para = sent.paragraph
         local = _sentence_entities(masked, sent, state)
+        if len(sent.cues) > 1 and any(_is_channel(c) for c in sent.cues) and any(
+            c.entity is not None and not _is_channel(c) for c in sent.cues
+        ):
+            # "X said ..., according to the news agency MTI": the agency only carries X's words.
+            sent.cues = [c for c in sent.cues if not _is_channel(c)]
+            sent._starts = sent._ends = None
         for cue in sent.cues:
             if cue.entity is not None:
                 state.last_reported = cue.entity
@@ -1059,7 +1330,11 @@ def _sentence_entities(masked: str, sent: _Sentence, state: _Post) -> list[Entit
         items.append((cue.start, cue, _cue_rank(sent.toks, cue)))
     items.sort(key=lambda x: x[0])
     subject_entity = None
-    last_cue_entity: Entity | None = None
+    # The subject a participle or a bare coordinated verb hangs from: the sentence subject, the
+    # subject of a coordinate clause (", while X ..."), or the subject of the last reporting verb.
+    host: Entity | None = None
+    waiting: list[Cue] = []
+    coordinate = {m.start for m, _ in _clause_subjects(masked, sent.toks, coordinate_only=True)}
     for _, item, rank in items:
         if isinstance(item, Mention):
             ent = state.resolve(item, local) if item.kind != "author" else None
@@ -1067,21 +1342,55 @@ def _sentence_entities(masked: str, sent: _Sentence, state: _Post) -> list[Entit
                 ent.rank = rank
                 local.append(ent)
                 subject_entity = subject_entity or ent
+                if item is subject or item.start in coordinate:
+                    host = ent
+                    for cue in waiting:
+                        _hang(cue, ent)
+                    waiting = []
             continue
         cue = item
-        if cue.finite:
+        if cue.finite and cue.subject is None and _coordinated(sent.toks, cue.verb):
+            # "X declined to comment but said ...": the subject of the first verb.
+            cue.entity = host
+            if cue.entity is not None:
+                cue.subject, cue.how = cue.entity.mention, "named"
+        elif cue.finite:
             cue.entity = state.resolve(cue.subject, local)
         else:
-            cue.entity = last_cue_entity or (local[0] if local else None)
+            cue.entity = host
             if cue.entity is not None:
                 cue.subject = cue.entity.mention
                 cue.how = "named"
+            elif not local:
+                waiting.append(cue)  # "Speaking to reporters, he said": the subject comes after
         if cue.entity is not None:
             if cue.finite:
                 cue.entity.rank = rank
             local.append(cue.entity)
-            last_cue_entity = cue.entity
+            if cue.finite and rank == 0:
+                host = cue.entity
     return local
+
+
+def _is_channel(cue: Cue) -> bool:
+    """A cue whose subject is a news agency or outlet: "according to MTI", "TASS reported"."""
+    m = cue.subject
+    if m is None or m.kind not in ("name", "role"):
+        return False
+    words = re.findall(r"[\w.]+", " ".join(filter(None, (m.text, m.description))).lower())
+    return any(w in sp.MEDIA_NOUNS or w in sp.MEDIA_NAMES for w in words)
+
+
+def _hang(cue: Cue, ent: Entity) -> None:
+    cue.entity, cue.subject, cue.how = ent, ent.mention, "named"
+
+
+def _coordinated(toks: Sequence[Token], v: int) -> bool:
+    """The verb follows "and"/"but" with no subject of its own ("declined to comment but said")."""
+    j = v - 1
+    while j >= 0 and (toks[j].lower in sp.ADVERBS or toks[j].lower in sp.AUXILIARIES):
+        j -= 1
+    return j > 0 and toks[j].lower in ("and", "but")
 
 
 def _cue_rank(toks: Sequence[Token], cue: Cue) -> int:
@@ -1139,6 +1448,18 @@ def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _P
             cue = Cue(start, noun_end, masked[start:noun_end], 0, True, owner or entity.mention)
             _assign(q, cue, entity)
             return
+    # 2b. A full sentence, then a colon and the quotation: the sentence's subject speaks ("He was
+    # blunt about the timeline: "..."", "Zelenskyy's message was clear: "..."").
+    if not before and lead_in.rstrip().endswith(":") and MASK not in lead_in:
+        head = [t for t in toks if t.end <= span.open_mark]
+        subj = _sentence_subject(masked, head)
+        if subj is None or subj.kind == "author":
+            subj = _possessor(masked, head[: next((k for k, t in enumerate(head) if t.possessive), 0) + 1])
+        entity = state.resolve(subj, local) if subj is not None and subj.kind != "author" else None
+        if entity is not None:
+            colon = sent.start + len(lead_in.rstrip()) - 1
+            _assign(q, Cue(colon, colon + 1, ":", 0, True, subj), entity)
+            return
     # 3. The nearest reporting verb before the quotation in the sentence.
     for cue in reversed(before):
         if cue.entity is not None:
@@ -1174,7 +1495,9 @@ def _nobodys_words(masked: str, text: str, q: _Quote, sent: _Sentence) -> bool:
     if q.role in _HEADLINE_ROLES:
         return False
     lead = masked[max(sent.start, q.span.open_mark - 40) : q.span.open_mark].lower().rstrip()
-    if lead.endswith(sp.NAMING_PHRASES) or lead.endswith(tuple(p + " the" for p in sp.NAMING_PHRASES)):
+    if lead.endswith(sp.NAMING_PHRASES) or lead.endswith(
+        tuple(f"{p} {d}" for p in sp.NAMING_PHRASES for d in ("the", "a", "an"))
+    ):
         return True
     if not _title_case(q.words):
         return False
@@ -1273,7 +1596,8 @@ def _repeat_pass(quotes: list[_Quote]) -> None:
         if q.speaker is None and q.role not in _HEADLINE_ROLES:
             found = known.get(_key(q.words))
             if found:
-                src = max(set(f.speaker for f in found), key=[f.speaker for f in found].count)
+                names = [f.speaker for f in found]
+                src = max(dict.fromkeys(names), key=names.count)  # ties: the first in document order
                 ref = next(f for f in found if f.speaker == src)
                 q.speaker, q.person, q.mention, q.cue, q.attribution = src, ref.person, ref.mention, ref.cue, "repeat"
 
@@ -1301,6 +1625,12 @@ def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> 
             score = len(want & _content(b.words)) / len(want)
             if score > best_score + 1e-9:
                 best, best_score = b, score
+        if (best is None or best_score < 0.5) and q.role != "title" and want:
+            # A summary headline quoting words the body gives elsewhere, all of them.
+            for b in quotes:
+                if b.role not in _HEADLINE_ROLES and b.speaker is not None and want <= _content(b.words):
+                    best, best_score = b, 1.0
+                    break
         if best is not None and best_score >= 0.5:
             q.speaker, q.person, q.mention, q.cue, q.attribution = (
                 best.speaker, best.person, best.mention, best.cue, "headline")
@@ -1381,14 +1711,38 @@ def _headline_subject(masked: str, toks: Sequence[Token], open_mark: int, state:
     cut = max((k for k, t in enumerate(before) if t.text in ":–—|"), default=-1)
     np_toks = _np_forward(before, cut + 1)
     k = cut + 1 + len(np_toks)
-    if not np_toks or k >= len(before) or not before[k].is_word or before[k].is_capital:
-        return None
-    m = classify_np(masked, np_toks)
+    m = None
+    if np_toks and k < len(before) and before[k].is_word and not before[k].is_capital and not _title_cased(toks):
+        m = classify_np(masked, np_toks)
     if m is None or m.kind != "name":
-        return None
+        return _headline_label(masked, before, state)
     ent = state.resolve(m, [])
     verb = before[k]
     return (Cue(verb.start, verb.end, verb.text, k, True, m), ent) if ent is not None else None
+
+
+def _title_cased(toks: Sequence[Token]) -> bool:
+    """A headline in title case ("Europe Hears a 'Wake-Up Call' on Defense"): capitals say nothing."""
+    long = [t for t in toks if t.is_word and len(t.text) > 3 and not t.is_quote]
+    return len(long) >= 4 and sum(t.is_capital for t in long) >= 0.8 * len(long)
+
+
+def _headline_label(masked: str, before: Sequence[Token], state: _Post):
+    """A live-blog headline that opens with its speaker and a colon: "Rutte: 'Europe must ...'",
+    "Starmer: I am ready to put troops 'on the ground'"."""
+    colons = [k for k, t in enumerate(before) if t.text == ":"]
+    for n in range(len(colons) - 1, -1, -1):
+        colon, lo = colons[n], colons[n - 1] + 1 if n else 0
+        label = list(before[lo:colon])
+        if not 0 < len(label) <= 4 or not all(t.is_word and t.is_capital for t in label):
+            continue
+        m = classify_np(masked, label)
+        if m is None or m.kind not in ("name", "role"):
+            continue
+        ent = state.resolve(m, [])
+        c = before[colon]
+        return (Cue(c.start, c.end, c.text, colon, True, m), ent) if ent is not None else None
+    return None
 
 
 def _row(text: str, q: _Quote) -> dict:
@@ -1410,7 +1764,9 @@ def _row(text: str, q: _Quote) -> dict:
         "cue": text[c.start : c.end] if c is not None else None,
         "cue_start": c.start if c is not None else None,
         "cue_end": c.end if c is not None else None,
-        "kind": "partial" if q.attribution == "title" else quote_kind(q.words, q.role),
+        "kind": "partial" if q.attribution == "title" else (
+            "direct" if q.split_tail and q.role not in _HEADLINE_ROLES else quote_kind(q.words, q.role)
+        ),
         "attribution": q.attribution if q.speaker is not None else "scare",
         "multi_paragraph": q.span.multi_paragraph,
         "nested": q.parent is not None,

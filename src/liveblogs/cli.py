@@ -42,7 +42,40 @@ def build_parser() -> argparse.ArgumentParser:
     quotes = commands.add_parser("quotes", help="one row per quotation of each file, with its speaker")
     _common(quotes, ("jsonl", "csv", "parquet"))
     quotes.add_argument("--out", type=Path, help="write to this file instead of standard output (needed for parquet)")
+    build = commands.add_parser("build", help="process a folder of articles and write every frame as Parquet")
+    build.add_argument("source", type=Path, help="a folder of articles (with or without manifest.csv), or a manifest")
+    build.add_argument("--out", type=Path, required=True, help="folder to write <frame>.parquet files into")
+    build.add_argument("--no-cache", action="store_true", help="recompute every article instead of using the cache")
     return parser
+
+
+BUILD_FRAMES = (
+    "articles", "posts", "paragraphs", "sentences", "quotes", "speakers", "speaker_names", "time_references",
+    "cross_reference_links", "event_times",
+)
+
+
+def progress_bar(done: int, total: int, out=sys.stderr, width: int = 30) -> None:
+    """A one-line text progress bar, redrawn in place."""
+    filled = int(width * done / max(total, 1))
+    out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} articles")
+    if done == total:
+        out.write("\n")
+    out.flush()
+
+
+def build(args: argparse.Namespace) -> int:
+    """Process a folder and write each frame to ``--out`` as Parquet."""
+    from . import load_corpus
+
+    corpus = load_corpus(args.source, cache=not args.no_cache, progress=progress_bar)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name in BUILD_FRAMES:
+        frame = getattr(corpus, name)
+        lists = [c for c in frame.select_dtypes("object") if frame[c].map(lambda v: isinstance(v, list)).any()]
+        frame.assign(**{c: frame[c].map(lambda v: list(map(str, v))) for c in lists}).to_parquet(args.out / f"{name}.parquet", index=False)
+    print(f"wrote {len(BUILD_FRAMES)} frames for {len(corpus.articles)} articles to {args.out}", file=sys.stderr)
+    return 0
 
 
 def _common(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
@@ -101,6 +134,12 @@ COMMANDS: dict[str, Callable[[Corpus], pd.DataFrame]] = {"posts": post_rows, "qu
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``liveblogs`` console script; bad input exits 2 with a one-line message."""
     args = build_parser().parse_args(argv)
+    if args.command == "build":
+        try:
+            return build(args)
+        except LiveblogsError as error:
+            print(f"liveblogs: error: {error}", file=sys.stderr)
+            return 2
     try:
         corpus = corpus_from_args(args)
         rows = COMMANDS[args.command](corpus)

@@ -10,7 +10,7 @@ import sys
 SCRIPT = """
 import hashlib, liveblogs
 corpus = liveblogs.load_corpus(cache=False)
-for name in ("posts", "quotes", "speakers", "speaker_names", "time_references", "event_times"):
+for name in ("posts", "quotes", "speakers", "speaker_names", "time_references", "event_times", "stories"):
     frame = getattr(corpus, name)
     print(name, hashlib.sha256(frame.astype(str).to_csv().encode()).hexdigest())
 """

@@ -18,6 +18,8 @@ import numpy as np
 import pandas as pd
 
 from . import cache as cache_module
+from . import framing
+from . import stories as stories_module
 from .pipeline import PER_ARTICLE, article_frames
 from .quotes import canonicalise
 from .segment import TOKEN_KINDS, normalise, token_table
@@ -177,6 +179,30 @@ class Corpus:
         """One row per person or body quoted: canonical name, group, every alias and description, totals."""
         return speaker_table(self.speaker_outlets, self.speaker_names)
 
+    # -- the reduce step: stories across outlets ---------------------------------------------------
+
+    @cached_property
+    def story_links(self) -> pd.DataFrame:
+        """Pairs of posts that report the same event or statement, with the score and the evidence."""
+        return stories_module.story_links(self.posts, self.paragraphs, self.quotes, stories_module.read_link_overrides())
+
+    @cached_property
+    def stories(self) -> pd.DataFrame:
+        """Posts of every outlet grouped into stories: one row per story × post, with label, link and time."""
+        return stories_module.stories(self.posts, self.paragraphs, self.story_links, self.quotes, self.post_times)
+
+    def coverage_timing(self) -> pd.DataFrame:
+        """One row per story × outlet: covered or not, first coverage time with bounds, lag behind the first."""
+        return stories_module.coverage_timing(self.stories, outlets=list(self.articles["outlet"].cat.categories))
+
+    def compare_outlets(self) -> dict[str, pd.DataFrame]:
+        """Who each outlet quotes that the others do not, single-outlet stories, naming differences,
+        spelling variants and distinguishing terms (log-odds with an informative Dirichlet prior)."""
+        return framing.outlet_differences(
+            self.quotes, self.speakers, self.speaker_names, self.coverage_timing(), self.texts, self.articles,
+            self.sentences, self.posts,
+        )
+
     # -- checks ------------------------------------------------------------------------------------
 
     def frames(self) -> dict[str, pd.DataFrame]:
@@ -188,6 +214,7 @@ class Corpus:
             "speaker_names": self.speaker_names.assign(text=self.speaker_names["alias"]),
             "speakers": self._named_speakers(),
             "time_references": self.time_references,
+            "stories": self.stories.assign(text=self._spans(self.stories)),
         }
 
     def _spans(self, frame: pd.DataFrame) -> list[str]:

@@ -1,0 +1,400 @@
+"""Stories across outlets: links, stories and coverage timing on the bundled blogs and a synthetic third outlet."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st_
+
+import liveblogs
+from liveblogs import stories as st
+from liveblogs.config import data_dir
+
+from .conftest import BBC, SKY
+
+ARTICLES = data_dir() / "articles"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _frames(corpus: liveblogs.Corpus, post_times: pd.DataFrame | None = None, overrides=None):
+    links = st.story_links(corpus.posts, corpus.paragraphs, corpus.quotes, overrides)
+    stories = st.stories(corpus.posts, corpus.paragraphs, links, corpus.quotes, post_times)
+    return links, stories, st.coverage_timing(stories)
+
+
+@pytest.fixture(scope="module")
+def bundled(corpus):
+    return _frames(corpus)
+
+
+def story_of(stories: pd.DataFrame, article: str, post: int, start: int | None = None, role: str = "core") -> int:
+    rows = stories[(stories["article"] == article) & (stories["post"] == post) & (stories["role"] == role)]
+    if start is not None:
+        rows = rows[rows["start"] == start]
+    assert len(rows) == 1, rows
+    return int(rows["story"].iloc[0])
+
+
+def outlets_of(stories: pd.DataFrame, story: int, role: str | None = "core") -> set[str]:
+    rows = stories[stories["story"] == story]
+    if role:
+        rows = rows[rows["role"] == role]
+    return set(rows["outlet"].astype(str))
+
+
+def unit_starting(corpus, article: str, prefix: str) -> tuple[int, int]:
+    """(post, start) of the paragraph or post whose text starts with ``prefix``."""
+    paras = corpus.paragraphs[(corpus.paragraphs["article"] == article)
+                              & corpus.paragraphs["text"].str.startswith(prefix)]
+    assert len(paras) == 1, prefix
+    return int(paras["post"].iloc[0]), int(paras["start"].iloc[0])
+
+
+def post_times_frame(corpus) -> pd.DataFrame:
+    """A small hand-made post_times frame: Sky's posts every 20 minutes back from 11:00 (newest
+    first, explicit, ±5 min); BBC with publication-date bounds only."""
+    rows = []
+    for post in corpus.posts.itertuples(index=False):
+        if post.article == SKY and post.kind == "post":
+            t = pd.Timestamp("2025-02-13 11:00", tz="Europe/London") - pd.Timedelta(minutes=20 * (post.post - 2))
+            rows.append((post.article, post.post, t, t - pd.Timedelta(minutes=5), t + pd.Timedelta(minutes=5),
+                         "explicit", "newest-first"))
+        else:
+            rows.append((post.article, post.post, pd.NaT, pd.Timestamp("2025-02-13 00:00", tz="Europe/London"),
+                         pd.Timestamp("2025-02-13 23:59", tz="Europe/London"), "publication-date only", "newest-first"))
+    frame = pd.DataFrame(rows, columns=["article", "post", "time", "time_earliest", "time_latest", "time_source", "order"])
+    for col in ("time", "time_earliest", "time_latest"):
+        frame[col] = pd.to_datetime(frame[col]).dt.tz_convert("Europe/London")
+    return frame
+
+
+# --------------------------------------------------------------------------- known overlaps
+
+
+def test_hegseth_denial_links_sky_and_bbc(corpus, bundled):
+    links, stories, _ = bundled
+    story = story_of(stories, SKY, 15)  # US 'certainly not betraying Ukraine', defence secretary tells Sky News
+    bbc = stories[(stories["story"] == story) & (stories["article"] == BBC) & (stories["role"] == "core")]
+    assert set(bbc["post"]) >= {0, 10}  # the BBC title ("Trump not betraying Ukraine ...") and post on Hegseth
+    assert stories.loc[stories["story"] == story, "label"].iloc[0].startswith("Hegseth: ")
+    # the evidence of the cross-outlet link is explainable: same speaker, shared terms
+    link = links[(links["article_a"] == SKY) & (links["post_a"] == 15) & (links["article_b"] == BBC)
+                 & (links["post_b"] == 10)].iloc[0]
+    assert link["link"] == "same speaker" and "Pete Hegseth" in link["shared_speaker"]
+    assert link["voice_a"] == link["voice_b"] == "Pete Hegseth" and link["top_terms"]
+
+
+def test_trump_position_links_sky_and_bbc(corpus, bundled):
+    _, stories, _ = bundled
+    post, start = unit_starting(corpus, BBC, "Donald Trump spoke to Vladimir Putin")  # a BBC summary line
+    story = story_of(stories, BBC, post, start)
+    assert outlets_of(stories, story) == {"BBC", "Sky News"}
+    assert stories.loc[stories["story"] == story, "label"].iloc[0].startswith("Trump: ")
+    sky = stories[(stories["story"] == story) & (stories["article"] == SKY) & (stories["role"] == "core")]
+    assert 1 in set(sky["post"])  # Sky's standfirst: Trump and Putin agreed to start negotiations "immediately"
+
+
+def test_zelensky_position_links_sky_and_bbc(bundled):
+    _, stories, _ = bundled
+    story = story_of(stories, SKY, 12)  # What has Ukraine said about Trump's plan for negotiations?
+    assert story == story_of(stories, BBC, 7)  # Zelensky warned world leaders against trusting Putin
+    assert stories.loc[stories["story"] == story, "label"].iloc[0].startswith("Zelensky: ")
+
+
+def test_shared_quotation_survives_wording_and_punctuation():
+    assert st.quote_similarity("things they don't want to", "recognising things they don’t want to") == 1.0
+    assert st.quote_similarity("trusting Putin's claims of readiness to end the war.",
+                               "against trusting Putin’s claims of readiness to end the war") == 1.0
+    assert st.quote_similarity("there can be no negotiation about Ukraine without Ukraine",
+                               "There can be no negotiations about Ukraine without Ukraine!") >= st.QUOTE_MATCH
+    # the same words scattered through a long answer are not the same quotation
+    long = ("My job is to ensure that the defence capabilities of this alliance are strong, and to bring "
+            "peace; that is what we will continue to do.")
+    assert st.quote_similarity("trying to ensure peace", long) < st.QUOTE_MATCH
+    assert st.quote_similarity("immediately", "immediately") == 0.0  # one word says nothing
+
+
+# --------------------------------------------------------------------------- known non-overlaps
+
+
+@pytest.mark.parametrize("post", [6, 10, 20, 7, 19])  # Moldova drones (x2), China summit, Medvedev (x2)
+def test_sky_only_stories(bundled, post):
+    _, stories, timing = bundled
+    story = story_of(stories, SKY, post)
+    assert outlets_of(stories, story, role=None) == {"Sky News"}
+    row = timing[(timing["story"] == story) & (timing["outlet"] == "BBC")].iloc[0]
+    assert not row["covered"] and row["lag_basis"] == "not covered"
+
+
+def test_roundup_is_listed_with_the_stories_it_recalls(bundled):
+    _, stories, _ = bundled
+    roundup = stories[(stories["article"] == SKY) & (stories["post"] == 3)]  # "Defence ministers react ..."
+    assert len(roundup) >= 2 and set(roundup["role"]) == {"core", "also"}
+    hegseth = story_of(stories, SKY, 15)
+    assert hegseth in set(roundup.loc[roundup["role"] == "also", "story"])
+    # ... but Hegseth's own post is not listed with the round-up's story (it only recalls him)
+    assert story_of(stories, SKY, 3) not in set(stories.loc[(stories["article"] == SKY) & (stories["post"] == 15), "story"])
+
+
+# --------------------------------------------------------------------------- frames keep their keys
+
+
+def test_every_row_traces_back_to_its_text(corpus, bundled):
+    links, stories, timing = bundled
+    units = st.story_units(corpus.posts, corpus.paragraphs)
+    for row in units.itertuples(index=False):
+        assert corpus.text(row.article)[row.start:row.end] == row.text
+    for row in stories.itertuples(index=False):
+        text = corpus.text(row.article)[row.start:row.end]
+        assert text.strip() and (row.unit_kind != "post" or text.startswith(str(row.headline)[:20]))
+    for s in ("a", "b"):
+        for a, start, end in zip(links[f"article_{s}"], links[f"start_{s}"], links[f"end_{s}"]):
+            assert corpus.text(a)[start:end].strip()
+    covered = timing[timing["covered"]]
+    assert all(corpus.text(a)[s:e].strip() for a, s, e in zip(covered["article"], covered["start"], covered["end"]))
+
+
+def test_links_have_scores_in_range_and_known_types(bundled):
+    links, stories, _ = bundled
+    assert links["score"].between(0, 1).all() and links["cosine"].between(0, 1).all()
+    assert set(links["link"].astype(str)) <= set(st.LINK_TYPES)
+    assert ((links["article_a"] < links["article_b"]) | ((links["article_a"] == links["article_b"])
+                                                           & (links["start_a"] < links["start_b"]))).all()
+    quoted = links[links["link"] == "shared quote"]
+    assert quoted["shared_quote"].notna().all()
+    assert list(stories.columns) == st.STORY_COLUMNS
+
+
+def test_coverage_timing_has_every_story_and_outlet(bundled):
+    _, stories, timing = bundled
+    assert len(timing) == stories["story"].nunique() * 2
+    assert list(timing.columns) == st.TIMING_COLUMNS
+    assert not timing.duplicated(["story", "outlet"]).any()
+    # no post times given: nobody is first, every covered outlet is "order only" (or summary only)
+    assert set(timing.loc[timing["covered"], "lag_basis"].astype(str)) <= {"order only", "summary only"}
+    assert timing["first_outlet"].isna().all()
+
+
+def test_coverage_timing_with_post_times(corpus):
+    times = post_times_frame(corpus)
+    _, stories, timing = _frames(corpus, times)
+    hegseth = timing[timing["story"] == story_of(stories, SKY, 15)]
+    hegseth = hegseth.set_index(hegseth["outlet"].astype(str))
+    sky, bbc = hegseth.loc["Sky News"], hegseth.loc["BBC"]
+    assert sky["lag_basis"] == "first" and sky["is_first"] and sky["lag"] == pd.Timedelta(0)
+    assert str(sky["first_time"].tz) == "UTC" and sky["first_earliest"] <= sky["first_time"] <= sky["first_latest"]
+    assert bbc["lag_basis"] == "order only" and pd.isna(bbc["lag"]) and bbc["first_outlet"] == "Sky News"
+    # Sky's first Hegseth post is the earliest of its Hegseth posts: 17 (newest-first blog)
+    assert sky["post"] == 17 and sky["position"] == corpus.posts.query("article == @SKY and kind == 'post'").shape[0] - 1 - 15
+    assert 0 <= sky["position_share"] <= 1
+
+
+def test_lag_between_two_timed_outlets(corpus, tmp_path):
+    """Give the BBC clock times too: lags get bounds, negative lower bounds allowed."""
+    times = post_times_frame(corpus)
+    bbc = times["article"] == BBC
+    times.loc[bbc, "time"] = pd.Timestamp("2025-02-13 18:00", tz="Europe/London")
+    times.loc[bbc, "time_earliest"] = pd.Timestamp("2025-02-13 17:30", tz="Europe/London")
+    times.loc[bbc, "time_latest"] = pd.Timestamp("2025-02-13 18:30", tz="Europe/London")
+    times.loc[bbc, "time_source"] = "interpolated"
+    _, stories, timing = _frames(corpus, times)
+    row = timing[(timing["story"] == story_of(stories, SKY, 15)) & (timing["outlet"] == "BBC")].iloc[0]
+    assert row["lag_basis"] == "time"
+    assert row["lag_earliest"] <= row["lag"] <= row["lag_latest"]
+    assert row["lag"] > pd.Timedelta(hours=10)
+
+
+# --------------------------------------------------------------------------- overrides
+
+
+def test_overrides_add_and_remove_links(corpus, tmp_path):
+    table = tmp_path / "story_links.csv"
+    table.write_text(
+        "article_a,post_a,article_b,post_b,action,note\n"
+        "# a comment line\n"
+        f"{SKY},20,{BBC},4,link,same call\n"
+        f"{SKY},15,{BBC},10,unlink,test\n"
+    )
+    overrides = st.read_link_overrides(table)
+    assert list(overrides["action"]) == ["link", "unlink"]
+    links, stories, _ = _frames(corpus, overrides=overrides)
+    added = links[(links["post_a"] == 20) & (links["article_b"] == BBC) & (links["post_b"] == 4)]
+    assert list(added["link"].astype(str)) == ["override"] and added["score"].iloc[0] == 1.0
+    assert added["note"].iloc[0] == "same call"
+    removed = links[(links["article_a"] == SKY) & (links["post_a"] == 15) & (links["article_b"] == BBC) & (links["post_b"] == 10)]
+    assert removed.empty
+    assert story_of(stories, SKY, 20) == story_of(stories, BBC, 4)
+
+
+def test_bundled_override_table_is_valid_and_empty():
+    table = st.read_link_overrides()
+    assert list(table.columns) == st.OVERRIDE_COLUMNS and table.empty
+
+
+def test_bad_override_action_is_an_error(tmp_path):
+    table = tmp_path / "bad.csv"
+    table.write_text(f"article_a,post_a,article_b,post_b,action,note\n{SKY},1,{BBC},2,merge,\n")
+    with pytest.raises(ValueError, match="action"):
+        st.read_link_overrides(table)
+
+
+# --------------------------------------------------------------------------- symmetry and determinism
+
+
+def _copy_as(tmp_path: Path, names: dict[str, str]) -> Path:
+    """Copy the bundled articles under new names (so their ids sort the other way) with a manifest."""
+    folder = tmp_path / "swapped"
+    folder.mkdir()
+    rows = ["file,outlet,published,timezone,url,title,encoding"]
+    for source, (name, outlet) in names.items():
+        shutil.copyfile(ARTICLES / f"{source}.txt", folder / f"{name}.txt")
+        rows.append(f"{name}.txt,{outlet},2025-02-13,Europe/London,,,utf-8")
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n")
+    return folder
+
+
+def _link_set(links: pd.DataFrame) -> set:
+    out = set()
+    for r in links.itertuples(index=False):
+        a = (str(r.outlet_a), int(r.post_a), int(r.start_a))
+        b = (str(r.outlet_b), int(r.post_b), int(r.start_b))
+        out.add((min(a, b), max(a, b), str(r.link), round(float(r.score), 3)))
+    return out
+
+
+def _partition(stories: pd.DataFrame) -> set:
+    core = stories[stories["role"] == "core"]
+    return {frozenset((str(o), int(p), int(s)) for o, p, s in zip(g["outlet"], g["post"], g["start"]))
+            for _, g in core.groupby("story")}
+
+
+def test_outlet_order_swapped_gives_the_same_stories(corpus, bundled, tmp_path):
+    """BBC loaded first and with an id that sorts first: same links, same stories, same labels."""
+    swapped = liveblogs.load_corpus(_copy_as(tmp_path, {BBC: ("a_bbc", "BBC"), SKY: ("b_sky", "Sky News")}))
+    links, stories, timing = _frames(swapped)
+    ref_links, ref_stories, ref_timing = bundled
+    assert _link_set(links) == _link_set(ref_links)
+    assert _partition(stories) == _partition(ref_stories)
+    assert sorted(stories["label"].unique()) == sorted(ref_stories["label"].unique())
+    by_label = lambda t: {(l, str(o), bool(c)) for l, o, c in zip(t["label"], t["outlet"], t["covered"])}  # noqa: E731
+    assert by_label(timing) == by_label(ref_timing)
+
+
+def test_load_order_does_not_matter(bundled):
+    files = [ARTICLES / f"{BBC}.txt", ARTICLES / f"{SKY}.txt"]
+    links, stories, timing = _frames(liveblogs.load_corpus(files))
+    for got, want in zip((links, stories, timing), bundled):
+        pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True), check_categorical=False)
+
+
+def test_deterministic(corpus, bundled):
+    again = _frames(liveblogs.load_corpus())
+    for got, want in zip(again, bundled):
+        pd.testing.assert_frame_equal(got, want)
+
+
+# --------------------------------------------------------------------------- a third outlet
+
+WIRE_POSTS = [  # (headline of the synthetic post, source article, source post)
+    ("Defence chief rejects betrayal charge", SKY, 15),
+    ("Zelensky urges caution over Putin", BBC, 7),
+    ("Drones strike near Moldovan border", SKY, 10),
+    ("Kyiv reacts to the Trump plan", SKY, 12),
+    ("Hegseth brings a message to Brussels", BBC, 10),
+]
+
+
+@pytest.fixture(scope="module")
+def three_outlets(corpus, tmp_path_factory):
+    """A third outlet ("The Wire") made of real posts of both blogs, rearranged, under its own headlines."""
+    folder = tmp_path_factory.mktemp("wire")
+    lines = ["Ukraine talks: the day in Brussels - live coverage from The Wire",
+             "The Wire follows the reaction to the Trump-Putin call.", ""]
+    for headline, article, post in WIRE_POSTS:
+        paras = corpus.paragraphs[(corpus.paragraphs["article"] == article) & (corpus.paragraphs["post"] == post)
+                                  & (corpus.paragraphs["role"] != "headline")]
+        lines += [headline, *(re.sub(r"\s+", " ", t).strip() for t in paras["text"])]
+    (folder / "wire.txt").write_text("\n".join(lines) + "\n")
+    (folder / "manifest.csv").write_text(
+        "file,outlet,published,timezone,url,title,encoding\nwire.txt,The Wire,2025-02-13,Europe/London,,,utf-8\n")
+    three = liveblogs.load_corpus([ARTICLES / f"{SKY}.txt", ARTICLES / f"{BBC}.txt", folder / "wire.txt"])
+    return three, _frames(three)
+
+
+def test_third_outlet_is_aligned_to_its_sources(three_outlets):
+    three, (links, stories, timing) = three_outlets
+    wire = three.posts[(three.posts["article"] == "wire") & (three.posts["kind"] == "post")]
+    assert list(wire["headline"]) == [h for h, _, _ in WIRE_POSTS]
+    for (headline, article, post), wire_post in zip(WIRE_POSTS, wire["post"]):
+        assert story_of(stories, "wire", int(wire_post)) == story_of(stories, article, post), headline
+    assert set(timing["outlet"].astype(str)) == {"BBC", "Sky News", "The Wire"}
+    assert len(timing) == 3 * stories["story"].nunique()
+
+
+def test_third_outlet_keeps_the_two_outlet_overlaps(three_outlets):
+    _, (_, stories, timing) = three_outlets
+    hegseth = story_of(stories, SKY, 15)
+    assert outlets_of(stories, hegseth) == {"BBC", "Sky News", "The Wire"}
+    assert story_of(stories, SKY, 12) == story_of(stories, BBC, 7)
+    moldova = timing[timing["story"] == story_of(stories, SKY, 10)].set_index("outlet")["covered"]
+    assert moldova.to_dict() == {"Sky News": True, "BBC": False, "The Wire": True}
+
+
+def test_one_article_without_quotations(write_article):
+    path = write_article("A quiet day in the capital\nNothing much happened today.\n\nMarket opens calm\n"
+                         "Traders said little as the market opened calm.\nPrices held steady.\n\nRain expected later\n"
+                         "Forecasters expect rain in the capital later.\n", name="quiet.txt")
+    links, stories, timing = _frames(liveblogs.load_corpus(path))
+    assert links.empty and list(links.columns) == st.LINK_COLUMNS
+    assert set(stories["unit_kind"].astype(str)) == {"post"}  # the unlinked title and standfirst are no stories
+    assert stories["story"].is_unique and stories["label"].str.len().gt(0).all()
+    assert set(timing["lag_basis"].astype(str)) == {"order only"} and timing["covered"].all()
+
+
+# --------------------------------------------------------------------------- properties
+
+words = st_.sampled_from("peace talks ukraine betraying not certainly the a of war putin trump nato table off".split())
+quotes = st_.lists(words, min_size=0, max_size=12).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(quotes, quotes)
+def test_quote_similarity_is_symmetric_and_bounded(a, b):
+    s = st.quote_similarity(a, b)
+    assert s == st.quote_similarity(b, a)
+    assert 0.0 <= s <= 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st_.floats(0, 1), st_.floats(0, 1), st_.booleans())
+def test_combined_score_is_bounded_and_rises_with_evidence(cosine, quote, speaker):
+    score = st._combined(np.array([cosine]), np.array([quote]), np.array([float(speaker)]))[0]
+    assert 0.0 <= score <= 1.0
+    assert score >= round(max(cosine, quote), st.SCORE_DECIMALS) - 1e-9
+
+
+edges = st_.lists(st_.tuples(st_.integers(0, 7), st_.integers(0, 7), st_.sampled_from([0.3, 0.5, 1.0])), max_size=20)
+
+
+@settings(max_examples=150, deadline=None)
+@given(edges, st_.permutations(list(range(8))))
+def test_average_linkage_does_not_depend_on_item_order(edge_list, perm):
+    """Renumbering the items (keys travel with them) gives the same partition."""
+    a = np.array([e[0] for e in edge_list], dtype=np.int64)
+    b = np.array([e[1] for e in edge_list], dtype=np.int64)
+    s = np.array([e[2] for e in edge_list], dtype=float)
+    keys = [f"k{i}" for i in range(8)]
+    first = st.average_linkage(8, a, b, s, st.MERGE_AT, keys)
+    inv = np.argsort(perm)
+    second = st.average_linkage(8, np.asarray(perm)[a] if len(a) else a, np.asarray(perm)[b] if len(b) else b, s,
+                                st.MERGE_AT, [keys[i] for i in inv])
+    groups = lambda labels, order: {frozenset(keys[order[i]] for i in range(8) if labels[i] == lab) for lab in set(labels)}  # noqa: E731
+    assert groups(first, list(range(8))) == groups(second, list(inv))

@@ -1077,3 +1077,16 @@ def coverage_timing(stories: pd.DataFrame, outlets: list[str] | None = None) -> 
                        "is_first": "bool", "score": "float64", "position_share": "float64",
                        "evidence": "string"})[TIMING_COLUMNS]
 
+
+
+def coverage_summary(timing: pd.DataFrame) -> pd.DataFrame:
+    """How many stories each combination of outlets covered, and how many of them have clock-time lags."""
+    covered = timing[timing["covered"]]
+    per_story = covered.groupby("story").agg(
+        outlets=("outlet", lambda o: " + ".join(sorted(map(str, o)))),
+        timed=("lag_basis", lambda b: bool((b == "time").any())),
+    )
+    return (
+        per_story.groupby("outlets").agg(stories=("timed", "size"), with_clock_lag=("timed", "sum"))
+        .reset_index().sort_values(["stories", "outlets"], ascending=[False, True]).reset_index(drop=True)
+    )

@@ -169,3 +169,13 @@ def test_nested_spans_sit_inside_their_parent(text):
 
 def test_linear_time_with_nested_quotes():
     assert _ratio(lambda k: ("\"a 'b' c 'd' e\" " * (2000 * k))) < 30
+
+
+def test_clipped_word_between_single_marks_is_not_a_quotation():
+    assert spans("It is not rock 'n' roll any more, he said.") == []
+    assert spans("Fish ’n’ chips are “a British staple,” she said.") == ["a British staple,"]
+    assert spans('"This is not rock \'n\' roll anymore. It\'s sums," she said.') == [
+        "This is not rock 'n' roll anymore. It's sums,"
+    ]
+    # A one-letter quotation that stands on its own is still one.
+    assert spans("The grade was ‘A’, the board said.") == ["A"]

@@ -11,7 +11,7 @@ import liveblogs
 from liveblogs import ArticleError, ManifestError
 
 
-QUOTE_FRAMES = ("quotes", "speaker_names", "speakers")  # empty when a text quotes nobody
+QUOTE_FRAMES = ("quotes", "speaker_names", "speakers", "time_references", "stories")  # empty when a text quotes nobody or gives no time
 
 
 def load_all_frames(path: Path | list[Path]) -> liveblogs.Corpus:

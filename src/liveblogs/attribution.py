@@ -31,6 +31,29 @@ next to the verb, an apposition between commas (``Dmitry Medvedev, deputy chairm
 a relative pronoun (``Pete Hegseth, who insisted``), a pronoun resolved against the subjects
 of the post so far (gender respected when the text shows it), or a description (``Sweden's
 defence minister``, ``the Kremlin``) linked to the person the article gives it to.
+
+Names and descriptions:
+
+* honorifics and titles are not names (``Mr. Van Aken``, ``Secretary-General Mark Rutte``,
+  ``Sir Keir``); an initial stays (``Donald J. Trump``); weekdays and dated months never name
+  anyone (``said on Sunday``);
+* a surname, one word or several (``Trump``, ``von der Leyen``, ``Van Aken``), becomes the one
+  full name the article gives with that ending;
+* a description keeps a prepositional phrase after its role noun (``ambassador to NATO``, ``a
+  senior executive at one of Germany's largest arms makers``) and stops at a participle
+  (``a diplomat involved in the talks``); a body named in capitals keeps its whole name
+  (``the Ukrainian Air Force``, ``NATO's press office``);
+* a definite description (``the Ukrainian president``) is the person last named as a subject
+  when nothing the article says contradicts it and nobody else was named beside them; a bare
+  capitalised title (``the Prime Minister``) is not linked to another country's holder;
+* a news agency or outlet (``according to MTI``, ``TASS reported``) is the channel when the
+  sentence names another speaker.
+
+Clauses: a participle hangs from the subject of its own clause (``, while X ..., telling``), an
+opening participle from the subject after its comma (``Speaking to reporters, he said``), a
+verb after ``but``/``and`` from the first verb's subject; a future verb inside a ``that``
+clause (``said ... that the bloc would respond with``) is reported content, not a new speaker;
+a quotation after a full sentence and a colon is its subject's (``He was blunt: "..."``).
 """
 
 from __future__ import annotations
@@ -136,6 +159,7 @@ class _Memo:
         self.bounds: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
         self.runs: dict[int, tuple[list[Token], list[tuple[int, int]]]] = {}
         self.texts: dict[int, str] = {}  # keeps each masked text alive, so its id stays its own
+        self.words: dict[int, dict[str, int]] = {}
 
     def key(self, masked: str, start: int, end: int) -> tuple[int, int, int]:
         self.texts.setdefault(id(masked), masked)
@@ -143,6 +167,25 @@ class _Memo:
 
 
 _LOCAL = threading.local()
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _word_count(masked: str, word: str) -> int:
+    """How often a word occurs in the text (counted once per article when a memo is open)."""
+    def norm(w: str) -> str:
+        return _POSSESSIVE_RE.sub("", w.rstrip(".-"))  # "Rutte's", "Lee." are Rutte, Lee
+
+    memo = _memo()
+    if memo is None:
+        return sum(1 for m in _WORD_RE.finditer(masked) if norm(m.group(0)) == norm(word))
+    memo.key(masked, 0, 0)
+    counts = memo.words.get(id(masked))
+    if counts is None:
+        counts = memo.words[id(masked)] = {}
+        for m in _WORD_RE.finditer(masked):
+            w = norm(m.group(0))
+            counts[w] = counts.get(w, 0) + 1
+    return counts.get(norm(word), 0)
 
 
 def _memo() -> "_Memo | None":
@@ -498,6 +541,11 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
                     inner.description = inner.description or m.text
                     inner.apposition = m.text
                     return inner, "apposition"
+                if m is None and inner is not None and inner.kind == "name" and all(
+                    t.is_capital for t in toks[k + 1 : stop] if t.is_word
+                ):
+                    # "Germany's chancellor-in-waiting, Friedrich Merz, said": a name between commas.
+                    return inner, "apposition"
                 if m is not None and (
                     toks[k + 1].lower not in sp.STOP_WORDS - sp.DETERMINERS
                     or toks[k + 1].lower not in _CLAUSAL and closer == ","
@@ -508,7 +556,10 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
                 break
             if toks[k].is_quote:
                 break
-    if not np_toks and (stop < 0 or not toks[stop].is_word):
+    if not np_toks and (stop < 0 or not toks[stop].is_word) and not (
+        toks[stop].text == "," and stop > 0 and toks[stop - 1].is_word
+    ):
+        # Inverted only after a quotation or at the start: "..., said X", not "Y, X, said Europe must".
         right = _np_right(toks, v + 1)
         m = classify_np(masked, right)
         if m is not None and m.kind != "author":
@@ -545,11 +596,18 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
             continue  # a noun after a modifier: "the Trump-Putin call", "a phone call"
         end = toks[v + 1].end if phrasal else t.end
         prev = toks[v - 1].lower if v > 0 else ""
-        if cues and prev in _MODALS and any(toks[k].lower == "that" for k in range(cues[-1].verb + 1, v)):
-            continue  # "X said that the bloc would respond with ...": a reported plan, not a new speaker
+        if cues and prev in _MODALS and cues[-1].subject is not None:
+            continue  # "X said (that) the bloc would respond with ...": a reported plan, not a new speaker
         infinitive = prev == "to" and low in sp.CUE_INFINITIVES
         finite = low not in sp.CUE_PARTICIPLES and not infinitive
         subject, how = _subject_of(masked, toks, v) if finite else (None, "none")
+        if low == "saying" and prev == "as":
+            # "TASS quoted Ivan Orr as saying", "he was quoted as saying": the one quoted speaks.
+            k = next((k for k in range(v - 2, max(-1, v - 12), -1) if toks[k].lower in ("quoted", "cited")), None)
+            if k is not None:
+                m = classify_np(masked, _np_right(toks, k + 1))
+                subject, how = (m, "named") if m is not None else _subject_of(masked, toks, k)
+                finite = subject is not None
         if infinitive:
             # "what she had to say", "he went on to say": the subject of the verb before "to".
             k = v - 2
@@ -612,8 +670,8 @@ class ArticleIndex:
     of_name: dict[str, list[str]] = field(default_factory=dict)  # name → descriptions as written
 
     def add(self, name: str, desc: str | None) -> None:
-        if not desc:
-            return
+        if not desc or name.split()[-1].lower() in sp.BODY_NOUNS:
+            return  # "European Commission" is a body, not a person described as "European"
         words = set(re.findall(r"[\w]+", desc.lower()))
         if not (words & (sp.PERSON_ROLES | set(sp.AFFILIATIONS) | sp.TITLES) or desc.lower().startswith("our ")):
             return
@@ -637,9 +695,10 @@ class ArticleIndex:
         fits = exact or {
             n for d, names in self.descriptions.items() if d.endswith(" " + key) for n in names
         }
-        local = [n for n in prefer if n in fits]
-        if len(set(local)) == 1:
-            return local[0]
+        prefer = prefer if isinstance(prefer, (set, frozenset, dict)) else set(prefer)
+        local = {n for n in fits if n in prefer}
+        if len(local) == 1:
+            return local.pop()
         if len(fits) == 1 and (exact or not _BARE_TITLE_RE.fullmatch(desc.strip())):
             return next(iter(fits))
         if fits:
@@ -655,7 +714,7 @@ class ArticleIndex:
         for name in recent:
             if name in loose:
                 return name
-        in_post = {n for n in prefer if n in loose}
+        in_post = {n for n in loose if n in prefer}
         return in_post.pop() if len(in_post) == 1 else None
 
 
@@ -819,8 +878,10 @@ class _Sentence:
 class _Post:
     """Salience history of one post: who the pronouns can point at."""
 
-    def __init__(self, index: ArticleIndex, names_in_post: list[str]) -> None:
+    def __init__(self, index: ArticleIndex, names_in_post: list[str], masked: str = "") -> None:
         self.index = index
+        self.masked = masked
+        self.name_set = set(names_in_post)
         self.names = names_in_post
         self.history: list[Entity] = []
         self.genders: dict[str, str] = {}
@@ -867,9 +928,17 @@ class _Post:
         nothing the article says about them contradicts the description."""
         if not m.text.lower().startswith("the ") or m.head not in sp.PERSON_ROLES or m.head in sp.JOURNALIST_ROLES:
             return None
-        for e in reversed(self.history[-_HISTORY:]):
+        recent = self.history[-_HISTORY:]
+        for k in range(len(recent) - 1, -1, -1):
+            e = recent[k]
             if not e.person or e.plural or e.mention.kind != "name" or e.rank != 0:
                 continue
+            others = [
+                o for o in recent if o.sentence == e.sentence and o.person and _gender_key(o.name) != _gender_key(e.name)
+                and not self._in_brackets(o.mention)
+            ]
+            if others:
+                return None  # "Macron met Scholz. The German chancellor said": either could be meant
             given = [
                 d for d in self.index.of_name.get(e.name, []) + self.index.of_name.get(e.name.split()[-1], [])
                 if set(_norm_desc(d).split()) & sp.PERSON_ROLES
@@ -881,6 +950,10 @@ class _Post:
                 return None
             return e
         return None
+
+    def _in_brackets(self, m: Mention) -> bool:
+        before = self.masked[max(0, m.start - 200) : m.start]
+        return before.rfind("(") > before.rfind(")")
 
     def resolve(self, m: Mention | None, local: list[Entity]) -> Entity | None:
         """An entity for a mention, given earlier subjects in the same sentence (``local``)."""
@@ -915,7 +988,7 @@ class _Post:
         # ministry"), else the description itself.
         if m.person and m.description:
             linked = self.index.link(
-                m.description, list(reversed(self.names)), [e.name for e in reversed(self.history[-_HISTORY:])]
+                m.description, self.name_set, [e.name for e in reversed(self.history[-_HISTORY:])]
             )
             if linked:
                 return Entity(linked, True, m, _gender_of(m), "role")
@@ -931,7 +1004,10 @@ class _Post:
             if recent is not None:
                 return Entity(recent.name, True, m, self._gender(recent), "role")
         name = m.name or m.text
-        name = " ".join(w for w in name.split() if w.lower() not in ("the", "a", "an"))
+        words = name.split()
+        while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]  # a leading article only: "spokesperson for the ministry" keeps its "the"
+        name = " ".join(words)
         return Entity(name, m.person, m, _gender_of(m), "role")
 
 
@@ -1114,15 +1190,20 @@ def _attribute(text, spans, paragraphs) -> list[dict]:
         _repeat_pass(quotes)
     rows = [_row(text, q) for q in quotes]
     full_names = _article_full_names(masked, paragraphs)
+    by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
+    for n in full_names:
+        by_last.setdefault(n.split()[-1].lower(), set()).add(n)
+        by_first.setdefault(n.split()[0].lower(), set()).add(n)
     for row in rows:
         name = row["speaker"]
         if name is not None and row["person"]:
             name = row["speaker"] = _strip_honorifics(name)
         if name is not None and row["person"] and len(name.split()) == 1:
-            fits = {n for n in full_names if n.split()[-1].lower() == name.lower()}
+            fits = set(by_last.get(name.lower(), ()))
             if not fits:
                 # Family name first ("Guo Jiakun" → Guo), or a name with its particles.
-                fits = {n for n in full_names if n.split()[0].lower() == name.lower()}
+                fits = set(by_first.get(name.lower(), ()))
             if len(fits) == 1:
                 row["speaker"] = fits.pop()
                 if row["attribution"] == "named":
@@ -1131,7 +1212,7 @@ def _attribute(text, spans, paragraphs) -> list[dict]:
             # A surname of several words: "von der Leyen", "Van Aken" → the one full name that ends so.
             tail = name.lower().split()
             fits = {
-                n for n in full_names
+                n for n in by_last.get(tail[-1], ())
                 if len(n.split()) > len(tail) and [w.lower() for w in n.split()[-len(tail) :]] == tail
             }
             if len(fits) == 1:
@@ -1247,7 +1328,7 @@ def _post_names(masked: str, paras) -> list[str]:
 
 
 def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None:
-    state = _Post(index, _post_names(masked, paras))
+    state = _Post(index, _post_names(masked, paras), masked)
     sentences: list[_Sentence] = []
     for _, para, lo, hi, role in paras:
         for a, b in sentence_bounds(masked, lo, hi):
@@ -1261,11 +1342,12 @@ def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None
     para_reported: dict[int, Entity] = {}
     roles = {p[1]: p[4] for p in paras}
     opens = [q.span.open_mark for q in pending]
+    intro_para = -2
     for n, sent in enumerate(sentences):
         if sent.paragraph != prev_para:
             role = roles[sent.paragraph]
-            if role != "bullet":
-                list_speaker = None
+            if role != "bullet" and sent.paragraph != intro_para + 1:
+                list_speaker = None  # an introduction reaches bullets, or the one paragraph after it
             prev_para = sent.paragraph
         local = _sentence_entities(masked, sent, state)
         if len(sent.cues) > 1 and any(_is_channel(c) for c in sent.cues) and any(
@@ -1288,7 +1370,7 @@ def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None
             _attribute_quote(masked, q, sent, sentences, n, state, local)
             if q.speaker is None:
                 _contextual(masked, q, sent, state, list_speaker, list_cue, para_reported, paras,
-                            reporting or state.quiet == 0)
+                            reporting or state.quiet == 0, n)
             if q.speaker is not None:
                 state.last_quote = q
                 state.new_subject = False
@@ -1311,10 +1393,17 @@ def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None
             state.new_subject = True  # "Kallas ... She said" then "Sikorski wrote ...": a new voice
         # "Here's a breakdown of what he said:" opens a list whose bullets are that speaker's.
         para_text = masked[sent.start : sent.end].rstrip()
-        if para_text.endswith(sp.INTRO_ENDINGS) and sent.cues and not in_sentence:
+        if para_text.endswith(sp.INTRO_ENDINGS) and not in_sentence:
             intro = next((c for c in reversed(sent.cues) if c.entity is not None), None)
+            if intro is None:
+                # "Ann Lee put it bluntly:" — no reporting verb, but a subject who goes on to speak.
+                subject = next((e for e in local if e.rank == 0), None)
+                if subject is not None:
+                    colon = sent.start + len(para_text) - 1
+                    intro = Cue(colon, colon + 1, para_text[-1], 0, True, subject.mention, entity=subject)
             if intro is not None:
                 list_speaker, list_cue = intro.entity, intro
+                intro_para = sent.paragraph
 
 
 def _sentence_entities(masked: str, sent: _Sentence, state: _Post) -> list[Entity]:
@@ -1555,7 +1644,7 @@ def _assign(q: _Quote, cue: Cue, entity: Entity | None, how: str | None = None) 
 
 
 def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, list_cue, para_reported, paras,
-                in_report: bool = True) -> None:
+                in_report: bool = True, n: int | None = None) -> None:
     """No cue in the sentence: continuation, list introduction, or the speaker of the reported speech.
 
     A paragraph that only quotes keeps the speaker of the quotation before it, unless another
@@ -1576,6 +1665,15 @@ def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, 
         q.speaker, q.person, q.mention, q.cue, q.attribution = (
             prev.speaker, prev.person, prev.mention, prev.cue, "continuation")
         return
+    # A sentence of its own right after a sentence about someone: "X was blunter. "We are done.""
+    if n is not None and not re.search(r"[^\W\d_]", masked[sent.start : q.span.open_mark]) and (
+        quote_kind(q.words, "body") == "direct"
+    ):
+        before = [e for e in state.history[-_HISTORY:] if e.sentence == n - 1 and e.rank == 0]
+        if before and before[0].via in ("named", "role", "pronoun"):
+            e = before[0]
+            q.speaker, q.person, q.mention, q.attribution = e.name, e.person, e.mention, "continuation"
+            return
     # A fragment in reported speech: the last reporting clause of this or the previous paragraph.
     if not in_report:
         return
@@ -1608,6 +1706,7 @@ def _key(words: str) -> str:
 
 def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> None:
     """Headline quotations: same words in the body, else a body sentence, else the headline's subject."""
+    postings = None
     for q in quotes:
         if q.role not in _HEADLINE_ROLES:
             continue
@@ -1627,15 +1726,18 @@ def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> 
                 best, best_score = b, score
         if (best is None or best_score < 0.5) and q.role != "title" and want:
             # A summary headline quoting words the body gives elsewhere, all of them.
-            for b in quotes:
-                if b.role not in _HEADLINE_ROLES and b.speaker is not None and want <= _content(b.words):
+            if postings is None:
+                postings = _content_postings(quotes)
+            rarest = min((postings.get(w, []) for w in want), key=len)
+            for b, words in rarest[:200]:
+                if b.speaker is not None and want <= words:
                     best, best_score = b, 1.0
                     break
         if best is not None and best_score >= 0.5:
             q.speaker, q.person, q.mention, q.cue, q.attribution = (
                 best.speaker, best.person, best.mention, best.cue, "headline")
             continue
-        state = _Post(index, _post_names(masked, paras))
+        state = _Post(index, _post_names(masked, paras), masked)
         speakers = [b for b in pool if b.speaker is not None and b.attribution != "repeat"]
         dominant = None
         if speakers and q.role != "title":
@@ -1647,6 +1749,17 @@ def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> 
             cue, ent = found
             q.speaker, q.person, q.cue, q.attribution = ent.name, ent.person, cue, "headline"
             q.mention = cue.subject if cue is not None and cue.subject is not None else ent.mention
+
+
+def _content_postings(quotes: list[_Quote]) -> dict[str, list[tuple[_Quote, set[str]]]]:
+    """Content word → the body quotations holding it (with their content words), in order."""
+    postings: dict[str, list[tuple[_Quote, set[str]]]] = {}
+    for b in quotes:
+        if b.role not in _HEADLINE_ROLES:
+            words = _content(b.words)
+            for w in words:
+                postings.setdefault(w, []).append((b, words))
+    return postings
 
 
 def _headline_from_sentences(masked, q, paras, state: _Post, want, dominant=None):
@@ -1737,8 +1850,8 @@ def _headline_label(masked: str, before: Sequence[Token], state: _Post):
         if not 0 < len(label) <= 4 or not all(t.is_word and t.is_capital for t in label):
             continue
         m = classify_np(masked, label)
-        if m is None or m.kind not in ("name", "role"):
-            continue
+        if m is None or m.kind not in ("name", "role") or _word_count(masked, label[-1].text) < 2:
+            continue  # the speaker is someone the article names elsewhere, not "Explained:"
         ent = state.resolve(m, [])
         c = before[colon]
         return (Cue(c.start, c.end, c.text, colon, True, m), ent) if ent is not None else None

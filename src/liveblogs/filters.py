@@ -14,6 +14,7 @@ import pandas as pd
 
 from .voices import quote_table
 
+CHART_TEXT = 160  # characters of quote and headline kept for chart tooltips (the table shows them whole)
 EXPLORE_COLUMNS = [
     "article", "outlet", "post", "start", "end", "time", "time_source", "speaker", "speaker_id", "group",
     "kind", "cue", "attribution", "quote", "words", "headline", "post_text",
@@ -103,9 +104,15 @@ def explore_chart(filtered: pd.DataFrame) -> alt.VConcatChart:
     speaker = alt.selection_point(name="explore_speaker", fields=["speaker"])
     window = alt.selection_interval(name="explore_window", encodings=["x"])
     has_time = filtered["time"].notna().any()
-    data = filtered.drop(columns=["post_text"]).assign(
-        x=filtered["time"] if has_time else filtered.groupby("outlet", observed=True).cumcount()
-    )
+    data = pd.DataFrame(
+        {
+            "speaker": filtered["speaker"].astype(str), "outlet": filtered["outlet"].astype(str),
+            "group": filtered["group"].astype(str), "kind": filtered["kind"].astype(str),
+            "quote": filtered["quote"].str.slice(0, CHART_TEXT), "headline": filtered["headline"].str.slice(0, CHART_TEXT),
+            "time_source": filtered["time_source"].astype(str),
+            "x": filtered["time"] if has_time else filtered.groupby("outlet", observed=True).cumcount(),
+        }
+    )  # only what the chart draws or shows: the spec a filter change sends stays small
     x = alt.X("x:T", title="post time") if has_time else alt.X("x:Q", title="order in blog (no clock times)")
     tooltip = ["speaker:N", "outlet:N", "group:N", "kind:N", "quote:N", "headline:N", "time_source:N"]
     bars = (

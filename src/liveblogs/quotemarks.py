@@ -11,6 +11,8 @@ How a mark is read:
   and a letter after opens; a letter before closes when a quotation is open).
 * A single mark between two letters or digits (``Russia's``, ``don’t``), before a decade
   (``’90s``) or after a word when no single quotation is open (``allies’``) is an apostrophe.
+  So are the two marks of a clipped word of one or two letters standing between words
+  (``rock 'n' roll``, ``fish ’n’ chips``): nobody is quoted saying "n".
 * Quotations nest (``"he said 'no'"``): the outermost span is reported, and with
   ``nested=True`` the inner ones too, each with ``parent`` (the opening mark of the quotation
   that holds it) and ``depth``.
@@ -43,6 +45,8 @@ _CLOSING_CONTEXT = ".,;:!?…)]}/–—-\"”»'’"
 _DECADE_RE = re.compile(r"\d0s\b")
 _WORD_RE = re.compile(r"[^\W_]")
 _SPACE_RE = re.compile(r"\s+")
+# A clipped word between single marks, itself between words: "rock 'n' roll".
+_CLIPPED_RE = re.compile(r"[^\W\d_]{1,2}")
 
 DOUBLE, SINGLE = "double", "single"
 _PARAGRAPH_OPENERS = {DOUBLE: "\"“„«”", SINGLE: "'‘"}
@@ -135,8 +139,22 @@ def _finish(frame: _Frame, text: str, close_mark: int) -> QuoteSpan | None:
         end -= 1
     if not _WORD_RE.search(text, start, end):
         return None
+    if (
+        frame.kind == SINGLE and _CLIPPED_RE.fullmatch(text, start, end) and end == close_mark
+        and start == frame.open_mark + 1 and _between_words(text, frame.open_mark, close_mark)
+    ):
+        return None  # rock 'n' roll
     return QuoteSpan(
         start, end, frame.open_mark, close_mark, frame.kind, frame.paragraphs, tuple(frame.continuation_marks)
+    )
+
+
+def _between_words(text: str, open_mark: int, close_mark: int) -> bool:
+    """A word, one space, the marks, one space and a lower-case word: ``rock 'n' roll``."""
+    before = text[open_mark - 2 : open_mark]
+    after = text[close_mark + 1 : close_mark + 3]
+    return len(before) == 2 and before[0].isalpha() and before[1] == " " and len(after) == 2 and (
+        after[0] == " " and after[1].isalpha() and after[1].islower()
     )
 
 

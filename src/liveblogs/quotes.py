@@ -50,6 +50,39 @@ def _wrap_width(text: str) -> int | None:
     return width if 40 <= width <= 100 and wrapped >= 0.6 * len(lengths) else None
 
 
+_READ_MORE_RE = re.compile(r"(?:Read more|Read|Related|See also|More|Watch)\s*:\s*\S")
+
+
+def _headline_like(text: str, lo: int, hi: int, role: str) -> str:
+    """Lines that are headlines whatever the layout called them, for quotations:
+
+    * a ``Read more:`` line names another story by its headline;
+    * a summary bullet with no final punctuation ("• Kremlin 'studying' US statement") is a
+      headline, not a sentence of the body.
+    """
+    line = text[lo:hi].strip()
+    if role == "boilerplate" and _READ_MORE_RE.match(line):
+        return "headline"
+    if role == "bullet" and "\n" not in line and not is_terminated(line) and not ends_mid_sentence(line) and (
+        len(line.split()) <= MAX_HEADLINE_WORDS + 6
+    ):
+        return "headline"
+    return role
+
+
+def _is_entry_headline(text: str, lo: int, hi: int, nxt: Unit) -> bool:
+    """The line right after an entry's time stamp (or a line of the summary), short and without
+    final punctuation, with a longer paragraph after it, is a headline ("7.12pm / Starmer: I am
+    ready to ... / The Prime ...")."""
+    line = text[lo:hi].strip()
+    bare = line[:-1] if line[-1:] in "’'”\"" else line
+    return (
+        "\n" not in line and not is_terminated(line) and not ends_mid_sentence(bare)
+        and len(line.split()) <= MAX_HEADLINE_WORDS and nxt[4] in ("body", "summary", "standfirst")
+        and nxt[3] - nxt[2] > max(len(line), 100)
+    )
+
+
 def _reading_units(text: str, rows: list[Unit]) -> list[Unit]:
     """The paragraphs as a reader takes them, for quotations: two layout slips are repaired.
 
@@ -64,7 +97,13 @@ def _reading_units(text: str, rows: list[Unit]) -> list[Unit]:
     """
     width = _wrap_width(text)
     merged: list[list] = []
-    for post, para, lo, hi, role in rows:
+    for k, (post, para, lo, hi, role) in enumerate(rows):
+        role = _headline_like(text, lo, hi, role)
+        if k + 1 < len(rows) and (
+            role == "body" and k and rows[k - 1][4] == "timestamp"
+            or role in ("summary", "standfirst") and rows[k + 1][4] != role
+        ) and _is_entry_headline(text, lo, hi, rows[k + 1]):
+            role = "headline"
         if merged and width is not None and role not in _FIXED_ROLES and merged[-1][4] not in _FIXED_ROLES:
             prev = merged[-1]
             gap = text[prev[3] : lo]

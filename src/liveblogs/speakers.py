@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -46,6 +47,19 @@ def _squash(word: str) -> str:
     return re.sub(r"(?<=[iy])y$|(?<=i)i", "", word)
 
 
+_LAST_SQUASHED: dict[str, str] = {}
+
+
+def _last_squashed(name: str) -> str:
+    """``_squash`` of a name's last word, remembered (the same names are compared many times)."""
+    found = _LAST_SQUASHED.get(name)
+    if found is None:
+        if len(_LAST_SQUASHED) > 50_000:
+            _LAST_SQUASHED.clear()
+        found = _LAST_SQUASHED[name] = _squash(name.split()[-1])
+    return found
+
+
 def _one_edit(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ by exactly one insertion, deletion or substitution."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -56,6 +70,13 @@ def _one_edit(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def _looks_like_name(name: str) -> bool:
+    """A personal name: first and last words capitalised ("Ursula von der Leyen"), not a
+    description ("senior EU official")."""
+    words = name.split()
+    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()
 
 
 def same_name(a: str, b: str) -> bool:
@@ -141,7 +162,7 @@ def link_speakers(quotes: pd.DataFrame, overrides: pd.DataFrame | None = None) -
     clusters = _Clusters()
     link: dict[int, str] = {}
 
-    full = sorted({n for n, p in zip(raw, person) if p and len(n.split()) >= 2})
+    full = sorted({n for n, p in zip(raw, person) if p and len(n.split()) >= 2 and _looks_like_name(n)})
     for i, a in enumerate(full):
         for b in full[i + 1 :]:
             if same_name(a, b):
@@ -150,17 +171,18 @@ def link_speakers(quotes: pd.DataFrame, overrides: pd.DataFrame | None = None) -
     by_post: dict[tuple[str, int], list[str]] = {}
     for (ix, name), art, post, p in zip(raw.items(), rows["article"], rows["post"], person):
         clusters.find(name)
-        if p and len(name.split()) >= 2:
+        if p and len(name.split()) >= 2 and _looks_like_name(name):
             by_article.setdefault(art, []).append(name)
             by_post.setdefault((art, post), []).append(name)
     # Surnames and misspellings: same post, same article, then the corpus.
     for (ix, name), art, post, p in zip(raw.items(), rows["article"], rows["post"], person):
-        if not p or len(name.split()) != 1:
-            continue
+        if not p or len(name.split()) != 1 or not name[:1].isupper():
+            continue  # "official" is a description, not a surname
         scopes = [by_post.get((art, post), []), by_article.get(art, []), full]
         target, how = None, None
+        want = _squash(name)
         for scope in scopes:
-            hits = {clusters.find(n) for n in scope if _squash(n.split()[-1]) == _squash(name)}
+            hits = {clusters.find(n) for n in scope if _last_squashed(n) == want}
             if len(hits) == 1:
                 target, how = hits.pop(), "surname"
                 break
@@ -193,8 +215,10 @@ def link_speakers(quotes: pd.DataFrame, overrides: pd.DataFrame | None = None) -
         members.setdefault(clusters.find(n), []).append(n)
     canonical = {}
     for root, names in members.items():
-        counts = pd.Series(names).value_counts()
-        best = max(counts.index, key=lambda n: (len(n.split()) >= 2, counts[n], len(n)))
+        counts = Counter(names)
+        # Ties keep the order of frequency, then of first appearance (as value_counts did).
+        order = sorted(counts, key=lambda n: -counts[n])
+        best = max(order, key=lambda n: (len(n.split()) >= 2, counts[n], len(n)))
         canonical[root] = best
     speaker = raw.map(lambda n: canonical[clusters.find(n)])
     link_type = pd.Series(link, dtype="object").reindex(rows.index)
@@ -213,24 +237,41 @@ def _speaker_frame(rows: pd.DataFrame, overrides: pd.DataFrame) -> pd.DataFrame:
         if pd.notna(d) and pd.notna(n):
             desc_override.setdefault(fold(n), []).append(str(d))
     out = []
-    words = rows["quote"].astype(str).str.split().str.len()
-    rows = rows.assign(_words=words)
-    for name, group_rows in rows.groupby("_canonical", sort=True):
-        descs_all = _descriptions(group_rows) + desc_override.get(fold(name), [])
-        is_person = bool(group_rows["_person"].mode().iat[0])
+    # Plain Python over the columns: one pass, no per-speaker frames.
+    n_words = [len(str(q).split()) for q in rows["quote"]]
+    columns = {
+        c: (rows[c].tolist() if c in rows else [None] * len(rows))
+        for c in ("_canonical", "outlet", "_raw", "_person", "description", "apposition", "speaker_mention",
+                  "attribution")
+    }
+    by_name: dict[str, list[int]] = {}
+    for k, name in enumerate(columns["_canonical"]):
+        by_name.setdefault(name, []).append(k)
+    outlets = rows["outlet"]
+    outlet_order = list(outlets.cat.categories) if isinstance(outlets.dtype, pd.CategoricalDtype) else None
+    for name in sorted(by_name):
+        ks = by_name[name]
+        descs_all = _descriptions_of(columns, ks) + desc_override.get(fold(name), [])
+        persons = [bool(columns["_person"][k]) for k in ks]
+        is_person = persons.count(True) > persons.count(False)  # the mode; a tie reads as a body
         group = group_override.get(fold(name)) or infer_group(str(name), is_person, descs_all)
-        for outlet, sub in group_rows.groupby("outlet", sort=True, observed=True):
+        by_outlet: dict[object, list[int]] = {}
+        for k in ks:
+            by_outlet.setdefault(columns["outlet"][k], []).append(k)
+        keys = [o for o in outlet_order if o in by_outlet] if outlet_order is not None else sorted(by_outlet, key=str)
+        for outlet in keys:
+            sub = by_outlet[outlet]
             out.append(
                 {
                     "speaker_id": slug(str(name)),
                     "name": name,
                     "outlet": outlet,
-                    "aliases": sorted(set(sub["_raw"].astype(str)) | set(_mentions(sub))),
-                    "descriptions": _descriptions(sub),
+                    "aliases": sorted({str(columns["_raw"][k]) for k in sub} | set(_mentions_of(columns, sub))),
+                    "descriptions": _descriptions_of(columns, sub),
                     "group": group,
                     "person": is_person,
                     "n_quotes": len(sub),
-                    "quoted_words": int(sub["_words"].sum()),
+                    "quoted_words": sum(n_words[k] for k in sub),
                 }
             )
     frame = pd.DataFrame(
@@ -241,6 +282,30 @@ def _speaker_frame(rows: pd.DataFrame, overrides: pd.DataFrame) -> pd.DataFrame:
         {"speaker_id": "string", "name": "string", "group": pd.CategoricalDtype(sp.GROUPS), "n_quotes": "int64",
          "quoted_words": "int64", "person": "bool"}
     )
+
+
+def _descriptions_of(columns: dict[str, list], ks: list[int]) -> list[str]:
+    found: list[str] = []
+    for col in ("description", "apposition"):
+        values = columns[col]
+        for k in ks:
+            value = values[k]
+            if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+                continue
+            for d in str(value).split(" | "):
+                d = d.strip()
+                if d and d not in found:
+                    found.append(d)
+    return found
+
+
+def _mentions_of(columns: dict[str, list], ks: list[int]) -> list[str]:
+    names = []
+    for k in ks:
+        m, how = columns["speaker_mention"][k], columns["attribution"][k]
+        if isinstance(m, str) and str(how) in NAMING_ATTRIBUTIONS:
+            names.append(" ".join(m.split()))
+    return names
 
 
 def _descriptions(rows: pd.DataFrame) -> list[str]:

@@ -7,7 +7,7 @@ convention is changed in one place. Entries are lower case unless stated otherwi
 from __future__ import annotations
 
 # Reporting verbs, every inflection spelt out (finite forms: the subject sits before or after).
-_CUE_BASES = """
+_CUE_BASES_TEXT = """
 say says said
 tell tells told
 add adds added
@@ -62,8 +62,10 @@ joked
 complain complains complained
 demanded
 threaten threatens threatened
-called
-""".split()
+assure assures assured
+call calls called
+"""
+_CUE_BASES = _CUE_BASES_TEXT.split()
 # -ing forms: non-finite, their subject is the subject of the clause they hang from.
 CUE_PARTICIPLES = frozenset(
     """saying telling adding insisting warning noting writing posting tweeting stressing claiming
@@ -71,14 +73,16 @@ CUE_PARTICIPLES = frozenset(
     describing boasting admitting acknowledging suggesting promising vowing pledging predicting
     speaking emphasising emphasizing accusing praising criticising criticizing dismissing
     cautioning concluding stating asserting remarking commenting observing recalling conceding
-    complaining demanding threatening calling""".split()
+    complaining demanding threatening calling assuring""".split()
 )
 CUE_VERBS = frozenset(_CUE_BASES) | CUE_PARTICIPLES
 # "called for", "hit out at": verbs that report speech only with their particle.
 CUE_PHRASAL = {"called": ("for", "on"), "calls": ("for", "on"), "hit": ("out",), "hits": ("out",),
                "pointed": ("out",), "points": ("out",), "went": ("on",), "goes": ("on",)}
-# Base forms that are non-finite after "to" ("went on to say", "had to say").
-CUE_INFINITIVES = frozenset("say tell add write warn insist note explain speak".split())
+# Base forms that are non-finite after "to" ("went on to say", "used a speech to accuse"):
+# the first form of every line above.
+CUE_INFINITIVES = frozenset(line.split()[0] for line in _CUE_BASES_TEXT.strip().splitlines()
+                            if len(line.split()) > 1)
 # "according to X": the speaker follows.
 ACCORDING_TO = ("according", "to")
 
@@ -181,12 +185,37 @@ TITLES = frozenset(
     commissioner chairman chairwoman chair admiral colonel col lt gen major maj captain capt sgt
     leader professor prof rev state of for the health finance justice attorney envoy commander
     marshal field national security adviser advisor director head premier speaker mp mep
-    correspondent editor presenter reporter officer official""".split()
+    correspondent editor presenter reporter officer official
+    mr. mrs. ms. dr. prof. sen. rep. gov. gen. col. lt. sgt. capt. maj. rev. hon. st.""".split()
+)
+# Honorifics written with a full stop: one token with it, and no sentence ends after them.
+DOTTED_HONORIFICS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
+                     "Maj", "Rev", "Hon", "St")
+# Honorifics dropped from a speaker's name ("Mr. Van Aken" is Pieter Van Aken).
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady mr. mrs. ms. dr.".split())
+# Words that name a day or a month: a date, never a speaker ("said on Sunday").
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+# Prepositions that continue a description after its role noun: "ambassador to NATO",
+# "a senior executive at one of Germany's largest arms makers", "spokesman for the ministry".
+ROLE_PREPOSITIONS = frozenset("to at for in with".split())
+# News agencies and outlets: in "according to X" or "X reported" next to another speaker they
+# are the channel, not the speaker.
+MEDIA_NOUNS = frozenset(
+    """agency agencies outlet outlets newspaper newspapers broadcaster broadcasters media newswire
+    wire daily tabloid television tv radio channel website""".split()
+)
+MEDIA_NAMES = frozenset(
+    """reuters ap afp tass ria interfax xinhua bloomberg mti ukrinform unian anadolu yonhap kyodo
+    dpa ansa efe pap bbc cnn politico axios""".split()
 )
 # Honorifics and role nouns that tell a person's gender.
-MALE_WORDS = frozenset("mr sir lord king prince spokesman chairman man husband father son brother".split())
+MALE_WORDS = frozenset("mr mr. sir lord king prince spokesman chairman man husband father son brother".split())
 FEMALE_WORDS = frozenset(
-    "mrs ms miss dame lady queen princess spokeswoman chairwoman woman wife mother daughter sister".split()
+    "mrs mrs. ms ms. miss dame lady queen princess spokeswoman chairwoman woman wife mother daughter sister".split()
 )
 
 # Nouns that make a description a role (a person) rather than a body.
@@ -198,7 +227,8 @@ PERSON_ROLES = frozenset(
     mouthpiece officer king queen prince princess pope candidate founder lecturer researcher
     economist historian resident citizen student teacher soldier volunteer doctor nurse witness
     survivor man woman boy girl father mother son daughter husband wife fellow activist
-    politician ruler dictator strategist commentator host producer anchor member source insider""".split()
+    politician ruler dictator strategist commentator host producer anchor member source insider
+    executive manager employee worker staffer""".split()
 )
 # Nouns that make a subject a body that can speak ("the group said", "a joint statement").
 BODY_NOUNS = frozenset(
@@ -206,7 +236,8 @@ BODY_NOUNS = frozenset(
     council commission parliament committee coalition administration embassy agency alliance
     officials authorities spokespeople service services team campaign party union bloc court
     company firm organisation organization institute spokesperson countries nations states
-    leaders ministers kremlin sources diplomats insiders""".split()
+    leaders ministers kremlin sources diplomats insiders executives
+    palace navy""".split()
 )
 
 # Affiliation lexicon: a word (country, demonym, capital, institution) → the group it signals.
@@ -220,7 +251,7 @@ _GROUP_WORDS = {
         westminster whitehall""",
     "China": """china chinese beijing china's""",
     "NATO": """nato nato's alliance""",
-    "other European": """europe european europeans eu brussels sweden swedish sweden's germany german
+    "other European": """europe european europeans eu e.u. brussels sweden swedish sweden's germany german
         berlin france french paris poland polish warsaw italy italian rome spain spanish madrid
         moldova moldovan romania romanian hungary hungarian budapest netherlands dutch belgium
         belgian finland finnish helsinki denmark danish norway norwegian estonia estonian latvia
@@ -240,7 +271,7 @@ DEMONYMS = {
 }
 # Places and institutions: a capitalised word here names a body, not a person.
 PLACES = frozenset(AFFILIATIONS) | frozenset(
-    """un eu nato g7 g20 x telegram twitter facebook instagram sky bbc cnn reuters ria tass news
+    """un u.n. eu nato g7 g20 x telegram twitter facebook instagram sky bbc cnn reuters ria tass news
     europe africa asia crimea donbas gaza israel iran india japan turkey syria canada australia
     saudi arabia belarus korea taiwan""".split()
 )

@@ -8,6 +8,7 @@ import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
+from .display import use_offline_charts
 from .voices import search_quotes
 
 SHOWN_COLUMNS = ["outlet", "speaker", "kind", "cue", "quote", "headline", "start", "end"]
@@ -62,7 +63,7 @@ def explore(corpus, rows: int = 20, export_dir: str | Path = "exports") -> widge
     )
     search = widgets.Text(description="Search", placeholder="words in quotes or posts", continuous_update=False)
     summary, quotes = widgets.Output(), widgets.Output()
-    alt.JupyterChart.enable_offline()
+    use_offline_charts()  # Vega from vl-convert, no row cap: a few hundred articles hold thousands of quotes
     chart = alt.JupyterChart(explore_chart(table))
     status = widgets.HTML()
     progress.value = 2

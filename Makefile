@@ -61,5 +61,11 @@ rebaseline: $(STAMP)
 	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.timeout=$(TIMEOUT) --ExecutePreprocessor.kernel_name=python3 $(NOTEBOOKS)
 
+## make bench: speed, memory and accuracy side by side (textacy included); not part of make test
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,dev,bench]"
+	$(PY) benchmarks/run.py
+	$(PY) benchmarks/explore.py
+
 clean:
 	rm -rf $(VENV) reports .pytest_cache .hypothesis

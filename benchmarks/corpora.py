@@ -1,0 +1,176 @@
+"""Synthetic corpora for the speed and memory benchmarks, built by recombining real posts.
+
+    python benchmarks/corpora.py [--sizes 10 100 1000] [--seed 7]
+
+Nothing is invented: every line of a synthetic article is a line of a bundled article
+(``data/articles/*.txt``). The bundled corpus is cut into units with the package's own public
+API (``corpus.posts``); each post (``kind == "post"``: its headline line, if any, and its body
+lines, kept together) goes into one pool. Synthetic article *i* then
+
+* takes the front matter (title, standfirst, summary, top boilerplate: everything before the
+  first post) and the closing boilerplate of one real article, its *template*;
+* fills the body with *k* posts drawn from the whole pool without replacement, in shuffled
+  order, where *k* is the template's post count ± 30 % (so articles average the real ones' size),
+  joined the way the template joins its posts (one or two newlines);
+* gets a renamed outlet (invented names, about ten articles per outlet), its template's date
+  shifted by up to ±400 days, and its template's timezone, in a generated ``manifest.csv``.
+
+Article *i* depends only on the seed and *i*, so the 10-article corpus is the first ten
+articles of the 100-article one, and so on: the sizes are nested. Corpora are written to
+``benchmarks/.cache/`` (git-ignored), named by size, seed and a hash of the source texts and
+of this generator, and reused while those do not change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import random
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from common import CACHE, DATA, words
+
+GENERATOR_VERSION = "1"
+DEFAULT_SEED = 7
+SIZES = (10, 100, 1000)
+OUTLETS = [
+    "Harbour Post", "Northern Courier", "The Daily Ledger", "Metro Wire", "Capital Herald",
+    "Evening Dispatch", "The Sentinel", "Coastal Times", "River City News", "The Observer Live",
+    "Continental Report", "Atlas News", "The Morning Bulletin", "Highland Press", "Union Gazette",
+    "Bridge Street Journal", "Westgate Chronicle", "The Lantern", "Summit Daily", "Harbourline",
+]
+
+
+@dataclass(frozen=True)
+class Template:
+    article: str
+    front: str
+    tail: str
+    separator: str
+    n_posts: int
+    published: dt.date | None
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Source:
+    templates: tuple[Template, ...]
+    posts: tuple[str, ...]
+    digest: str
+
+
+def load_source(folder: Path = DATA) -> Source:
+    """Cut the real articles into templates and a pool of posts with ``liveblogs`` itself."""
+    import liveblogs
+    import pandas as pd
+
+    corpus = liveblogs.load_corpus(folder)
+    posts = corpus.posts
+    templates, pool = [], []
+    digest = hashlib.sha256(GENERATOR_VERSION.encode())
+    for row in corpus.articles.itertuples(index=False):
+        text = row.text
+        digest.update(row.article.encode() + b"\0" + text.encode())
+        units = posts[(posts["article"] == row.article) & (posts["kind"] == "post")]
+        if units.empty:
+            continue
+        spans = list(zip(units["start"].astype(int), units["end"].astype(int)))
+        gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in zip(spans, spans[1:])]
+        separator = "\n\n" if sum("\n\n" in g for g in gaps) * 2 >= max(1, len(gaps)) else "\n"
+        pool += [text[s:e] for s, e in spans]
+        published = None if pd.isna(row.published) else row.published.date()
+        templates.append(Template(row.article, text[: spans[0][0]], text[spans[-1][1] :], separator, len(spans),
+                                  published, str(row.timezone)))
+    if not templates:
+        raise SystemExit(f"no posts found in {folder}: nothing to recombine")
+    return Source(tuple(templates), tuple(pool), digest.hexdigest()[:10])
+
+
+def synthetic_article(source: Source, seed: int, i: int) -> tuple[str, dict]:
+    """The text and manifest row of article ``i`` (depends only on the seed and ``i``)."""
+    rng = random.Random(f"liveblogs-bench/{seed}/{i}")
+    template = rng.choice(source.templates)
+    k = round(template.n_posts * rng.uniform(0.7, 1.3))
+    k = max(2, min(len(source.posts), k))
+    body = template.separator.join(rng.sample(source.posts, k))  # sample() order is already shuffled
+    front = template.front if template.front.endswith("\n") else template.front + "\n"
+    tail = template.tail if template.tail.startswith("\n") or not template.tail else "\n" + template.tail
+    text = front + body + tail
+    if not text.endswith("\n"):
+        text += "\n"
+    base = template.published or dt.date(2025, 2, 13)
+    published = base + dt.timedelta(days=rng.randint(-400, 400))
+    n_outlets = len(OUTLETS)
+    outlet = OUTLETS[rng.randrange(n_outlets)]
+    row = {"file": f"articles/syn_{i:05d}.txt", "outlet": outlet, "published": published.isoformat(),
+           "timezone": template.timezone, "url": "", "title": "", "encoding": "utf-8"}
+    return text, row
+
+
+def _outlet_count(n: int) -> int:
+    return max(2, min(len(OUTLETS), round(n / 10)))
+
+
+def build(n: int, seed: int = DEFAULT_SEED, root: Path = CACHE, source: Source | None = None,
+          force: bool = False) -> Path:
+    """The folder of the ``n``-article corpus (articles/ and manifest.csv), built if missing."""
+    source = source or load_source()
+    folder = root / f"synthetic-{n:05d}-seed{seed}-{source.digest}"
+    if folder.exists() and (folder / "manifest.csv").exists() and not force:
+        return folder
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=root))
+    (tmp / "articles").mkdir()
+    rows = []
+    outlets = OUTLETS[: _outlet_count(n)]
+    for i in range(n):
+        text, row = synthetic_article(source, seed, i)
+        # Rename outlets into a pool sized to the corpus (about ten articles per outlet).
+        row["outlet"] = outlets[OUTLETS.index(row["outlet"]) % len(outlets)]
+        (tmp / row["file"]).write_text(text, encoding="utf-8")
+        rows.append(row)
+    with (tmp / "manifest.csv").open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    if folder.exists():
+        shutil.rmtree(folder)
+    tmp.rename(folder)
+    return folder
+
+
+def describe(folder: Path) -> dict:
+    """Articles, words and characters of a corpus folder (its manifest's files, or every .txt)."""
+    manifest = folder / "manifest.csv"
+    if manifest.exists():
+        with manifest.open(encoding="utf-8") as fh:
+            files = [folder / r["file"] for r in csv.DictReader(fh)]
+    else:
+        files = sorted(folder.glob("*.txt"))
+    texts = [f.read_text(encoding="utf-8-sig") for f in files]
+    return {"articles": len(texts), "words": sum(map(words, texts)), "chars": sum(map(len, texts))}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--force", action="store_true", help="rebuild even if cached")
+    args = parser.parse_args(argv)
+    source = load_source()
+    print(f"pool: {len(source.posts)} posts from {len(source.templates)} articles")
+    for n in args.sizes:
+        folder = build(n, args.seed, source=source, force=args.force)
+        d = describe(folder)
+        print(f"{n:>6} articles  {d['words']:>10,} words  {d['chars']:>11,} chars  {folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

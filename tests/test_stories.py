@@ -398,3 +398,13 @@ def test_average_linkage_does_not_depend_on_item_order(edge_list, perm):
                                 st.MERGE_AT, [keys[i] for i in inv])
     groups = lambda labels, order: {frozenset(keys[order[i]] for i in range(8) if labels[i] == lab) for lab in set(labels)}  # noqa: E731
     assert groups(first, list(range(8))) == groups(second, list(inv))
+
+
+def test_coverage_timing_when_one_outlet_has_no_clock_times():
+    # the held-out corpus mixes a timed blog (Guardian stamps) with untimed ones: an all-missing
+    # time column once lost its zone and the lag subtraction failed deep inside pandas
+    corpus = liveblogs.load_corpus(Path(__file__).parent / "fixtures" / "heldout", cache=False)
+    assert str(corpus.stories["time"].dtype) == "datetime64[ns, UTC]"
+    timing = corpus.coverage_timing()
+    assert str(timing["first_time"].dtype) == "datetime64[ns, UTC]"
+    assert len(timing) == corpus.stories["story"].nunique() * corpus.articles["outlet"].nunique()

@@ -637,7 +637,8 @@ def _unit_times(units: pd.DataFrame, post_times: pd.DataFrame | None) -> pd.Data
         pt = post_times.assign(article=post_times["article"].astype(str)).drop_duplicates(["article", "post"])
         pt = pt.set_index(["article", "post"]).reindex(keys)
         for col in ("time", "time_earliest", "time_latest"):
-            out[col] = _utc(pt[col]).to_numpy() if col in pt else pd.NaT
+            times = _utc(pt[col]) if col in pt else pd.Series(pd.NaT, index=pt.index, dtype="datetime64[ns, UTC]")
+            out[col] = times.set_axis(units.index)  # not .to_numpy(): an all-missing column would lose its zone
         out["time_source"] = pt["time_source"].astype("string").fillna("unknown").to_numpy() if "time_source" in pt else "unknown"
         out["order"] = pt["order"].astype("string").fillna("unknown").to_numpy() if "order" in pt else "unknown"
     else:
@@ -664,7 +665,7 @@ def _utc(values: pd.Series) -> pd.Series:
     """Any mix of tz-aware, naive (taken as UTC) or missing times → one UTC column."""
     converted = [pd.NaT if pd.isna(v) else (pd.Timestamp(v).tz_localize("UTC") if pd.Timestamp(v).tzinfo is None
                                              else pd.Timestamp(v).tz_convert("UTC")) for v in values]
-    return pd.Series(pd.to_datetime(converted, utc=True), index=values.index)
+    return pd.Series(pd.to_datetime(converted, utc=True), index=values.index, dtype="datetime64[ns, UTC]")
 
 
 def _link_units(links: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:

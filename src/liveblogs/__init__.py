@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from .corpus import Corpus, load_corpus
-from .errors import ArticleError, LiveblogsError, ManifestError
+from .imports import defer_iri_grammar
+
+defer_iri_grammar()  # before anything imports jsonschema (via Altair): saves 3–6 s per kernel
+
+from .corpus import Corpus, load_corpus  # noqa: E402
+from .errors import ArticleError, LiveblogsError, ManifestError  # noqa: E402
 
 __version__ = "0.1.0"
 __all__ = ["Corpus", "load_corpus", "explore", "LiveblogsError", "ArticleError", "ManifestError", "__version__"]

@@ -99,3 +99,50 @@ def test_panel_time_window_keeps_only_posts_with_times_inside_it(corpus) -> None
     assert kept["time"].between(times[1], times[-2]).all()
     panel.reset()
     assert len(panel.filtered) == len(panel.table)
+
+
+def test_text_search_on_a_categorical_column_ignores_case(table) -> None:
+    found = filter_quotes(table, Filters(text="PESKOV", columns=("speaker",)))
+    assert len(found) and set(found["speaker"]) == {"Dmitry Peskov"}
+
+
+def _many_quotes(table: pd.DataFrame) -> pd.DataFrame:
+    """The bundled quotes repeated until there are more than the chart draws one by one."""
+    return pd.concat([table] * (filters.CHART_POINTS // len(table) + 1), ignore_index=True)
+
+
+def _timeline(spec: dict) -> dict:
+    return spec["vconcat"][1]
+
+
+def test_small_frames_chart_one_point_per_quote(table) -> None:
+    assert len(table) <= filters.CHART_POINTS
+    data = filters.chart_data(table)
+    assert len(data) == len(table) and (data["quotes"] == 1).all()
+    assert data["quote"].notna().all() and data["speaker"].tolist() == table["speaker"].astype(str).tolist()
+    encoding = _timeline(filters.explore_chart(table).to_dict())["encoding"]
+    assert "size" not in encoding and {"quote", "headline"} <= {t["field"] for t in encoding["tooltip"]}
+
+
+def test_large_frames_chart_counts_that_add_up(table) -> None:
+    many = _many_quotes(table)
+    data = filters.chart_data(many)
+    assert len(data) < len(many) and data["quotes"].sum() == len(many)
+    by_speaker = data.groupby("speaker")["quotes"].sum()
+    assert by_speaker.to_dict() == many["speaker"].astype(str).value_counts().to_dict()
+    by_outlet = data.groupby("outlet")["quotes"].sum()
+    assert by_outlet.to_dict() == many["outlet"].astype(str).value_counts().to_dict()
+    # quotations with no clock time are counted (in the bars) but have no place on the time axis
+    assert data.loc[data["x"] == "", "quotes"].sum() == many["time"].isna().sum() > 0
+    assert data["x"].notna().all()  # a missing value would reach the browser as NaN, which is not JSON
+    spec = filters.explore_chart(many).to_dict()
+    assert {p["name"] for p in spec["params"]} == {"explore_speaker", "explore_window"}
+    assert _timeline(spec)["encoding"]["size"]["aggregate"] == "sum"
+    assert sum(len(rows) for rows in spec["datasets"].values()) == len(data)
+
+
+def test_large_frames_without_clock_times_are_binned_by_running_order(table) -> None:
+    many = _many_quotes(table).assign(time=pd.NaT)
+    data = filters.chart_data(many)
+    assert len(data) < len(many) and data["quotes"].sum() == len(many) and data["x"].notna().all()
+    assert _timeline(filters.explore_chart(many).to_dict())["encoding"]["x"]["type"] == "quantitative"

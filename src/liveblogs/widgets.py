@@ -8,7 +8,7 @@ import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
-from .display import use_offline_charts
+from .display import use_offline_chart_widgets
 from .voices import search_quotes
 
 SHOWN_COLUMNS = ["outlet", "speaker", "kind", "cue", "quote", "headline", "start", "end"]
@@ -44,7 +44,9 @@ def explore(corpus, rows: int = 20, export_dir: str | Path = "exports") -> widge
     """The exploration panel: filters on the left, counts, charts and the quotes table on the right.
 
     Every filter change recomputes one filtered frame with :func:`liveblogs.filters.filter_quotes`
-    and redraws all views from it. Empty selections mean "all".
+    and redraws all views from it. Empty selections mean "all". The chart draws one point per
+    quotation up to ``filters.CHART_POINTS`` quotations and counts above it (see
+    :func:`liveblogs.filters.explore_chart`), so a redraw stays fast on a corpus of a few hundred articles.
     """
     from .filters import Filters, counts, explore_chart, explore_table, export_quotes, filter_quotes
 
@@ -63,7 +65,7 @@ def explore(corpus, rows: int = 20, export_dir: str | Path = "exports") -> widge
     )
     search = widgets.Text(description="Search", placeholder="words in quotes or posts", continuous_update=False)
     summary, quotes = widgets.Output(), widgets.Output()
-    use_offline_charts()  # Vega from vl-convert, no row cap: a few hundred articles hold thousands of quotes
+    use_offline_chart_widgets()  # Vega from vl-convert, no row cap: a few hundred articles hold thousands of quotes
     chart = alt.JupyterChart(explore_chart(table))
     status = widgets.HTML()
     progress.value = 2

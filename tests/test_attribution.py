@@ -742,3 +742,30 @@ def test_a_future_verb_after_a_reporting_verb_is_reported_content():
     assert speakers_of('Prime Minister Mark Carney said Canada would respond "forcefully".') == ["Mark Carney"]
     # A reporting verb of its own with a modal still reports: "will tell MPs".
     assert speakers_of('Ann Lee will tell MPs: "We are ready."') == ["Ann Lee"]
+
+
+def _spans(toks) -> list[tuple[str, int, int]]:
+    return [(t.text, t.start, t.end) for t in toks]
+
+
+def _assert_shared_tokens_match(text: str) -> None:
+    """Every range sliced from the whole text's tokens is the range tokenised on its own."""
+    from liveblogs.attribution import _tokens, _TextTokens
+
+    shared = _TextTokens(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            got = shared.range(start, end)
+            if got is not None:
+                assert _spans(got) == _spans(_tokens(text, start, end)), (start, end)
+
+
+def test_shared_tokens_match_range_tokens() -> None:
+    # Honorifics, initials and dotted abbreviations read past a range's end; masks, ";" and quotes.
+    _assert_shared_tokens_match("Mr. Smith met J. Doe; the U.S. envoy said: \ue000\ue000. Then Dr. Who's\nMr. \n'tis A.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="aZ .;'’-\ue000\nMrJ", max_size=24))
+def test_shared_tokens_match_range_tokens_on_any_text(text: str) -> None:
+    _assert_shared_tokens_match(text)

@@ -62,7 +62,8 @@ import bisect
 import re
 import threading
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from functools import lru_cache
+from typing import Iterable, NamedTuple, Sequence
 
 from . import speech as sp
 from .quotemarks import QuoteSpan, quote_text
@@ -89,6 +90,20 @@ _STEM = 5
 _HEADLINE_ROLES = frozenset({"title", "headline"})
 _MAX_NP = 12
 _HISTORY = 60  # how far back (in subjects) a pronoun or a description may point
+# Words of a description, a key, a clause; gaps between a quotation and its cue.
+_DESC_WORD_RE = re.compile(r"[\w.'’-]+")
+_LATIN_WORD_RE = re.compile(r"[a-z]+")
+_KEY_WORD_RE = re.compile(r"\w+")
+_APOSTROPHE_WORD_RE = re.compile(r"[\w'’]+")
+_DOTTED_WORD_RE = re.compile(r"[\w.]+")
+_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_CONTRACTED_SUBJECT_RE = re.compile(r"(?:it|that|there|he|she|what)['’]s$")
+_PUNCTUATION_GAP_RE = re.compile(r"[\s,.;:!?…–—-]*")
+_SHORT_GAP_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?[,:]?\s*(?:that\s+)?")
+_FINAL_NOUN_RE = re.compile(r"(\w+)\s*(?:[:,–—-]\s*)?\Z")
+_FINAL_STOP_RE = re.compile(r"[.!?]\s*\Z")
+_BULLET_LEAD_RE = re.compile(r"[\s\-•*–·]*")
 
 
 # ---------------------------------------------------------------------------- tokens, sentences
@@ -97,16 +112,12 @@ _HISTORY = 60  # how far back (in subjects) a pronoun or a description may point
 class Token:
     """A token of the masked text; the flags every rule asks about are computed once."""
 
-    __slots__ = ("text", "start", "end", "lower", "is_word", "is_capital", "is_quote", "_bare")
+    __slots__ = ("text", "start", "end", "lower", "is_word", "is_capital", "is_quote", "bare", "possessive", "is_title")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
-        self.lower = text.lower()
-        first = text[0]
-        self.is_word = first.isalnum()
-        self.is_capital = first.isupper()
-        self.is_quote = first == MASK
-        self._bare: str | None = None
+        (self.lower, self.is_word, self.is_capital, self.is_quote, self.bare, self.possessive,
+         self.is_title) = _token_flags(text)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Token) and (self.start, self.end, self.text) == (other.start, other.end, other.text)
@@ -117,22 +128,30 @@ class Token:
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
 
-    @property
-    def bare(self) -> str:
-        """Lower case without a possessive ending."""
-        if self._bare is None:
-            self._bare = _POSSESSIVE_RE.sub("", self.lower)
-        return self._bare
 
-    @property
-    def possessive(self) -> bool:
-        return bool(_POSSESSIVE_RE.search(self.text)) and len(self.text) > 2
+class _TokenFlags(NamedTuple):
+    """What a token's text says about it (see :func:`_token_flags`)."""
 
-    @property
-    def is_title(self) -> bool:
-        """A title word, hyphenated ones too: ``Secretary-General``, ``Vice-President``."""
-        bare = self.bare
-        return bare in sp.TITLES or ("-" in bare and all(p in sp.TITLES for p in bare.split("-") if p))
+    lower: str
+    is_word: bool
+    is_capital: bool
+    is_quote: bool
+    bare: str
+    possessive: bool
+    is_title: bool
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_flags(text: str) -> _TokenFlags:
+    """What a token's text says, read once per distinct text: lower case, word, capital, masked
+    quotation, ``bare`` (lower case without a possessive ending), possessive, and title (a title
+    word, hyphenated ones too: ``Secretary-General``, ``Vice-President``)."""
+    lower = text.lower()
+    first = text[0]
+    bare = _POSSESSIVE_RE.sub("", lower)
+    possessive = bool(_POSSESSIVE_RE.search(text)) and len(text) > 2
+    is_title = bare in sp.TITLES or ("-" in bare and all(p in sp.TITLES for p in bare.split("-") if p))
+    return _TokenFlags(lower, first.isalnum(), first.isupper(), first == MASK, bare, possessive, is_title)
 
 
 def masked_text(text: str, spans: Sequence[QuoteSpan]) -> str:
@@ -160,6 +179,14 @@ class _Memo:
         self.runs: dict[int, tuple[list[Token], list[tuple[int, int]]]] = {}
         self.texts: dict[int, str] = {}  # keeps each masked text alive, so its id stays its own
         self.words: dict[int, dict[str, int]] = {}
+        self.shared: dict[int, _TextTokens] = {}  # whole-text tokens of the texts read throughout
+        self.phrases: dict[tuple, Mention | None] = {}  # noun phrase (text id, token offsets) → mention
+        self.names: dict[tuple[int, int], tuple[Sequence[Token], list[Mention]]] = {}
+
+    def share_tokens(self, masked: str) -> None:
+        """Tokenise all of ``masked`` once; :func:`tokens` then slices ranges of it."""
+        self.texts.setdefault(id(masked), masked)
+        self.shared[id(masked)] = _TextTokens(masked)
 
     def key(self, masked: str, start: int, end: int) -> tuple[int, int, int]:
         self.texts.setdefault(id(masked), masked)
@@ -216,18 +243,52 @@ def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]
 
 
 def tokens(masked: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``masked[start:end]`` (shared lists when a memo is open: never modify them)."""
     memo = _memo()
     if memo is not None:
         key = memo.key(masked, start, end)
         found = memo.tokens.get(key)
         if found is None:
-            found = memo.tokens[key] = _tokens(masked, start, end)
+            shared = memo.shared.get(id(masked))
+            found = shared.range(start, end) if shared is not None else None
+            if found is None:
+                found = _tokens(masked, start, end)
+            memo.tokens[key] = found
         return found
     return _tokens(masked, start, end)
 
 
 def _tokens(masked: str, start: int, end: int) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(masked, start, end)]
+
+
+class _TextTokens:
+    """The tokens of a whole text, read in one pass, from which a range's tokens are sliced.
+
+    A range tokenised on its own reads the same tokens as the whole text when no token crosses
+    its edges (whitespace or the text's ends on both sides: tokens never hold whitespace) and its
+    last token is not one whose look-ahead reads past the range (``Mr.``, the ``J.`` of ``J.
+    Smith``); :meth:`range` returns ``None`` for the other ranges, to be tokenised alone.
+    """
+
+    def __init__(self, masked: str) -> None:
+        self.masked = masked
+        self.toks = _tokens(masked, 0, len(masked))
+        self.starts = [t.start for t in self.toks]
+
+    def range(self, start: int, end: int) -> list[Token] | None:
+        """The tokens of ``masked[start:end]`` sliced from the whole text's, or ``None`` when unsure."""
+        masked = self.masked
+        if not 0 <= start <= end <= len(masked):
+            return None
+        if start > 0 and not masked[start - 1].isspace() or end < len(masked) and not masked[end].isspace():
+            return None
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end, lo)
+        found = self.toks[lo:hi]
+        if found and found[-1].end < len(masked) and len(found[-1].text) > 1 and found[-1].text.endswith("."):
+            return None  # an honorific or initial, which reads the words after the range
+        return found
 
 
 # ---------------------------------------------------------------------------- mentions
@@ -248,6 +309,12 @@ class Mention:
     apposition: str | None = None
     head: str | None = None
 
+    def copy(self) -> "Mention":
+        """A shallow copy (much faster than :func:`dataclasses.replace`)."""
+        new = object.__new__(Mention)
+        new.__dict__.update(self.__dict__)
+        return new
+
 
 def _is_author(t: Token) -> bool:
     """I, we, you (the outlet's voice); "US" in capitals is the country."""
@@ -260,6 +327,14 @@ def _name_split(run: list[Token]) -> tuple[list[Token], list[Token]]:
     Titles, places and possessives lead (``Russia's Foreign Minister``); so does any word before
     the last title that has a name after it (``Turkish President Recep Tayyip Erdogan``).
     """
+    i = _name_start(tuple(t.text for t in run))
+    return (run, []) if i is None else (run[:i], run[i:])
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_start(words: tuple[str, ...]) -> int | None:
+    """Where the name starts in a run of words (see :func:`_name_split`); ``None`` when no word names a person."""
+    run = [_token_flags(w) for w in words]
     i = 0
     while i < len(run) and (run[i].is_title or run[i].bare in sp.PLACES or run[i].possessive):
         i += 1
@@ -268,8 +343,8 @@ def _name_split(run: list[Token]) -> tuple[list[Token], list[Token]]:
         i = last_title + 1
     name = run[i:]
     if name and all(t.bare in sp.PLACES or t.lower in sp.NAME_PARTICLES for t in name):
-        return run, []
-    return run[:i], name
+        return None
+    return i
 
 
 def _particles_then_capital(toks: Sequence[Token], j: int) -> int:
@@ -374,10 +449,22 @@ def _role_noun(t: Token) -> bool:
 
 
 def classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
-    """What a subject noun phrase names, or None when it cannot be a speaker."""
+    """What a subject noun phrase names, or None when it cannot be a speaker (read once per
+    phrase when a memo is open; callers get a copy of their own to change)."""
     np_toks = [t for t in np_toks if t.is_word]
     if not np_toks:
         return None
+    memo = _memo()
+    if memo is None:
+        return _classify_np(masked, np_toks)
+    key = (memo.key(masked, 0, 0)[0], tuple((t.start, t.end) for t in np_toks))
+    if key not in memo.phrases:
+        memo.phrases[key] = _classify_np(masked, np_toks)
+    found = memo.phrases[key]
+    return found.copy() if found is not None else None
+
+
+def _classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
     text = _join(masked, np_toks)
     start, end = np_toks[0].start, np_toks[-1].end
     if len(np_toks) == 1:
@@ -644,7 +731,7 @@ class Entity:
 
 def _norm_desc(desc: str) -> str:
     words = []
-    for w in re.findall(r"[\w.'’-]+", desc.lower()):
+    for w in _DESC_WORD_RE.findall(desc.lower()):
         w = _POSSESSIVE_RE.sub("", w)
         if w in ("the", "a", "an"):
             continue
@@ -654,12 +741,16 @@ def _norm_desc(desc: str) -> str:
 
 
 def _gender_of(mention: Mention) -> str | None:
-    words = set(re.findall(r"[a-z]+", (mention.description or "").lower()))
+    words = set(_LATIN_WORD_RE.findall((mention.description or "").lower()))
     if words & sp.FEMALE_WORDS:
         return "female"
     if words & sp.MALE_WORDS:
         return "male"
     return None
+
+
+# A description names a person when it holds one of these words (a role, a country, a title).
+_DESCRIPTION_WORDS = sp.PERSON_ROLES | frozenset(sp.AFFILIATIONS) | sp.TITLES
 
 
 @dataclass
@@ -672,8 +763,8 @@ class ArticleIndex:
     def add(self, name: str, desc: str | None) -> None:
         if not desc or name.split()[-1].lower() in sp.BODY_NOUNS:
             return  # "European Commission" is a body, not a person described as "European"
-        words = set(re.findall(r"[\w]+", desc.lower()))
-        if not (words & (sp.PERSON_ROLES | set(sp.AFFILIATIONS) | sp.TITLES) or desc.lower().startswith("our ")):
+        words = set(_KEY_WORD_RE.findall(desc.lower()))
+        if not (words & _DESCRIPTION_WORDS or desc.lower().startswith("our ")):
             return
         key = _norm_desc(desc)
         if name not in self.descriptions.setdefault(key, []):
@@ -786,7 +877,7 @@ def quote_kind(words: str, role: str) -> str:
     """``headline`` in a headline or title, ``direct`` for a clause with its own subject, else ``partial``."""
     if role in _HEADLINE_ROLES:
         return "headline"
-    toks = re.findall(r"[\w'’]+", words)
+    toks = _APOSTROPHE_WORD_RE.findall(words)
     if not toks:
         return "partial"
     first = toks[0]
@@ -794,7 +885,7 @@ def quote_kind(words: str, role: str) -> str:
         finite = any(t.lower() in _FINITE or _CONTRACTED_RE.fullmatch(t.lower()) for t in toks)
         pronoun_clause = first.lower() in _PERSONAL and len(toks) >= 2  # "We welcome it"
         return "direct" if finite or pronoun_clause or len(toks) >= 5 or words.rstrip()[-1:] in ".?!" else "partial"
-    if first.lower() in _SUBJECT_STARTS or re.match(r"(?:it|that|there|he|she|what)['’]s$", first.lower()):
+    if first.lower() in _SUBJECT_STARTS or _CONTRACTED_SUBJECT_RE.match(first.lower()):
         if any(t.lower() in _FINITE for t in toks[1:8]) and first.lower() not in ("the", "a", "an"):
             return "direct"
         verb = next((k for k in range(2, min(8, len(toks))) if toks[k].lower() in _FINITE), None)
@@ -1126,7 +1217,19 @@ def _clause_subjects(masked: str, toks: Sequence[Token], coordinate_only: bool =
 
 
 def _person_names(masked: str, toks: Sequence[Token]) -> list[Mention]:
-    """Every non-possessive personal name in a sentence (background for pronouns)."""
+    """Every non-possessive personal name in a sentence (background for pronouns); read once per
+    token list when a memo is open, and copied for each caller."""
+    memo = _memo()
+    if memo is None:
+        return _person_names_of(masked, toks)
+    key = (memo.key(masked, 0, 0)[0], id(toks))
+    held = memo.names.get(key)
+    if held is None or held[0] is not toks:
+        held = memo.names[key] = (toks, _person_names_of(masked, toks))  # the list is kept, so its id stays its own
+    return [m.copy() for m in held[1]]
+
+
+def _person_names_of(masked: str, toks: Sequence[Token]) -> list[Mention]:
     found = []
     for i, j in _capital_runs(toks):
         if j - i == 1 and (_is_author(toks[i]) or toks[i].lower in sp.PRONOUN_CONTRACTIONS):
@@ -1140,8 +1243,6 @@ def _person_names(masked: str, toks: Sequence[Token]) -> list[Mention]:
             found.append(Mention("name", _join(masked, toks[i:j]), toks[i].start, toks[j - 1].end,
                                  name=_join(masked, name), description=_join(masked, titles) or None))
     return found
-
-    return classify_np(masked, got)
 
 
 def attribute(
@@ -1165,6 +1266,7 @@ def attribute(
 def _attribute(text, spans, paragraphs) -> list[dict]:
     outer = [s for s in spans if s.parent is None]
     masked = masked_text(text, outer)
+    _memo().share_tokens(masked)
     index = index_article(masked, [(p[2], p[3]) for p in paragraphs])
     para_of = _paragraph_lookup(paragraphs)
     quotes, by_open = [], {}
@@ -1242,7 +1344,7 @@ def _mark_split_tails(masked: str, quotes: list[_Quote]) -> None:
             continue
         gap = masked[a.span.close_mark + 1 : b.span.open_mark]
         if (a.words.endswith(",") or gap.lstrip().startswith(",")) and _SPLIT_GAP_RE.fullmatch(gap) and any(
-            w.lower() in sp.CUE_VERBS for w in re.findall(r"[\w’']+", gap)
+            w.lower() in sp.CUE_VERBS for w in _APOSTROPHE_WORD_RE.findall(gap)
         ):
             b.split_tail = True
 
@@ -1466,7 +1568,7 @@ def _is_channel(cue: Cue) -> bool:
     m = cue.subject
     if m is None or m.kind not in ("name", "role"):
         return False
-    words = re.findall(r"[\w.]+", " ".join(filter(None, (m.text, m.description))).lower())
+    words = _DOTTED_WORD_RE.findall(" ".join(filter(None, (m.text, m.description))).lower())
     return any(w in sp.MEDIA_NOUNS or w in sp.MEDIA_NAMES for w in words)
 
 
@@ -1506,7 +1608,7 @@ def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _P
         if lead <= span.close_mark:
             lead = cue.start  # "X said "..." while also calling for": the subject is not after the quote
         gap = masked[span.close_mark + 1 : lead]
-        if re.fullmatch(r"[\s,.;:!?…–—-]*", gap):
+        if _PUNCTUATION_GAP_RE.fullmatch(gap):
             entity = cue.entity if close_sent is sent or cue.how != "named" else state.resolve(cue.subject, local)
             if entity is None and cue.subject is not None:
                 entity = state.resolve(cue.subject, local)
@@ -1519,11 +1621,11 @@ def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _P
     if before:
         last = before[-1]
         gap = masked[last.end : span.open_mark]
-        if re.fullmatch(r"\s*(?:[\w-]+\s+){0,3}?[,:]?\s*(?:that\s+)?", gap) and len(gap) < 40:
+        if _SHORT_GAP_RE.fullmatch(gap) and len(gap) < 40:
             _assign(q, last, last.entity)
             if q.speaker is not None:
                 return
-    noun = re.search(r"(\w+)\s*(?:[:,–—-]\s*)?\Z", lead_in)
+    noun = _FINAL_NOUN_RE.search(lead_in)
     if noun and noun.group(1).lower() in sp.SPEECH_NOUNS:
         noun_start, noun_end = sent.start + noun.start(1), sent.start + noun.end(1)
         ntoks = [t for t in toks if t.end <= noun_end]
@@ -1567,7 +1669,7 @@ _TITLE_LEAD = frozenset("on in at".split())
 
 def _title_case(words: str) -> bool:
     """Every word capitalised but the small ones: ``Face the Nation``, ``Owen``."""
-    found = re.findall(r"[^\W\d_][\w'’-]*", words)
+    found = _TITLE_WORD_RE.findall(words)
     return 0 < len(found) <= 8 and found[0][0].isupper() and all(
         w[0].isupper() or w.lower() in _TITLE_SMALL for w in found
     )
@@ -1597,7 +1699,7 @@ def _nobodys_words(masked: str, text: str, q: _Quote, sent: _Sentence) -> bool:
         or before[0].bare in sp.TITLE_NOUNS
     ):
         return True
-    if re.search(r"[.!?]\s*\Z", q.words) and len(q.words.split()) > 1:
+    if _FINAL_STOP_RE.search(q.words) and len(q.words.split()) > 1:
         return False  # a capitalised sentence: "Thank You Very Much."
     return len(q.words.split()) <= 3 and not sent.cues
 
@@ -1654,7 +1756,7 @@ def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, 
     """
     prev = state.last_quote
     lead = masked[q.para_start : q.span.open_mark]
-    opens_paragraph = not re.search(r"[^\W\d_]", lead.replace("-", "")) or re.fullmatch(r"[\s\-•*–·]*", lead)
+    opens_paragraph = not _LETTER_RE.search(lead.replace("-", "")) or _BULLET_LEAD_RE.fullmatch(lead)
     if list_speaker is not None and list_cue is not None:
         q.speaker, q.person, q.mention, q.cue, q.attribution = (
             list_speaker.name, list_speaker.person, list_cue.subject, list_cue, "list_intro")
@@ -1666,7 +1768,7 @@ def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, 
             prev.speaker, prev.person, prev.mention, prev.cue, "continuation")
         return
     # A sentence of its own right after a sentence about someone: "X was blunter. "We are done.""
-    if n is not None and not re.search(r"[^\W\d_]", masked[sent.start : q.span.open_mark]) and (
+    if n is not None and not _LETTER_RE.search(masked, sent.start, q.span.open_mark) and (
         quote_kind(q.words, "body") == "direct"
     ):
         before = [e for e in state.history[-_HISTORY:] if e.sentence == n - 1 and e.rank == 0]
@@ -1701,7 +1803,7 @@ def _repeat_pass(quotes: list[_Quote]) -> None:
 
 
 def _key(words: str) -> str:
-    return " ".join(re.findall(r"\w+", words.lower()))
+    return " ".join(_KEY_WORD_RE.findall(words.lower()))
 
 
 def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> None:

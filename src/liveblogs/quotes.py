@@ -142,16 +142,33 @@ def _reading_units(text: str, rows: list[Unit]) -> list[Unit]:
     return units
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.astype(
+_DTYPES = {
+    "article": "string", "outlet": "category", "post": "int64", "paragraph": "int64",
+    "start": "int64", "end": "int64", "quote": "string", "speaker": "string", "speaker_id": "string",
+    "speaker_mention": "string", "mention_start": "Int64", "mention_end": "Int64", "cue": "string",
+    "cue_start": "Int64", "cue_end": "Int64", "kind": pd.CategoricalDtype(KINDS),
+    "attribution": pd.CategoricalDtype(ATTRIBUTIONS), "multi_paragraph": "bool",
+    "description": "string", "apposition": "string", "person": "boolean", "nested": "bool",
+    "parent": "Int64",
+}
+
+
+def _categorical(values: list, dtype: pd.CategoricalDtype) -> pd.Categorical:
+    """A categorical column read from its codes (faster than inferring them value by value)."""
+    code = {c: k for k, c in enumerate(dtype.categories)}
+    return pd.Categorical.from_codes([code.get(v, -1) for v in values], dtype=dtype)
+
+
+def _typed_frame(columns: dict[str, list]) -> pd.DataFrame:
+    """The quotations frame from one list of values per column, each built with its dtype."""
+    dtypes = dict(_DTYPES)
+    if columns["outlet"]:
+        dtypes["outlet"] = pd.CategoricalDtype(columns["outlet"][:1])
+    return pd.DataFrame(
         {
-            "article": "string", "outlet": "category", "post": "int64", "paragraph": "int64",
-            "start": "int64", "end": "int64", "quote": "string", "speaker": "string", "speaker_id": "string",
-            "speaker_mention": "string", "mention_start": "Int64", "mention_end": "Int64", "cue": "string",
-            "cue_start": "Int64", "cue_end": "Int64", "kind": pd.CategoricalDtype(KINDS),
-            "attribution": pd.CategoricalDtype(ATTRIBUTIONS), "multi_paragraph": "bool",
-            "description": "string", "apposition": "string", "person": "boolean", "nested": "bool",
-            "parent": "Int64",
+            c: _categorical(columns[c], dtypes[c]) if isinstance(dtypes[c], pd.CategoricalDtype)
+            else pd.array(columns[c], dtype=dtypes[c])
+            for c in QUOTE_COLUMNS
         }
     )
 
@@ -161,8 +178,8 @@ def quote_frame(article_id: str, outlet: str, text: str, paragraphs: pd.DataFram
     paras = paragraphs.sort_values("start")
     original = list(
         zip(
-            paras["post"].astype(int), paras["paragraph"].astype(int), paras["start"].astype(int),
-            paras["end"].astype(int), paras["role"].astype(str),
+            *(paras[c].to_numpy(dtype=int).tolist() for c in ("post", "paragraph", "start", "end")),
+            paras["role"].astype(str).tolist(),
         )
     )
     rows = _reading_units(text, original)
@@ -171,16 +188,17 @@ def quote_frame(article_id: str, outlet: str, text: str, paragraphs: pd.DataFram
     }
     spans = find_quotes(text, [(r[2], r[3]) for r in rows], barriers, nested=True)
     found = attribute(text, spans, rows)
-    frame = pd.DataFrame(found, columns=[c for c in QUOTE_COLUMNS if c not in ("article", "outlet", "speaker_id")])
-    # Post and paragraph numbers refer to the paragraph frame, whatever units were read.
-    starts = [r[2] for r in original]
-    where = [original[max(0, bisect.bisect_right(starts, s) - 1)] for s in frame["start"]] if original else []
-    frame["post"] = [w[0] for w in where] if where else frame["post"]
-    frame["paragraph"] = [w[1] for w in where] if where else frame["paragraph"]
-    frame.insert(0, "article", article_id)
-    frame.insert(1, "outlet", outlet)
-    frame["speaker_id"] = pd.NA
-    return _typed(frame[QUOTE_COLUMNS])
+    columns = {c: [row[c] for row in found] for c in QUOTE_COLUMNS if c not in ("article", "outlet", "speaker_id")}
+    if original:
+        # Post and paragraph numbers refer to the paragraph frame, whatever units were read.
+        starts = [r[2] for r in original]
+        where = [original[max(0, bisect.bisect_right(starts, s) - 1)] for s in columns["start"]]
+        columns["post"] = [w[0] for w in where]
+        columns["paragraph"] = [w[1] for w in where]
+    columns["article"] = [article_id] * len(found)
+    columns["outlet"] = [outlet] * len(found)
+    columns["speaker_id"] = [pd.NA] * len(found)
+    return _typed_frame(columns)
 
 
 def canonicalise(quotes: pd.DataFrame, overrides: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -101,7 +101,7 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _CONTRACTED_SUBJECT_RE = re.compile(r"(?:it|that|there|he|she|what)['’]s$")
 _PUNCTUATION_GAP_RE = re.compile(r"[\s,.;:!?…–—-]*")
 _SHORT_GAP_RE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?[,:]?\s*(?:that\s+)?")
-_FINAL_NOUN_RE = re.compile(r"(\w+)\s*(?:[:,–—-]\s*)?\Z")
+_FINAL_NOUN_RE = re.compile(r"(?<!\w)(\w+)\s*(?:[:,–—-]\s*)?\Z")  # lookbehind: linear on one long word
 _FINAL_STOP_RE = re.compile(r"[.!?]\s*\Z")
 _BULLET_LEAD_RE = re.compile(r"[\s\-•*–·]*")
 
@@ -1830,7 +1830,7 @@ def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> 
             # A summary headline quoting words the body gives elsewhere, all of them.
             if postings is None:
                 postings = _content_postings(quotes)
-            rarest = min((postings.get(w, []) for w in want), key=len)
+            rarest = min((postings.get(w, []) for w in sorted(want)), key=len)  # sorted: ties independent of hash seed
             for b, words in rarest[:200]:
                 if b.speaker is not None and want <= words:
                     best, best_score = b, 1.0
@@ -1843,7 +1843,8 @@ def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> 
         speakers = [b for b in pool if b.speaker is not None and b.attribution != "repeat"]
         dominant = None
         if speakers and q.role != "title":
-            top = max({b.speaker for b in speakers}, key=[b.speaker for b in speakers].count)
+            named = [b.speaker for b in speakers]
+            top = max(dict.fromkeys(named), key=named.count)  # ties: the first named in the post, not set order
             ref = next(b for b in speakers if b.speaker == top)
             dominant = (ref.cue, Entity(top, ref.person, ref.mention or Mention("name", top, 0, 0)))
         found = _headline_from_sentences(masked, q, paras, state, want, dominant)

@@ -46,15 +46,25 @@ def article_frames(article: pd.DataFrame) -> dict[str, pd.DataFrame]:
     paragraphs, units = posts_module.segment(row["article"], row["text"], year)
     units.insert(1, "outlet", pd.Series(str(row["outlet"]), index=units.index, dtype="string"))
     sentences = sentence_frame(row["article"], row["text"], paragraphs)
-    references = times.time_references(article, units, sentences)
-    post_times = times.post_times(article, units, references)
     return {
         "paragraphs": paragraphs,
         "units": units,
         "sentences": sentences,
         "quotes": quote_frame(row["article"], str(row["outlet"]), row["text"], paragraphs),
+        **time_frames(article, units, sentences),
+    }
+
+
+def time_frames(article: pd.DataFrame, units: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The time frames of one article, each intermediate (clocks, clues, links) computed once."""
+    clocks = times.article_clocks(article)
+    clues = times.find_clues(article, units, clocks)
+    links = times.cross_reference_links(article, units, sentences, clues, clocks)
+    references = times.time_references(article, units, sentences, clues, links)
+    post_times = times.post_times(article, units, references, clocks=clocks)
+    return {
         "time_references": references,
         "post_times": post_times,
-        "cross_reference_links": times.cross_reference_links(article, units, sentences),
-        "event_times": times.event_times(article, units, sentences, post_times),
+        "cross_reference_links": links,
+        "event_times": times.event_times(article, units, sentences, post_times, clocks),
     }

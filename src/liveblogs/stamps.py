@@ -171,6 +171,8 @@ _LINE_PREFIX_RX = re.compile(
     re.IGNORECASE,
 )
 _PREV_WORD_RX = re.compile(r"([A-Za-z]{1,12})\s{1,4}\Z")
+# Every stamp and cross-reference holds a digit: text without one is skipped unscanned.
+_DIGIT_RX = re.compile(r"\d")
 _MAX_STAMP_LINE = 160  # longer lines are prose: no stamp line is near this long
 _TAIL = 300  # a stamp closing a headline lies within this many characters of its end
 
@@ -351,6 +353,8 @@ def _non_overlapping(items: list[Stamp]) -> list[Stamp]:
 
 def _scan(s: str, default_year: int | None, line_mode: bool) -> list[Stamp]:
     """All stamps in ``s``, overlaps resolved in favour of the longer, earlier form."""
+    if not _DIGIT_RX.search(s):
+        return []
     found: list[Stamp] = []
     for kind, rx, builder in _PASSES:
         found.extend(_accepted(rx, s, lambda m, k=kind, b=builder: b(m, k, default_year, line_mode)))
@@ -448,6 +452,8 @@ def _xref_form(name: str, m: re.Match[str], n_times: int) -> str:
 
 def find_cross_references(s: str) -> list[CrossRef]:
     """Pointers back to earlier posts by time: "(see our 7.50am post)", "as we reported at 9.15am"."""
+    if not _DIGIT_RX.search(s):
+        return []
     groups: list[tuple[int, int, list[CrossRef]]] = []
     for name, rx in _XREF_RXS:
         for m in rx.finditer(s):

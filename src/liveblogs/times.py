@@ -33,6 +33,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -62,6 +63,32 @@ EVENT_COLUMNS = [
     "article", "post", "sentence", "start", "end", "text", "kind", "direction",
     "resolved_start", "resolved_end", "relative_to", "anchor", "gap_min", "gap_max",
 ]
+# Column types of the frames (time columns are set apart: their zone depends on the articles),
+# as dtype objects: looking a dtype up by name costs more than the conversion of a small frame.
+_STRING, _INT, _NULLABLE_INT, _FLOAT, _BOOL = (
+    pd.StringDtype(), np.dtype("int64"), pd.Int64Dtype(), pd.Float64Dtype(), np.dtype("bool"))
+REFERENCE_DTYPES = {
+    "article": _STRING, "post": _INT, "start": _INT, "end": _INT, "text": _STRING,
+    "kind": pd.CategoricalDtype(tw.REFERENCE_KINDS), "form": _STRING, "hour": _NULLABLE_INT, "minute": _NULLABLE_INT,
+    "dated": _BOOL, "target_post": _NULLABLE_INT, "score": _FLOAT, "evidence": _STRING, "conflict": _BOOL,
+}
+LINK_DTYPES = {
+    "article": _STRING, "post": _INT, "start": _INT, "end": _INT, "text": _STRING,
+    "hour": _NULLABLE_INT, "minute": _NULLABLE_INT, "target_post": _NULLABLE_INT, "score": _FLOAT,
+    "runner_up_post": _NULLABLE_INT, "runner_up_score": _FLOAT, "evidence": _STRING,
+    "conflict": _BOOL, "conflict_note": _STRING,
+}
+POST_TIME_DTYPES = {
+    "article": _STRING, "post": _INT, "sequence": _NULLABLE_INT, "rank": _NULLABLE_INT,
+    "time_source": pd.CategoricalDtype(tw.TIME_SOURCES), "time_evidence": _STRING,
+    "order": pd.CategoricalDtype(tw.ORDERS), "order_evidence": _STRING,
+    "interpolation": pd.CategoricalDtype(tw.INTERPOLATIONS), "conflict": _BOOL, "conflict_note": _STRING,
+}
+EVENT_DTYPES = {
+    "article": _STRING, "post": _INT, "sentence": _INT, "start": _INT, "end": _INT,
+    "text": _STRING, "kind": pd.CategoricalDtype(tw.EVENT_KINDS), "direction": pd.CategoricalDtype(tw.DIRECTIONS),
+    "anchor": _STRING,
+}
 TIME_COLUMNS = ("time", "time_earliest", "time_latest")
 EVENT_TIME_COLUMNS = ("resolved_start", "resolved_end", "relative_to")
 EXPLICIT_KINDS = ("stamp", "run_on", "relative")
@@ -69,6 +96,27 @@ _NS_MINUTE = 60 * 10**9
 _NS_DAY = 24 * 60 * _NS_MINUTE
 
 # =========================================================================== articles
+
+
+def _typed_frame(rows: list[dict], columns: list[str], dtypes: dict) -> pd.DataFrame:
+    """``pd.DataFrame(rows, columns=columns).astype(dtypes)``, each typed column built straight from its values.
+
+    Columns without a dtype (times, gaps) are inferred from the rows, as the plain constructor does.
+    """
+    untyped = [c for c in columns if c not in dtypes]
+    inferred = pd.DataFrame([[r.get(c) for c in untyped] for r in rows], columns=untyped)
+    return pd.DataFrame({
+        c: pd.Series([r.get(c) for r in rows], dtype=dtypes[c]) if c in dtypes else inferred[c] for c in columns
+    })
+
+
+def _records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict]:
+    """The rows of ``frame`` as dicts, like ``to_dict("records")`` but column by column (no per-row indexing).
+
+    ``columns``: only these, where the frame has them.
+    """
+    columns = list(frame.columns) if columns is None else [c for c in columns if c in frame.columns]
+    return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
 
 
 @dataclass(frozen=True)
@@ -95,7 +143,7 @@ class ArticleClock:
 def article_clocks(articles: pd.DataFrame) -> dict[str, ArticleClock]:
     """One ``ArticleClock`` per article, from ``published``, ``timezone`` and optional ``captured``."""
     clocks = {}
-    for row in articles.to_dict("records"):
+    for row in _records(articles, ("article", "text", "published", "timezone", "captured")):
         zone = str(row.get("timezone") or "UTC")
         published = row.get("published")
         day = None if pd.isna(published) else _at(pd.Timestamp(published).date(), 0, 0, zone)
@@ -105,8 +153,12 @@ def article_clocks(articles: pd.DataFrame) -> dict[str, ArticleClock]:
     return clocks
 
 
+@lru_cache(maxsize=65536)
 def _at(date, hour: int, minute: int, zone: str) -> pd.Timestamp:
-    """A wall-clock time on ``date`` in ``zone`` (DST gaps shift forward, repeats take the first)."""
+    """A wall-clock time on ``date`` in ``zone`` (DST gaps shift forward, repeats take the first).
+
+    Cached: phrases of one blog keep asking for the same few midnights.
+    """
     naive = pd.Timestamp(date.year, date.month, date.day) + pd.Timedelta(hours=hour, minutes=minute)
     return naive.tz_localize(zone, ambiguous=True, nonexistent="shift_forward")
 
@@ -143,9 +195,10 @@ _LEADING_SEP_RE = re.compile(r"[ \t]{0,2}[:|\u2013\u2014-][ \t]")
 _FIRST_LINE_RE = re.compile(r"[^\n]{0,200}")
 
 
-def find_clues(articles: pd.DataFrame, posts: pd.DataFrame) -> pd.DataFrame:
+def find_clues(articles: pd.DataFrame, posts: pd.DataFrame,
+               clocks: dict[str, ArticleClock] | None = None) -> pd.DataFrame:
     """Every time clue of every article (cross-references not yet linked to a post)."""
-    clocks = article_clocks(articles)
+    clocks = article_clocks(articles) if clocks is None else clocks
     rows: list[dict] = []
     for article, units in posts.groupby("article", sort=False):
         rows.extend(_article_clues(clocks[str(article)], units.reset_index(drop=True)))
@@ -154,7 +207,7 @@ def find_clues(articles: pd.DataFrame, posts: pd.DataFrame) -> pd.DataFrame:
 
 def _article_clues(clock: ArticleClock, units: pd.DataFrame) -> list[dict]:
     kinds = units["kind"].astype(str).tolist()
-    records = units.to_dict("records")
+    records = _records(units, ("post", "start", "text", "stamp_start", "stamp_end", "headline_start"))
     rows: list[dict] = []
     for i, unit in enumerate(records):
         if kinds[i] == "timestamp":
@@ -254,21 +307,18 @@ def _cross_reference_clues(clock: ArticleClock, unit: dict) -> list[dict]:
 
 
 def _reference_frame(rows: list[dict], clocks: dict[str, ArticleClock]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=REFERENCE_COLUMNS)
+    frame = _typed_frame(rows, REFERENCE_COLUMNS, REFERENCE_DTYPES)
     zones = {a: c.zone for a, c in clocks.items()}
-    return frame.astype(
-        {"article": "string", "post": "int64", "start": "int64", "end": "int64", "text": "string",
-         "kind": pd.CategoricalDtype(tw.REFERENCE_KINDS), "form": "string", "hour": "Int64",
-         "minute": "Int64", "dated": "bool", "target_post": "Int64", "score": "Float64", "evidence": "string",
-         "conflict": "bool"}
-    ).assign(resolved=lambda f: _zoned(f["resolved"], f["article"], zones))
+    return frame.assign(resolved=lambda f: _zoned(f["resolved"], f["article"], zones))
 
 
 def _zoned(values: pd.Series, articles: pd.Series, zones: dict[str, str]) -> pd.Series:
     """Timestamps in their article's zone: a tz-aware dtype when all articles share one zone."""
-    used = {zones[a] for a in articles.astype(str).unique()} if len(articles) else set(zones.values())
+    used = {zones[str(a)] for a in set(articles.tolist())} if len(articles) else set(zones.values())
     if len(used) <= 1:
         zone = next(iter(used), "UTC")
+        if isinstance(values.dtype, pd.DatetimeTZDtype):  # already zoned: only convert
+            return values.dt.tz_convert(zone).rename(None)
         return pd.to_datetime(pd.Series(list(values), index=values.index, dtype=object), utc=True).dt.tz_convert(zone)
     return pd.Series(
         [v if pd.isna(v) else pd.Timestamp(v).tz_convert(zones[a]) for v, a in zip(values, articles.astype(str))],
@@ -299,6 +349,15 @@ def stem(word: str) -> str:
 def content_terms(text: str) -> list[str]:
     """Stems of the content words of ``text`` (stop words and one-letter words left out)."""
     return [stem(w) for w in _WORD_RE.findall(text) if w.lower() not in tw.STOPWORDS]
+
+
+def content_counts(text: str) -> Counter:
+    """``Counter(content_terms(text))``, stemming each distinct word once."""
+    counts: Counter = Counter()
+    for word, k in Counter(_WORD_RE.findall(text)).items():
+        if word.lower() not in tw.STOPWORDS:
+            counts[stem(word)] += k
+    return counts
 
 
 def name_terms(text: str, skip_first: bool = False) -> dict[str, str]:
@@ -344,7 +403,7 @@ class _Documents:
 
     @classmethod
     def build(cls, ids: list[int], texts: list[str]) -> "_Documents":
-        counts = [Counter(content_terms(t)) for t in texts]
+        counts = [content_counts(t) for t in texts]
         df = Counter(term for c in counts for term in c)
         n = len(texts)
         idf = {term: math.log((1 + n) / (1 + k)) + 1 for term, k in df.items()}
@@ -456,7 +515,8 @@ def _evidence(docs: _Documents, i: int, ctx: _Context, query: dict[str, float]) 
 
 
 def cross_reference_links(
-    articles: pd.DataFrame, posts: pd.DataFrame, sentences: pd.DataFrame, clues: pd.DataFrame | None = None
+    articles: pd.DataFrame, posts: pd.DataFrame, sentences: pd.DataFrame, clues: pd.DataFrame | None = None,
+    clocks: dict[str, ArticleClock] | None = None,
 ) -> pd.DataFrame:
     """One row per cross-reference: the referring post, the post it points to, the score and why.
 
@@ -468,8 +528,8 @@ def cross_reference_links(
     score under those rules is chosen (``monotone_assignment``); where the references to a
     minute, on their own, would prefer another post, the row is flagged ``conflict``.
     """
-    clues = find_clues(articles, posts) if clues is None else clues
-    clocks = article_clocks(articles)
+    clocks = article_clocks(articles) if clocks is None else clocks
+    clues = find_clues(articles, posts, clocks) if clues is None else clues
     frames = []
     for article, units in posts.groupby("article", sort=False):
         refs = clues[(clues["article"] == article) & (clues["kind"] == "cross_reference")]
@@ -478,13 +538,8 @@ def cross_reference_links(
             own = clues[clues["article"] == article]
             frames.append(_article_links(clocks[str(article)], units.reset_index(drop=True), sents, own))
     rows = [r for f in frames for r in f]
-    frame = pd.DataFrame(rows, columns=LINK_COLUMNS)
-    return frame.astype(
-        {"article": "string", "post": "int64", "start": "int64", "end": "int64", "text": "string",
-         "hour": "Int64", "minute": "Int64", "target_post": "Int64", "score": "Float64",
-         "runner_up_post": "Int64", "runner_up_score": "Float64", "evidence": "string",
-         "conflict": "bool", "conflict_note": "string"}
-    ).assign(resolved=lambda f: _zoned(f["resolved"], f["article"], {a: c.zone for a, c in clocks.items()}))
+    frame = _typed_frame(rows, LINK_COLUMNS, LINK_DTYPES)
+    return frame.assign(resolved=lambda f: _zoned(f["resolved"], f["article"], {a: c.zone for a, c in clocks.items()}))
 
 
 @dataclass
@@ -498,10 +553,11 @@ class _Sequence:
 
     @classmethod
     def of(cls, units: pd.DataFrame) -> "_Sequence":
-        seq = units[units["kind"].astype(str).isin(tw.SEQUENCE_KINDS)]
-        ids = seq["post"].astype(int).tolist()
-        return cls(ids, {p: i for i, p in enumerate(ids)}, seq["text"].str.len().to_numpy(dtype=float),
-                   seq["text"].astype(str).tolist())
+        keep = [i for i, kind in enumerate(units["kind"].astype(str).tolist()) if kind in tw.SEQUENCE_KINDS]
+        posts, texts = units["post"].tolist(), units["text"].tolist()
+        ids = [int(posts[i]) for i in keep]
+        return cls(ids, {p: i for i, p in enumerate(ids)}, units["text"].str.len().to_numpy(dtype=float)[keep],
+                   [str(texts[i]) for i in keep])
 
     def ranks(self, order: str) -> np.ndarray:
         """Publication rank (0 = first published) of each post in document order."""
@@ -509,30 +565,48 @@ class _Sequence:
         return np.arange(n)[::-1].copy() if order == "newest-first" else np.arange(n)
 
 
+# What a link row and the scoring read of a cross-reference clue.
+_REF_KEYS = ("article", "post", "start", "end", "text", "hour", "minute", "resolved")
+
+
 def _article_links(clock: ArticleClock, units: pd.DataFrame, sents: pd.DataFrame, clues: pd.DataFrame) -> list[dict]:
     seq = _Sequence.of(units)
     refs = clues[clues["kind"] == "cross_reference"].reset_index(drop=True)
     if not seq.posts:
-        return [_link_row(r, None, None, None, None, [], "no posts to point to") for r in refs.to_dict("records")]
+        return [_link_row(r, None, None, None, None, [], "no posts to point to") for r in _records(refs, _REF_KEYS)]
     docs = _Documents.build(seq.posts, seq.texts)
     explicit = _explicit_pins(clues, seq)
-    scored = [_same_minute(_score_reference(docs, r, sents), r, explicit) for r in refs.to_dict("records")]
+    lines = _SentenceIndex.of(sents)
+    scored = [_same_minute(_score_reference(docs, r, lines), r, explicit) for r in _records(refs, _REF_KEYS)]
     order = _order_from_pins(explicit)[0]
     if order == "unknown":
         order = _order_by_assignment(seq, refs, scored, explicit) or _order_from_cues(seq)[0]
     return _assign_links(seq, refs, scored, explicit, order)
 
 
-def _score_reference(docs: _Documents, ref: dict, sents: pd.DataFrame) -> _Scored:
+@dataclass(frozen=True)
+class _SentenceIndex:
+    """The sentences of one article as plain lists, for finding the one around an offset."""
+
+    starts: np.ndarray
+    ends: list[int]
+    posts: list[int]
+    texts: list[str]
+
+    @classmethod
+    def of(cls, sents: pd.DataFrame) -> "_SentenceIndex":
+        return cls(sents["start"].to_numpy(), sents["end"].tolist(), sents["post"].tolist(),
+                   [str(t) for t in sents["text"].tolist()])
+
+
+def _score_reference(docs: _Documents, ref: dict, sents: _SentenceIndex) -> _Scored:
     """Compare the sentence holding a reference (and the one before, for pronouns) with every post."""
-    starts = sents["start"].to_numpy()
-    i = int(np.searchsorted(starts, ref["start"], side="right")) - 1
-    if i < 0 or sents["end"].iloc[i] < ref["end"]:
+    i = int(np.searchsorted(sents.starts, ref["start"], side="right")) - 1
+    if i < 0 or sents.ends[i] < ref["end"]:
         sentence, offset, previous = str(ref["text"]), int(ref["start"]), ""
     else:
-        row = sents.iloc[i]
-        sentence, offset = str(row["text"]), int(row["start"])
-        previous = str(sents["text"].iloc[i - 1]) if i > 0 and sents["post"].iloc[i - 1] == row["post"] else ""
+        sentence, offset = sents.texts[i], int(sents.starts[i])
+        previous = sents.texts[i - 1] if i > 0 and sents.posts[i - 1] == sents.posts[i] else ""
     ctx = reference_context(sentence, int(ref["start"]) - offset, int(ref["end"]) - offset, previous)
     return link_scores(docs, ctx)
 
@@ -557,8 +631,10 @@ def _explicit_pins(clues: pd.DataFrame, seq: _Sequence) -> pd.DataFrame:
         for p, t, x in zip(pins["target_post"], pins["resolved"], pins["text"])
         if int(p) in seq.where
     ]
-    frame = pd.DataFrame(rows, columns=["index", "post", "time", "source", "text"])
-    return frame.drop_duplicates("index", keep="first").sort_values("index", ignore_index=True)
+    first: dict[int, dict] = {}
+    for row in rows:
+        first.setdefault(row["index"], row)
+    return pd.DataFrame([first[i] for i in sorted(first)], columns=["index", "post", "time", "source", "text"])
 
 
 def _order_from_pins(pins: pd.DataFrame) -> tuple[str, str]:
@@ -601,30 +677,50 @@ def _order_from_cues(seq: _Sequence) -> tuple[str, str]:
     return "unknown", ""
 
 
-def _candidates(seq: _Sequence, ref: dict, ranks: np.ndarray | None, explicit: pd.DataFrame,
-                order: str) -> np.ndarray:
-    """Which sequence posts a reference may point to (bool per post, document order)."""
+@dataclass(frozen=True)
+class _ExplicitTimes:
+    """The explicit pins of one article as arrays, with the bounds they put on every post in one order."""
+
+    index: np.ndarray  # sequence index of each pinned post
+    time: np.ndarray  # its time, ns
+    earliest: np.ndarray | None  # per post, from the pins (None when the order is unknown)
+    latest: np.ndarray | None
+
+    @classmethod
+    def of(cls, explicit: pd.DataFrame, ranks: np.ndarray | None) -> "_ExplicitTimes":
+        index, time = explicit["index"].to_numpy(), explicit["time"].to_numpy()
+        if ranks is None or not len(explicit):
+            return cls(index, time, None, None)
+        earliest, latest, _ = pin_bounds(ranks, index, time, np.ones(len(explicit)), -(2**62), 2**62)
+        return cls(index, time, earliest, latest)
+
+
+def _candidates(seq: _Sequence, post: int, t: int | None, ranks: np.ndarray | None,
+                explicit: _ExplicitTimes) -> np.ndarray:
+    """Which sequence posts a reference from ``post`` to time ``t`` (ns) may point to (bool per post, document order)."""
     n = len(seq.posts)
     allowed = np.ones(n, dtype=bool)
-    referrer = seq.where.get(int(ref["post"]))
+    referrer = seq.where.get(post)
     if referrer is not None:
         allowed[referrer] = False
         if ranks is not None:
             allowed &= ranks < ranks[referrer]
-    t = pd.Timestamp(ref["resolved"]).value if pd.notna(ref["resolved"]) else None
-    if t is None or not len(explicit):
+    if t is None or not len(explicit.index):
         return allowed
-    exact = explicit.loc[explicit["time"] == t, "index"].to_numpy()
+    exact = explicit.index[explicit.time == t]
     if len(exact):
         mask = np.zeros(n, dtype=bool)
         mask[exact] = True
         return allowed & mask
     if ranks is None:
-        allowed[explicit["index"].to_numpy()] = False
+        allowed[explicit.index] = False
         return allowed
-    earliest, latest, _ = pin_bounds(ranks, explicit["index"].to_numpy(), explicit["time"].to_numpy(),
-                                     np.ones(len(explicit)), -(2**62), 2**62)
-    return allowed & (earliest <= t) & (t <= latest)
+    return allowed & (explicit.earliest <= t) & (t <= explicit.latest)
+
+
+def _nanoseconds(values: pd.Series) -> list[int | None]:
+    """Each timestamp as ns since the epoch, None where missing."""
+    return [pd.Timestamp(t).value if pd.notna(t) else None for t in values]
 
 
 def _grouped(refs: pd.DataFrame) -> list[tuple[int, list[int]]]:
@@ -641,8 +737,8 @@ def _group_scores(seq: _Sequence, refs: pd.DataFrame, scored: list[_Scored], exp
     """Per time group: summed scores over allowed posts (−inf elsewhere), indexed by publication rank."""
     ranks = seq.ranks(order) if order != "unknown" else None
     groups = _grouped(refs)
-    records = refs.to_dict("records")
-    masks = [_candidates(seq, r, ranks, explicit, order) for r in records]
+    pins = _ExplicitTimes.of(explicit, ranks)
+    masks = [_candidates(seq, int(post), t, ranks, pins) for post, t in zip(refs["post"], _nanoseconds(refs["resolved"]))]
     matrix = np.full((len(groups), len(seq.posts)), -np.inf)
     for g, (_, members) in enumerate(groups):
         ok = np.logical_and.reduce([masks[i] for i in members])
@@ -698,7 +794,7 @@ def _assign_links(seq, refs, scored, explicit, order) -> list[dict]:
         chosen = monotone_assignment(matrix)[0]
         ranks = seq.ranks(order)
     rows: dict[int, dict] = {}
-    records = refs.to_dict("records")
+    records = _records(refs, _REF_KEYS)
     for (_, members), r, group_scores in zip(groups, chosen, matrix):
         by_doc = np.full(len(seq.posts), -np.inf)
         by_doc[: len(ranks)] = group_scores[ranks]
@@ -761,23 +857,38 @@ def _link_row(ref: dict, target, score, runner, runner_score, evidence: list[str
 # =========================================================================== time references
 
 
-def time_references(articles: pd.DataFrame, posts: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Every time clue: where it is, what it says, what it resolved to, and which post it pins."""
-    clues = find_clues(articles, posts)
-    links = cross_reference_links(articles, posts, sentences, clues)
+def time_references(articles: pd.DataFrame, posts: pd.DataFrame, sentences: pd.DataFrame,
+                    clues: pd.DataFrame | None = None, links: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every time clue: where it is, what it says, what it resolved to, and which post it pins.
+
+    ``clues`` and ``links`` (``find_clues``, ``cross_reference_links``) are computed when not given.
+    """
+    clues = find_clues(articles, posts) if clues is None else clues
+    links = cross_reference_links(articles, posts, sentences, clues) if links is None else links
     if not len(links):
         return clues
-    keyed = links.set_index(["article", "start"])
     is_ref = clues["kind"] == "cross_reference"
-    key = pd.MultiIndex.from_arrays([clues.loc[is_ref, "article"], clues.loc[is_ref, "start"]])
+    matched = _links_of(links, clues[is_ref])
     out = clues.copy()
-    out.loc[is_ref, "target_post"] = keyed["target_post"].reindex(key).to_numpy()
-    out.loc[is_ref, "score"] = keyed["score"].reindex(key).to_numpy()
-    notes = keyed["conflict_note"].reindex(key).fillna("").to_numpy()
-    evidence = keyed["evidence"].reindex(key).fillna("").to_numpy()
+    out.loc[is_ref, "target_post"] = matched["target_post"].to_numpy()
+    out.loc[is_ref, "score"] = matched["score"].to_numpy()
+    notes = matched["conflict_note"].fillna("").to_numpy()
+    evidence = matched["evidence"].fillna("").to_numpy()
     out.loc[is_ref, "evidence"] = [e + (f" [{n}]" if n else "") for e, n in zip(evidence, notes)]
-    out.loc[is_ref, "conflict"] = keyed["conflict"].reindex(key).fillna(False).to_numpy(dtype=bool)
+    out.loc[is_ref, "conflict"] = matched["conflict"].fillna(False).to_numpy(dtype=bool)
     return out
+
+
+def _links_of(links: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFrame:
+    """The link row of each cross-reference clue (matched on article and start), in the clues' order.
+
+    Links come in the clues' order, so the match is usually the frame itself.
+    """
+    same = (links["article"].tolist() == refs["article"].tolist()) and (links["start"].tolist() == refs["start"].tolist())
+    if same:
+        return links
+    key = pd.MultiIndex.from_arrays([refs["article"], refs["start"]])
+    return links.set_index(["article", "start"]).reindex(key)
 
 
 # =========================================================================== post times
@@ -844,7 +955,7 @@ def _heaviest_monotone(times: np.ndarray, weights: np.ndarray) -> np.ndarray:
 
 
 def post_times(articles: pd.DataFrame, posts: pd.DataFrame, references: pd.DataFrame,
-               interpolation: str = "position") -> pd.DataFrame:
+               interpolation: str = "position", clocks: dict[str, ArticleClock] | None = None) -> pd.DataFrame:
     """Every unit's best time, earliest and latest time, where they come from, and the blog's order.
 
     ``interpolation`` places unpinned posts between their pinned neighbours by ``"position"``
@@ -852,7 +963,7 @@ def post_times(articles: pd.DataFrame, posts: pd.DataFrame, references: pd.DataF
     """
     if interpolation not in tw.INTERPOLATIONS:
         raise ValueError(f"interpolation must be one of {tw.INTERPOLATIONS}, not {interpolation!r}")
-    clocks = article_clocks(articles)
+    clocks = article_clocks(articles) if clocks is None else clocks
     rows: list[dict] = []
     for article, units in posts.groupby("article", sort=False):
         refs = references[references["article"] == article]
@@ -877,7 +988,7 @@ def _pins(refs: pd.DataFrame, seq: _Sequence, zone: str) -> list[_Pin]:
     pinning = refs["kind"].isin(EXPLICIT_KINDS + ("cross_reference",))
     found = refs[pinning & refs["target_post"].notna() & refs["resolved"].notna()]
     pins: dict[int, _Pin] = {}
-    for r in found.to_dict("records"):
+    for r in _records(found, ("post", "text", "kind", "resolved", "target_post", "score", "evidence", "conflict")):
         post = int(r["target_post"])
         if post not in seq.where:
             continue
@@ -912,7 +1023,7 @@ def _roll_over_midnight(pins: list[_Pin], ranks: np.ndarray, dated: set[int]) ->
 def _page_bounds(refs: pd.DataFrame, clock: ArticleClock) -> tuple[int | None, int | None, str]:
     """Lower and upper bounds (ns) that the page's own stamps and the capture time put on every post."""
     lower, upper, notes = None, None, []
-    for r in refs[(refs["kind"] == "page") & refs["resolved"].notna()].to_dict("records"):
+    for r in _records(refs[(refs["kind"] == "page") & refs["resolved"].notna()], ("resolved", "evidence", "text")):
         t = pd.Timestamp(r["resolved"]).value
         if "lower" in str(r["evidence"]):
             lower = t if lower is None else max(lower, t)
@@ -1117,10 +1228,10 @@ def _unit_rows(clock: ArticleClock, units: pd.DataFrame, seq: _Sequence, placed:
                order: str, why: str) -> list[dict]:
     """One row per unit: sequence posts as placed; stamp lines at their own time; the rest on the day."""
     lines = refs[refs["kind"].isin(["stamp", "page", "relative"])]
-    stamp_of = {int(r["post"]): r for r in lines.to_dict("records")}
+    stamp_of = {int(r["post"]): r for r in _records(lines, ("post", "text", "resolved"))}
     day = clock.day_bounds()
     rows = []
-    for unit in units.to_dict("records"):
+    for unit in _records(units, ("post",)):
         post = int(unit["post"])
         row = {"article": clock.article, "post": post, "order": order, "order_evidence": why,
                "sequence": None, "rank": None, "interpolation": None, "conflict": False, "conflict_note": None}
@@ -1152,14 +1263,8 @@ def _ts(ns) -> pd.Timestamp:
 
 
 def _post_time_frame(rows: list[dict], clocks: dict[str, ArticleClock]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=POST_TIME_COLUMNS)
+    frame = _typed_frame(rows, POST_TIME_COLUMNS, POST_TIME_DTYPES)
     zones = {a: c.zone for a, c in clocks.items()}
-    frame = frame.astype(
-        {"article": "string", "post": "int64", "sequence": "Int64", "rank": "Int64",
-         "time_source": pd.CategoricalDtype(tw.TIME_SOURCES), "time_evidence": "string",
-         "order": pd.CategoricalDtype(tw.ORDERS), "order_evidence": "string",
-         "interpolation": pd.CategoricalDtype(tw.INTERPOLATIONS), "conflict": "bool", "conflict_note": "string"}
-    )
     return frame.assign(**{c: _zoned(frame[c], frame["article"], zones) for c in TIME_COLUMNS})
 
 
@@ -1180,7 +1285,12 @@ class _Phrase:
 
 _COMPILED = [(re.compile(rf"(?<![\w-])(?:{p.pattern})(?![\w-])", re.IGNORECASE), p) for p in tw.EVENT_PHRASES]
 # One pass that says whether any phrase can match at all (named groups dropped: they repeat).
-_ANY_PHRASE = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for rx, _ in _COMPILED), re.IGNORECASE)
+# Every phrase starts where no word does, so the scan skips the middle of words at once.
+_ANY_PHRASE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in tw.EVENT_PHRASES) + ")",
+    re.IGNORECASE,
+)
+_DIGIT_RE = re.compile(r"\d")
 _SPEC_RE = re.compile(r"([a-z]+)|([+-])(n|\d{1,4})(min|mo|d|h|w|y)?")
 
 
@@ -1190,13 +1300,8 @@ def find_event_phrases(sentence: str, year: int | None) -> list[_Phrase]:
     Cross-references ("(see 6.54am)") point at posts, not events, and are left out.
     """
     ahead = bool(tw.FUTURE_MARKERS_RE.search(sentence))
-    found: list[_Phrase] = []
-    for rx, phrase in _COMPILED if _ANY_PHRASE.search(sentence) else ():
-        direction = "future" if phrase.direction == "either" and ahead else phrase.direction
-        for m in rx.finditer(sentence):
-            found.append(_Phrase(m.start(), m.end(), m.group(), phrase.kind, direction,
-                                 (phrase.start, phrase.end), _quantity(m)))
-    found += _weekday_phrases(sentence)
+    found = _table_phrases(sentence, ahead)
+    found += _weekday_phrases(sentence, ahead)
     found += _date_phrases(sentence, year)
     found += [
         _Phrase(s.start, s.end, s.text, "clock", "either", None, None, (s, s))  # resolved later, per post
@@ -1212,6 +1317,19 @@ def find_event_phrases(sentence: str, year: int | None) -> list[_Phrase]:
     return chosen
 
 
+def _table_phrases(sentence: str, ahead: bool) -> list[_Phrase]:
+    """Matches of the phrase table (``tw.EVENT_PHRASES``), each scanned from where the first of any can start."""
+    first = _ANY_PHRASE.search(sentence)
+    if first is None:
+        return []
+    found = []
+    for rx, phrase in _COMPILED:
+        direction = "future" if phrase.direction == "either" and ahead else phrase.direction
+        found.extend(_Phrase(m.start(), m.end(), m.group(), phrase.kind, direction, (phrase.start, phrase.end),
+                             _quantity(m)) for m in rx.finditer(sentence, first.start()))
+    return found
+
+
 def _quantity(m: re.Match[str]) -> pd.DateOffset | None:
     groups = m.groupdict()
     if not groups.get("n") or not groups.get("unit"):
@@ -1221,13 +1339,14 @@ def _quantity(m: re.Match[str]) -> pd.DateOffset | None:
     return _offset(n, tw.UNIT_WORDS[groups["unit"].lower()])
 
 
+@lru_cache(maxsize=1024)
 def _offset(n: int, unit: str) -> pd.DateOffset:
     names = {"min": "minutes", "h": "hours", "d": "days", "w": "weeks", "mo": "months", "y": "years"}
     return pd.DateOffset(**{names[unit]: n})
 
 
-def _weekday_phrases(sentence: str) -> list[_Phrase]:
-    future = bool(tw.FUTURE_MARKERS_RE.search(sentence))
+def _weekday_phrases(sentence: str, future: bool) -> list[_Phrase]:
+    """Weekday names ("on Friday", "last Tuesday night"); ``future``: the sentence looks ahead."""
     out = []
     for m in tw.WEEKDAY_RE.finditer(sentence):
         rel = (m.group("rel") or "").lower()
@@ -1237,7 +1356,10 @@ def _weekday_phrases(sentence: str) -> list[_Phrase]:
 
 
 def _date_phrases(sentence: str, year: int | None) -> list[_Phrase]:
-    out = []
+    """Calendar dates without a clock ("13 February", "in 2014"); every one holds a digit."""
+    out: list[_Phrase] = []
+    if not _DIGIT_RE.search(sentence):
+        return out
     for m in tw.DATE_RE.finditer(sentence):
         g = m.groupdict()
         try:
@@ -1259,7 +1381,7 @@ def _date_phrases(sentence: str, year: int | None) -> list[_Phrase]:
 
 
 def event_times(articles: pd.DataFrame, posts: pd.DataFrame, sentences: pd.DataFrame,
-                post_times: pd.DataFrame) -> pd.DataFrame:
+                post_times: pd.DataFrame, clocks: dict[str, ArticleClock] | None = None) -> pd.DataFrame:
     """Phrases that date events, each resolved to a range relative to its post's time.
 
     A phrase is resolved against the post's bounds, so the range is as wide as what is known
@@ -1267,26 +1389,25 @@ def event_times(articles: pd.DataFrame, posts: pd.DataFrame, sentences: pd.DataF
     from 7.51 to 8.53. Past phrases never end after the post. ``gap_min``/``gap_max`` bound
     how long after the event the post went up (negative: the event lies ahead).
     """
-    clocks = article_clocks(articles)
-    timing = post_times.set_index(["article", "post"])
+    clocks = article_clocks(articles) if clocks is None else clocks
+    bounds = _post_bounds(post_times)
     kinds = dict(zip(zip(posts["article"], posts["post"]), posts["kind"].astype(str)))
+    anchors: dict[tuple[str, int], _Anchor | None] = {}
     rows: list[dict] = []
-    for s in sentences.to_dict("records"):
-        if kinds.get((s["article"], s["post"])) in ("timestamp", "boilerplate", "byline"):
+    keys = ("article", "post", "sentence", "start")
+    for article, post, sentence, start, text in zip(*(sentences[c].tolist() for c in keys + ("text",))):
+        if kinds.get((article, post)) in ("timestamp", "boilerplate", "byline"):
             continue
-        clock = clocks[str(s["article"])]
-        phrases = find_event_phrases(str(s["text"]), clock.year)
+        clock = clocks[str(article)]
+        phrases = find_event_phrases(str(text), clock.year)
         if not phrases:
             continue
-        anchor = _anchor(timing, clock, s["article"], s["post"])
-        rows.extend(_event_row(clock, s, p, anchor) for p in phrases)
-    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+        if (article, post) not in anchors:
+            anchors[article, post] = _anchor(bounds.get((article, post)), clock)
+        s = dict(zip(keys, (article, post, sentence, start)))
+        rows.extend(_event_row(clock, s, p, anchors[article, post]) for p in phrases)
+    frame = _typed_frame(rows, EVENT_COLUMNS, EVENT_DTYPES)
     zones = {a: c.zone for a, c in clocks.items()}
-    frame = frame.astype(
-        {"article": "string", "post": "int64", "sentence": "int64", "start": "int64", "end": "int64",
-         "text": "string", "kind": pd.CategoricalDtype(tw.EVENT_KINDS), "direction": pd.CategoricalDtype(tw.DIRECTIONS),
-         "anchor": "string"}
-    )
     frame = frame.assign(**{c: _zoned(frame[c], frame["article"], zones) for c in EVENT_TIME_COLUMNS})
     return frame.assign(gap_min=_timedeltas(frame["gap_min"]), gap_max=_timedeltas(frame["gap_max"]))
 
@@ -1304,13 +1425,15 @@ class _Anchor:
     label: str
 
 
-def _anchor(timing: pd.DataFrame, clock: ArticleClock, article: str, post: int) -> _Anchor | None:
+def _post_bounds(post_times: pd.DataFrame) -> dict[tuple[str, int], tuple]:
+    """(article, post) → (earliest, latest, best time, time source) of every unit."""
+    columns = ("article", "post", "time_earliest", "time_latest", "time", "time_source")
+    return {(a, p): rest for a, p, *rest in zip(*(post_times[c].tolist() for c in columns))}
+
+
+def _anchor(bounds: tuple | None, clock: ArticleClock) -> _Anchor | None:
     """The time a post's phrases are resolved against: its bounds, else the publication day."""
-    try:
-        row = timing.loc[(article, post)]
-        low, high, best, source = row["time_earliest"], row["time_latest"], row["time"], row["time_source"]
-    except KeyError:
-        low = high = best = source = pd.NaT
+    low, high, best, source = bounds if bounds is not None else (pd.NaT,) * 4
     if pd.isna(low) or pd.isna(high):
         day = clock.day_bounds()
         if day is None:
@@ -1378,22 +1501,49 @@ def _resolve_phrase(p: _Phrase, a: _Anchor, clock: ArticleClock) -> tuple[pd.Tim
 def _spec_time(spec: str, a: _Anchor, zone: str, quantity: pd.DateOffset | None, low: bool) -> pd.Timestamp:
     """Evaluate a phrase spec ("day-1d+18h", "post+n", "week") against a post's bounds."""
     ref = a.low if low else a.high
-    base_day = _at(ref.date(), 0, 0, zone)
+    return _spec_time_at(spec, ref, (ref.unit, str(ref.tz)), zone, quantity)
+
+
+@lru_cache(maxsize=65536)
+def _spec_time_at(spec: str, ref: pd.Timestamp, ref_kind: tuple[str, str], zone: str,
+                  quantity: pd.DateOffset | None) -> pd.Timestamp:
+    """A spec evaluated from one moment, cached: a blog's phrases keep meeting the same bounds.
+
+    ``ref_kind`` (resolution, zone of ``ref``) only keys the cache, since equal moments of
+    another resolution or zone compare (and hash) equal but print differently.
+    """
     t = None
-    for word, sign, amount, unit in _SPEC_RE.findall(spec):
+    for word, sign, amount, unit in _spec_steps(spec):
         if word:
-            t = {
-                "day": base_day, "post": ref,
-                "week": base_day - pd.Timedelta(days=ref.weekday()),
-                "month": _at(ref.date().replace(day=1), 0, 0, zone),
-                "year": _at(ref.date().replace(month=1, day=1), 0, 0, zone),
-            }[word]
+            t = _spec_anchor(word, ref, zone)
             continue
         step = quantity if amount == "n" else _offset(int(amount), unit)
         if step is None:
             continue
         t = t + step if sign == "+" else t - step
     return t.tz_convert(zone)
+
+
+@lru_cache(maxsize=256)
+def _spec_steps(spec: str) -> tuple[tuple[str, str, str, str], ...]:
+    """A spec split into (anchor word, sign, amount, unit) steps."""
+    return tuple(_SPEC_RE.findall(spec))
+
+
+def _spec_anchor(word: str, ref: pd.Timestamp, zone: str) -> pd.Timestamp:
+    """The moment a spec's anchor word names, for a post at ``ref``."""
+    if word == "post":
+        return ref
+    date = ref.date()
+    if word == "day":
+        return _at(date, 0, 0, zone)
+    if word == "week":
+        return _at(date, 0, 0, zone) - pd.Timedelta(days=ref.weekday())
+    if word == "month":
+        return _at(date.replace(day=1), 0, 0, zone)
+    if word == "year":
+        return _at(date.replace(month=1, day=1), 0, 0, zone)
+    raise KeyError(word)
 
 
 def _resolve_weekday(p: _Phrase, a: _Anchor, zone: str) -> tuple[pd.Timestamp, pd.Timestamp]:

@@ -359,6 +359,31 @@ def test_one_article_without_quotations(write_article):
     assert set(timing["lag_basis"].astype(str)) == {"order only"} and timing["covered"].all()
 
 
+def test_many_copies_are_scored_once_and_linked_linearly(corpus, monkeypatch):
+    """Outlets printing the same copy: text pairs are scored once per pair of distinct texts, and
+    the links kept grow with the number of units (``MAX_TEXT_LINKS`` each), not with its square."""
+    monkeypatch.setattr(st, "MAX_TEXT_LINKS", 5)  # a small cap, so that few copies reach it
+    texts = st.story_units(corpus.posts, corpus.paragraphs)["text"].astype(str).tolist()
+    distinct = len(set(texts))
+    for copies in (4, 32):
+        vec = st._Vectors(texts * copies)
+        similar = vec.similar_texts(min(st.SPEAKER_LINK, st.TEXT_LINK))
+        kept = st._text_links(similar, vec.row, [""] * len(vec.row))
+        assert len(similar) <= distinct * (distinct + 1) // 2  # identical copies share one row
+        # at 32 copies all pairs of similar copies are over 23,000; the cap keeps under 5,600
+        assert len(kept) <= len(texts) * copies * st.MAX_TEXT_LINKS
+
+
+def test_copies_of_one_text_link_to_at_most_max_text_links_each():
+    n = 3 * st.MAX_TEXT_LINKS
+    links = st._text_links({(0, 0): 1.0}, np.zeros(n, dtype=np.int64), [""] * n)
+    degree = np.bincount(np.concatenate([links["unit_a"], links["unit_b"]]), minlength=n)
+    assert (links["unit_a"] < links["unit_b"]).all() and not links.duplicated().any()
+    assert degree.min() >= st.MAX_TEXT_LINKS and len(links) <= n * st.MAX_TEXT_LINKS
+    few = st._text_links({(0, 0): 1.0}, np.zeros(5, dtype=np.int64), [""] * 5)
+    assert len(few) == 10  # below the cap every copy is linked to every other
+
+
 # --------------------------------------------------------------------------- properties
 
 words = st_.sampled_from("peace talks ukraine betraying not certainly the a of war putin trump nato table off".split())

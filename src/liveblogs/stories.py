@@ -16,9 +16,11 @@ Pure functions from frames to frames, in the order they run:
    first coverage (time with bounds, position in the blog) and the lag behind the first outlet,
    or ``'order only'`` where an outlet's posts have no clock times.
 
-Text similarity is one numpy matrix product (block by block, over the terms found in two units
-or more), never a Python loop over all pairs of posts; quotations are compared only when they
-share a rare pair of words; clustering visits links, not pairs. Everything is deterministic: no
+Text similarity is a numpy matrix product (block by block, over the terms found in two units
+or more, once per distinct text), never a Python loop over all pairs of posts; a unit keeps at
+most ``MAX_TEXT_LINKS`` links by text, so identical copies printed by many outlets do not make
+the links grow with the square of the corpus; quotations are compared only when they share a
+rare pair of words, once per pair of wordings; clustering visits links, not pairs. Everything is deterministic: no
 randomness, no set-iteration order, ids sorted by content, scores rounded to ``SCORE_DECIMALS``.
 """
 
@@ -77,6 +79,13 @@ SPEAKER_LINK = 0.12
 MIN_VOICE_WORDS = 3  # words a speaker must have quoted in a post to be its main voice
 # Strength a shared speaker adds to the combined score (noisy-or with cosine and quote).
 SPEAKER_WEIGHT = 0.2
+
+# A unit keeps at most this many links made by text alone (cosine, or cosine and the same main
+# voice), its strongest; a pair is kept when either side keeps it. No unit of a real blog comes
+# near it (the most linked post of the bundled and held-out blogs has 6 links); it bounds the
+# work when many outlets print the same copy word for word, where the links would otherwise grow
+# with the square of the copies. Links by shared quotation are bounded by MAX_SHINGLE_QUOTES.
+MAX_TEXT_LINKS = 50
 
 # Average linkage: two clusters merge when the mean score over all their unit pairs (0 for
 # unlinked pairs) reaches this. Below every single link's score (0.28 and up), so two linked units
@@ -234,68 +243,102 @@ def story_units(posts: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
 class _Vectors:
     """L2-normalised TF-IDF rows (sublinear tf, smooth idf) over content-word stems of the units.
 
-    Terms found in one unit only are kept in the norms but dropped from the matrix: they can add
-    nothing to a dot product. The vocabulary is sorted, so columns never depend on input order.
+    Identical texts (a post printed word for word by several outlets) share one row: ``row[unit]``
+    is the row of the unit's text; document frequencies still count every unit. Rows are stored
+    sparse and made dense (float32) one block at a time for products, so memory follows the block
+    size, not the corpus. Terms found in one unit only are kept in the norms but dropped from the
+    matrix: they can add nothing to a dot product. The vocabulary is sorted, so columns never
+    depend on input order.
     """
 
     def __init__(self, texts: list[str], matrix: bool = True) -> None:
-        counts = [Counter(content_terms(t)) for t in texts]
-        df = Counter(term for c in counts for term in c)
+        distinct = list(dict.fromkeys(texts))
+        index = {t: k for k, t in enumerate(distinct)}
+        self.row = np.array([index[t] for t in texts], dtype=np.int64)
+        copies = np.bincount(self.row, minlength=len(distinct))
+        counts = [Counter(content_terms(t)) for t in distinct]
+        df: Counter = Counter()
+        for c, m in zip(counts, copies.tolist()):
+            df.update(dict.fromkeys(c, m))
         n = len(texts)
         idf = {t: math.log((1 + n) / (1 + k)) + 1.0 for t, k in df.items()}
         self.vocab = sorted(t for t, k in df.items() if k >= 2)
         column = {t: j for j, t in enumerate(self.vocab)}
-        self.weights: list[dict[str, float]] = []
-        self.matrix = np.zeros((n if matrix else 0, len(self.vocab)), dtype=np.float32)
-        for i, c in enumerate(counts):
-            w = {t: (1.0 + math.log(k)) * idf[t] for t, k in sorted(c.items())}
-            norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
-            w = {t: v / norm for t, v in w.items()}
-            self.weights.append(w)
-            for t, v in w.items() if matrix else ():
-                if t in column:
-                    self.matrix[i, column[t]] = v
+        rows = [self._weights(c, idf) for c in counts]
+        self.weights: list[dict[str, float]] = [rows[r] for r in self.row.tolist()]
+        self.matrix = self._sparse(rows if matrix else [], column)
         # the most frequent written form of every stem, to show terms as words
-        forms = Counter(w for t in texts for w in content_words(t))
+        forms: Counter = Counter()
+        for t, m in zip(distinct, copies.tolist()):
+            forms.update({w: k * m for w, k in Counter(content_words(t)).items()})
         self.surface: dict[str, str] = {}
         for form, _ in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0])):
             self.surface.setdefault(stem(form), form)
 
-    def pairs(self, min_score: float, block: int = 512) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Every pair ``i < j`` whose cosine reaches ``min_score`` (block-wise matrix products)."""
-        n = self.matrix.shape[0]
-        found_i, found_j, found_s = [], [], []
+    @staticmethod
+    def _weights(counts: Counter, idf: dict[str, float]) -> dict[str, float]:
+        """One text's TF-IDF weights, L2-normalised."""
+        w = {t: (1.0 + math.log(k)) * idf[t] for t, k in sorted(counts.items())}
+        norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+        return {t: v / norm for t, v in w.items()}
+
+    @staticmethod
+    def _sparse(rows: list[dict[str, float]], column: dict[str, int]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per text row: the columns of its terms in the vocabulary and their float32 weights."""
+        out = []
+        for w in rows:
+            kept = [(column[t], v) for t, v in w.items() if t in column]
+            out.append((np.array([c for c, _ in kept], dtype=np.int64), np.array([v for _, v in kept], dtype=np.float32)))
+        return out
+
+    def _dense(self, rows: np.ndarray) -> np.ndarray:
+        """The given text rows as one dense float32 block."""
+        out = np.zeros((len(rows), len(self.vocab)), dtype=np.float32)
+        for k, r in enumerate(np.asarray(rows).tolist()):
+            cols, values = self.matrix[r]
+            out[k, cols] = values
+        return out
+
+    def similar_texts(self, min_score: float, block: int = 512) -> dict[tuple[int, int], float]:
+        """Every pair of text rows ``r <= s`` whose cosine reaches ``min_score`` (a text with itself
+        included: its copies), block by block, so memory follows the block size, not the corpus."""
+        n = len(self.matrix)
+        found: dict[tuple[int, int], float] = {}
         for lo in range(0, n, block):
-            sims = self.matrix[lo : lo + block] @ self.matrix.T
-            rows, cols = np.nonzero(sims >= min_score)
-            keep = cols > rows + lo
-            found_i.append(rows[keep] + lo)
-            found_j.append(cols[keep])
-            found_s.append(sims[rows[keep], cols[keep]])
-        if not found_i:
-            return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
-        return (np.concatenate(found_i).astype(np.int64), np.concatenate(found_j).astype(np.int64),
-                np.concatenate(found_s).astype(np.float64))
+            left = self._dense(np.arange(lo, min(lo + block, n)))
+            for lo2 in range(lo, n, block):
+                sims = left @ self._dense(np.arange(lo2, min(lo2 + block, n))).T
+                rows, cols = np.nonzero(sims >= min_score)
+                keep = cols + lo2 >= rows + lo
+                found.update(zip(zip((rows[keep] + lo).tolist(), (cols[keep] + lo2).tolist()),
+                                 sims[rows[keep], cols[keep]].astype(np.float64).tolist()))
+        return found
 
-    def cosine(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Cosine of given pairs (row-wise dot products)."""
-        if len(i) == 0:
-            return np.empty(0)
-        return np.einsum("ij,ij->i", self.matrix[i], self.matrix[j]).astype(np.float64)
+    def cosine(self, i: np.ndarray, j: np.ndarray, block: int = 2048) -> np.ndarray:
+        """Cosine of given pairs of units (row-wise dot products)."""
+        out = [np.einsum("ij,ij->i", self._dense(self.row[i[lo : lo + block]]), self._dense(self.row[j[lo : lo + block]]))
+               for lo in range(0, len(i), block)]
+        return np.concatenate(out).astype(np.float64) if out else np.empty(0)
 
-    def shared_terms(self, i: np.ndarray, j: np.ndarray, top: int = TOP_TERMS, block: int = 2048) -> list[str]:
-        """Per pair: the terms contributing most to the cosine, as words joined by ", "."""
-        out: list[str] = []
-        for lo in range(0, len(i), block):
-            prod = self.matrix[i[lo : lo + block]] * self.matrix[j[lo : lo + block]]
-            k = min(top, prod.shape[1])
-            if k == 0:
-                out.extend([""] * len(prod))
-                continue
-            cand = np.argpartition(-prod, k - 1, axis=1)[:, :k] if prod.shape[1] > k else np.tile(np.arange(k), (len(prod), 1))
-            for row, cols in zip(prod, cand):
-                ranked = sorted((-row[c], self.vocab[c]) for c in cols if row[c] > 0)
-                out.append(", ".join(self.surface.get(t, t) for _, t in ranked))
+    def shared_terms(self, i: np.ndarray, j: np.ndarray, top: int = TOP_TERMS, block: int = 512) -> list[str]:
+        """Per pair of units: the terms contributing most to the cosine, as words joined by ", "
+        (worked out once per pair of distinct texts)."""
+        pairs, back = np.unique(np.stack([self.row[i], self.row[j]], axis=1).reshape(-1, 2), axis=0, return_inverse=True)
+        terms: list[str] = []
+        for lo in range(0, len(pairs), block):
+            prod = self._dense(pairs[lo : lo + block, 0]) * self._dense(pairs[lo : lo + block, 1])
+            terms.extend(self._top_terms(prod, top))
+        return [terms[k] for k in np.asarray(back).reshape(-1).tolist()]
+
+    def _top_terms(self, prod: np.ndarray, top: int) -> list[str]:
+        k = min(top, prod.shape[1])
+        if k == 0:
+            return [""] * len(prod)
+        cand = np.argpartition(-prod, k - 1, axis=1)[:, :k] if prod.shape[1] > k else np.tile(np.arange(k), (len(prod), 1))
+        out = []
+        for row, cols in zip(prod, cand):
+            ranked = sorted((-row[c], self.vocab[c]) for c in cols if row[c] > 0)
+            out.append(", ".join(self.surface.get(t, t) for _, t in ranked))
         return out
 
 
@@ -305,17 +348,18 @@ class _Vectors:
 def _unit_of(frame: pd.DataFrame, units: pd.DataFrame) -> np.ndarray:
     """For each row of ``frame`` (article, start), the unit whose span holds it (-1 when none)."""
     out = np.full(len(frame), -1, dtype=np.int64)
-    articles = frame["article"].astype(str).to_numpy()
     offsets = frame["start"].to_numpy(dtype=np.int64)
-    for article in sorted(set(articles)):
-        u = units[units["article"] == article]
-        if u.empty:
+    spans = {article: (u["start"].to_numpy(), u["end"].to_numpy(), u["unit"].to_numpy())
+             for article, u in units.groupby(units["article"].astype(str), sort=True)}
+    rows = pd.Series(np.arange(len(frame))).groupby(frame["article"].astype(str).to_numpy(), sort=True)
+    for article, at in rows:
+        if article not in spans:
             continue
-        at = np.flatnonzero(articles == article)
-        starts, ends = u["start"].to_numpy(), u["end"].to_numpy()
+        at = at.to_numpy()
+        starts, ends, ids = spans[article]
         pos = np.searchsorted(starts, offsets[at], side="right") - 1
         ok = (pos >= 0) & (offsets[at] < ends[np.clip(pos, 0, None)])
-        out[at[ok]] = u["unit"].to_numpy()[pos[ok]]
+        out[at[ok]] = ids[pos[ok]]
     return out
 
 
@@ -347,7 +391,7 @@ def _quote_matches(quotes: pd.DataFrame, unit: np.ndarray) -> pd.DataFrame:
     cand = cand[units[cand["q_a"]] < units[cand["q_b"]]].drop_duplicates(["q_a", "q_b"])
     if cand.empty:
         return pd.DataFrame(columns=columns)
-    sims = np.array([quote_similarity(tokens[a], tokens[b]) for a, b in zip(cand["q_a"], cand["q_b"])])
+    sims = _similarities(tokens, cand["q_a"].to_numpy(), cand["q_b"].to_numpy())
     cand = cand[sims >= QUOTE_MATCH].assign(similarity=sims[sims >= QUOTE_MATCH])
     qa, qb = cand["q_a"].to_numpy(), cand["q_b"].to_numpy()
     texts, sid = q["quote"].to_numpy(), q["sid"].to_numpy()
@@ -357,6 +401,19 @@ def _quote_matches(quotes: pd.DataFrame, unit: np.ndarray) -> pd.DataFrame:
         "unit_a": units[qa], "unit_b": units[qb], "similarity": cand["similarity"].to_numpy(),
         "shared_quote": shorter, "speaker_id": np.where(sid[qa] != "", sid[qa], sid[qb]),
     })[columns]
+
+
+def _similarities(tokens: list[list[str]], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """:func:`quote_similarity` of each pair of quotations, worked out once per pair of wordings
+    (a quotation copied by many outlets is compared once)."""
+    ids: dict[tuple[str, ...], int] = {}
+    wording = np.array([ids.setdefault(tuple(t), len(ids)) for t in tokens], dtype=np.int64)
+    words = list(ids)
+    wa, wb = wording[a], wording[b]
+    pairs, back = np.unique(np.stack([np.minimum(wa, wb), np.maximum(wa, wb)], axis=1).reshape(-1, 2), axis=0,
+                            return_inverse=True)
+    scores = np.array([quote_similarity(list(words[x]), list(words[y])) for x, y in pairs.tolist()], dtype=np.float64)
+    return scores[np.asarray(back).reshape(-1)] if len(pairs) else np.empty(0)
 
 
 def _best_quotes(matches: pd.DataFrame, main: list[str]) -> pd.DataFrame:
@@ -469,11 +526,9 @@ def _links(units: pd.DataFrame, vec: _Vectors, quotes: pd.DataFrame, overrides: 
     unit = _unit_of(quotes, units)
     speakers, main = _unit_speakers(quotes, unit, units)
     best = _best_quotes(_quote_matches(quotes, unit), main)
-    i, j, cos = vec.pairs(min(SPEAKER_LINK, TEXT_LINK) - 10 ** -SCORE_DECIMALS)  # the rounded cosine decides
-    pairs = pd.DataFrame({"unit_a": i, "unit_b": j, "cosine": cos}).merge(best, on=["unit_a", "unit_b"], how="outer")
-    missing = pairs["cosine"].isna().to_numpy()
-    pairs.loc[missing, "cosine"] = vec.cosine(pairs.loc[missing, "unit_a"].to_numpy(np.int64),
-                                              pairs.loc[missing, "unit_b"].to_numpy(np.int64))
+    similar = vec.similar_texts(min(SPEAKER_LINK, TEXT_LINK) - 10 ** -SCORE_DECIMALS)  # the rounded cosine decides
+    pairs = _text_links(similar, vec.row, main).merge(best, on=["unit_a", "unit_b"], how="outer")
+    pairs["cosine"] = _pair_cosines(pairs["unit_a"].to_numpy(np.int64), pairs["unit_b"].to_numpy(np.int64), similar, vec)
     pairs = pairs.astype({"unit_a": "int64", "unit_b": "int64"})
     a, b = pairs["unit_a"].to_numpy(), pairs["unit_b"].to_numpy()
     cosine = pairs["cosine"].clip(0.0, 1.0).round(SCORE_DECIMALS).to_numpy()
@@ -497,6 +552,73 @@ def _links(units: pd.DataFrame, vec: _Vectors, quotes: pd.DataFrame, overrides: 
     pairs = pairs.sort_values(["unit_a", "unit_b"]).reset_index(drop=True)
     pairs["top_terms"] = vec.shared_terms(pairs["unit_a"].to_numpy(), pairs["unit_b"].to_numpy())
     return _link_frame(pairs, units)
+
+
+def _copy_groups(text_of: np.ndarray, main: list[str]) -> tuple[list[list[int]], dict[int, list[int]], list[str]]:
+    """Units with the same text and the same main voice, which score alike against any other unit.
+
+    Returns the members of each group (in unit order), the groups of each text row and each
+    group's voice.
+    """
+    group_of: dict[tuple[int, str], int] = {}
+    members: list[list[int]] = []
+    for u, key in enumerate(zip(text_of.tolist(), main)):
+        if key not in group_of:
+            group_of[key] = len(members)
+            members.append([])
+        members[group_of[key]].append(u)
+    by_text: dict[int, list[int]] = {}
+    for (text, _), g in group_of.items():
+        by_text.setdefault(text, []).append(g)
+    return members, by_text, [voice for _, voice in group_of]
+
+
+def _text_links(similar: dict[tuple[int, int], float], text_of: np.ndarray, main: list[str]) -> pd.DataFrame:
+    """Pairs of units linked by their text alone: ``TEXT_LINK``, or ``SPEAKER_LINK`` with the same main voice.
+
+    Each unit keeps its ``MAX_TEXT_LINKS`` strongest such links (ties: the partner first in unit
+    order); a pair is kept when either side keeps it. Identical copies are scored once per pair
+    of copy groups, so the work follows the number of links kept, not the square of the units.
+    """
+    members, by_text, voice = _copy_groups(text_of, main)
+    partners = _group_links(similar, by_text, voice)
+    found: list[tuple[int, int]] = []
+    for group, near in zip(members, partners):
+        ranked = heapq.nsmallest(MAX_TEXT_LINKS + 1, ((-score, v) for score, other in near
+                                                      for v in members[other][: MAX_TEXT_LINKS + 1]))
+        for u in group:
+            kept = [v for _, v in ranked if v != u][:MAX_TEXT_LINKS]
+            found.extend((min(u, v), max(u, v)) for v in kept)
+    pairs = np.unique(np.array(found, dtype=np.int64).reshape(-1, 2), axis=0)
+    return pd.DataFrame({"unit_a": pairs[:, 0], "unit_b": pairs[:, 1]})
+
+
+def _group_links(similar: dict[tuple[int, int], float], by_text: dict[int, list[int]],
+                 voice: list[str]) -> list[list[tuple[float, int]]]:
+    """Per copy group: ``(score, other group)`` of every group it is linked to by text alone."""
+    rows = [(g, h, c) for (r, s), c in similar.items() for g in by_text.get(r, []) for h in by_text.get(s, [])]
+    g, h = np.array([x[0] for x in rows], dtype=np.int64), np.array([x[1] for x in rows], dtype=np.int64)
+    cosine = np.round(np.clip(np.array([x[2] for x in rows], dtype=np.float64), 0.0, 1.0), SCORE_DECIMALS)
+    voices = np.asarray(voice, dtype=object)
+    same_voice = ((voices[g] != "") & (voices[g] == voices[h])).astype(bool)
+    linked = _link_type(np.zeros(len(g)), cosine, same_voice) != ""
+    score = _combined(cosine, np.zeros(len(g)), same_voice.astype(float))
+    partners: list[list[tuple[float, int]]] = [[] for _ in voice]
+    for x, y, sc in zip(g[linked].tolist(), h[linked].tolist(), score[linked].tolist()):
+        partners[x].append((sc, y))
+        if x != y:
+            partners[y].append((sc, x))
+    return partners
+
+
+def _pair_cosines(a: np.ndarray, b: np.ndarray, similar: dict[tuple[int, int], float], vec: _Vectors) -> np.ndarray:
+    """Cosine of each pair of units: from the similar texts found, else worked out (a shared quotation)."""
+    rows_a, rows_b = vec.row[a].tolist(), vec.row[b].tolist()
+    found = [similar.get((min(r, s), max(r, s))) for r, s in zip(rows_a, rows_b)]
+    cosine = np.array([np.nan if c is None else c for c in found], dtype=np.float64)
+    missing = np.isnan(cosine)
+    cosine[missing] = vec.cosine(a[missing], b[missing])
+    return cosine
 
 
 def _name_of(sid, *known: dict[str, str]) -> str:

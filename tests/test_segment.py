@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if importlib.util.find_spec("liveblogs") is None:  # running from a checkout without install
     sys.path.insert(0, str(ROOT / "src"))
 
-from liveblogs.segment import TOKEN_KINDS, normalise, sentence_spans, token_table  # noqa: E402
+from liveblogs.segment import TOKEN_KINDS, normalise, normalise_token, sentence_spans, token_table  # noqa: E402
 
 GOLD = ROOT / "tests" / "fixtures" / "sentences_gold.jsonl"
 ARTICLES = ROOT / "data" / "articles"
@@ -321,6 +323,20 @@ def test_normalise_idempotent(s: str) -> None:
     assert normalise(once) == once
     assert "  " not in once and "\n" not in once
     assert not set("“”„‟«»‘’‚‛′") & set(once)
+
+
+def _reference_normalise(s: str) -> str:
+    """The definition of ``normalise``, step by step, without its shortcuts."""
+    out = unicodedata.normalize("NFKC", s).lower()
+    out = unicodedata.normalize("NFKC", out).translate(str.maketrans(dict.fromkeys("“”„‟«»", '"') | dict.fromkeys("‘’‚‛′", "'")))
+    return re.sub(r"\s+", " ", out).strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text() | st.text(st.characters(max_codepoint=127)))
+def test_normalise_matches_definition(s: str) -> None:
+    assert normalise(s) == _reference_normalise(s)
+    assert normalise_token(s) == normalise(s)
 
 
 # --------------------------------------------------------------------------- hostile input

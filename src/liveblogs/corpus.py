@@ -22,12 +22,14 @@ from . import framing
 from . import stories as stories_module
 from .pipeline import PER_ARTICLE, article_frames
 from .quotes import canonicalise
-from .segment import TOKEN_KINDS, normalise, token_table
+from .segment import TOKEN_KINDS, normalise_token, token_matches
 from .sources import article_frame, resolve_sources
 from .speakers import read_overrides, speaker_names, speaker_table
 
 TIME_COLUMNS = ["time", "time_earliest", "time_latest", "time_source", "time_evidence"]
 TOKEN_COLUMNS = ["article", "post", "sentence", "token", "start", "end", "text", "norm", "kind"]
+TOKEN_KIND_DTYPE = pd.CategoricalDtype(list(TOKEN_KINDS))
+_KIND_CODES = {kind: code for code, kind in enumerate(TOKEN_KINDS)}
 Progress = Callable[[int, int], None]
 
 
@@ -57,16 +59,16 @@ class Corpus:
     # -- the map step: per-article frames, from the cache or computed ---------------------------
 
     def _one_article(self, index: int) -> dict[str, pd.DataFrame]:
-        article = self.articles.iloc[[index]]
+        article = self.articles.iloc[index : index + 1]  # a slice: no copy of the row
+        if self.cache_dir is None:
+            return article_frames(article)
         row = article.iloc[0]
-        if self.cache_dir is not None:
-            cached = cache_module.load(self.cache_dir, row)
-            if cached is not None:
-                self.cache_hits += 1
-                return cached
+        cached = cache_module.load(self.cache_dir, row)
+        if cached is not None:
+            self.cache_hits += 1
+            return cached
         frames = article_frames(article)
-        if self.cache_dir is not None:
-            cache_module.store(self.cache_dir, row, frames)
+        cache_module.store(self.cache_dir, row, frames)
         return frames
 
     @cached_property
@@ -134,22 +136,21 @@ class Corpus:
 
     def _article_tokens(self, article: str, sentences: pd.DataFrame) -> pd.DataFrame:
         text = self._texts[article]
-        tables = [token_table(text, s, e) for s, e in zip(sentences["start"], sentences["end"])]
-        counts = np.array([len(t["start"]) for t in tables], dtype=np.int64)
-        starts = np.concatenate([np.asarray(t["start"], dtype=np.int64) for t in tables]) if tables else np.empty(0, np.int64)
-        ends = np.concatenate([np.asarray(t["end"], dtype=np.int64) for t in tables]) if tables else np.empty(0, np.int64)
-        words = [text[s:e] for s, e in zip(starts.tolist(), ends.tolist())]
+        found = [list(token_matches(text, s, e)) for s, e in zip(sentences["start"].tolist(), sentences["end"].tolist())]
+        matches = [m for sentence in found for m in sentence]
+        words = [m.group() for m in matches]
+        counts = [len(sentence) for sentence in found]
         return pd.DataFrame(
             {
-                "article": pd.Series(article, index=range(len(words)), dtype="string"),
+                "article": pd.array([article] * len(words), dtype="string"),
                 "post": np.repeat(sentences["post"].to_numpy(), counts),
                 "sentence": np.repeat(sentences["sentence"].to_numpy(), counts),
-                "token": np.arange(len(starts), dtype=np.int64),
-                "start": starts,
-                "end": ends,
-                "text": pd.Series(words, dtype="string"),
-                "norm": pd.Series([normalise(w) for w in words], dtype="string"),
-                "kind": pd.Categorical([k for t in tables for k in t["kind"]], categories=list(TOKEN_KINDS)),
+                "token": np.arange(len(words), dtype=np.int64),
+                "start": np.array([m.start() for m in matches], dtype=np.int64),
+                "end": np.array([m.end() for m in matches], dtype=np.int64),
+                "text": pd.array(words, dtype="string"),
+                "norm": pd.array([normalise_token(w) for w in words], dtype="string"),
+                "kind": pd.Categorical.from_codes([_KIND_CODES[m.lastgroup] for m in matches], dtype=TOKEN_KIND_DTYPE),
             }
         )
 

@@ -9,6 +9,7 @@ in :class:`liveblogs.corpus.Corpus`).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from . import posts as posts_module
@@ -20,23 +21,30 @@ PER_ARTICLE = (
     "paragraphs", "units", "sentences", "quotes", "time_references", "post_times", "cross_reference_links",
     "event_times",
 )
-SENTENCE_COLUMNS = ["article", "post", "paragraph", "sentence", "start", "end", "text", "norm"]
 
 
 def sentence_frame(article: str, text: str, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence of one article, within its paragraphs, with a normalised form."""
+    bounds = zip(*(paragraphs[c].tolist() for c in ("post", "paragraph", "start", "end")))
     rows = [
-        (article, post, paragraph, start, end, text[start:end])
-        for post, paragraph, p_start, p_end in zip(paragraphs["post"], paragraphs["paragraph"], paragraphs["start"], paragraphs["end"])
+        (post, paragraph, start, end)
+        for post, paragraph, p_start, p_end in bounds
         for start, end in sentence_spans(text, p_start, p_end)
     ]
-    frame = pd.DataFrame(rows, columns=["article", "post", "paragraph", "start", "end", "text"])
-    frame.insert(3, "sentence", pd.RangeIndex(len(frame)))
-    frame["norm"] = frame["text"].map(normalise)
-    return frame.astype(
-        {"article": "string", "post": "int64", "paragraph": "int64", "sentence": "int64", "start": "int64",
-         "end": "int64", "text": "string", "norm": "string"}
-    )[SENTENCE_COLUMNS]
+    posts, paras, starts, ends = zip(*rows) if rows else ((), (), (), ())
+    texts = [text[start:end] for start, end in zip(starts, ends)]
+    return pd.DataFrame(
+        {
+            "article": pd.array([article] * len(rows), dtype="string"),
+            "post": np.array(posts, dtype=np.int64),
+            "paragraph": np.array(paras, dtype=np.int64),
+            "sentence": np.arange(len(rows), dtype=np.int64),
+            "start": np.array(starts, dtype=np.int64),
+            "end": np.array(ends, dtype=np.int64),
+            "text": pd.array(texts, dtype="string"),
+            "norm": pd.array([normalise(t) for t in texts], dtype="string"),
+        }
+    )
 
 
 def article_frames(article: pd.DataFrame) -> dict[str, pd.DataFrame]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .paragraphs import Paragraph, is_terminated, paragraphs, starts_lowercase
@@ -130,10 +131,17 @@ def _opens_post(flat: str, current: list[str]) -> bool:
     return bool(subjects) and not any(re.search(rf"\b{re.escape(s)}\b", mentioned) for s in subjects)
 
 
-def classify(text: str, paras: list[Paragraph], default_year: int | None = None) -> list[Unit]:
-    """Group the paragraphs of one article into units with a kind."""
-    flats = [_flat(text, p) for p in paras]
-    roles = [_structural_role(flats, i, default_year) for i in range(len(paras))]
+def _structural_roles(flats: list[str], default_year: int | None) -> list[str | None]:
+    """The structural role (or None) of every paragraph, from its flattened text."""
+    return [_structural_role(flats, i, default_year) for i in range(len(flats))]
+
+
+def classify(flats: list[str], roles: list[str | None]) -> list[Unit]:
+    """Group the paragraphs of one article into units with a kind.
+
+    ``flats`` are the paragraphs' texts with whitespace runs flattened, ``roles`` their
+    structural roles (:func:`_structural_roles`), both computed once by :func:`segment`.
+    """
     content = [i for i, r in enumerate(roles) if r is None]
     next_content = {a: b for a, b in zip(content, content[1:])}
 
@@ -253,9 +261,9 @@ def _paragraph_role(unit: Unit, i: int, flat: str, structural: str | None) -> st
 def segment(article: str, text: str, default_year: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The paragraph frame and the post frame of one article."""
     paras = paragraphs(text)
-    units = classify(text, paras, default_year)
     flats = [_flat(text, p) for p in paras]
-    structural = [_structural_role(flats, i, default_year) for i in range(len(paras))]
+    structural = _structural_roles(flats, default_year)
+    units = classify(flats, structural)
     para_rows, post_rows = [], []
     for post_id, unit in enumerate(units):
         first, last = paras[unit.paragraphs[0]], paras[unit.paragraphs[-1]]
@@ -291,9 +299,7 @@ def segment(article: str, text: str, default_year: int | None = None) -> tuple[p
                     "pieces": len(p.pieces),
                 }
             )
-    return _typed(pd.DataFrame(para_rows, columns=PARAGRAPH_COLUMNS), PARAGRAPH_COLUMNS), _typed(
-        pd.DataFrame(post_rows, columns=POST_COLUMNS), POST_COLUMNS
-    )
+    return _typed(para_rows, PARAGRAPH_COLUMNS), _typed(post_rows, POST_COLUMNS)
 
 
 PARAGRAPH_COLUMNS = ["article", "post", "paragraph", "role", "start", "end", "text", "pieces"]
@@ -301,14 +307,25 @@ POST_COLUMNS = [
     "article", "post", "kind", "headline", "headline_start", "headline_end",
     "stamp_start", "stamp_end", "start", "end", "text", "n_paragraphs",
 ]
+# Stable dtypes whatever the number of rows (an empty article gives an empty, typed frame).
+_DTYPES = {
+    "article": "string", "post": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
+    "pieces": "int64", "n_paragraphs": "int64", "text": "string", "headline": "string",
+    "headline_start": "Int64", "headline_end": "Int64", "stamp_start": "Int64", "stamp_end": "Int64",
+    "kind": pd.CategoricalDtype(POST_KINDS), "role": pd.CategoricalDtype(PARAGRAPH_ROLES),
+}
 
 
-def _typed(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Stable dtypes whatever the number of rows (an empty article gives an empty, typed frame)."""
-    dtypes = {
-        "article": "string", "post": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
-        "pieces": "int64", "n_paragraphs": "int64", "text": "string", "headline": "string",
-        "headline_start": "Int64", "headline_end": "Int64", "stamp_start": "Int64", "stamp_end": "Int64",
-        "kind": pd.CategoricalDtype(POST_KINDS), "role": pd.CategoricalDtype(PARAGRAPH_ROLES),
-    }
-    return frame.astype({c: dtypes[c] for c in columns})
+def _typed(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """The frame of ``rows``, each column built once with its dtype (no row-wise frame, no ``astype``)."""
+    return pd.DataFrame({c: _array([row[c] for row in rows], _DTYPES[c]) for c in columns})
+
+
+def _array(values: list, dtype: str | pd.CategoricalDtype) -> np.ndarray | pd.api.extensions.ExtensionArray:
+    """One typed column; categoricals are read from their codes, int64 straight into numpy."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        code = {c: k for k, c in enumerate(dtype.categories)}
+        return pd.Categorical.from_codes([code.get(v, -1) for v in values], dtype=dtype)
+    if dtype == "int64":
+        return np.array(values, dtype=np.int64)
+    return pd.array(values, dtype=dtype)

@@ -23,10 +23,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from collections.abc import Iterator
+from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["sentence_spans", "token_table", "normalise", "TOKEN_KINDS"]
+__all__ = ["sentence_spans", "token_table", "token_matches", "normalise", "normalise_token", "TOKEN_KINDS"]
 
 TOKEN_KINDS = ("word", "number", "punct", "quote", "symbol")
 
@@ -75,7 +77,6 @@ _TOKEN_RE = re.compile(
 )
 
 _QUOTE_TABLE = str.maketrans({c: '"' for c in "“”„‟«»"} | {c: "'" for c in "‘’‚‛′"})
-_WHITESPACE_RE = re.compile(r"\s++")
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -171,14 +172,19 @@ def token_table(text: str, start: int, end: int) -> dict[str, np.ndarray | list]
     Kinds: ``word``, ``number``, ``punct``, ``quote``, ``symbol``. One ``finditer`` pass; every
     non-space character of the span falls in exactly one token.
     """
-    start, end = max(0, start), min(len(text), end)
     spans = array("q")  # flat start, end pairs stored as raw int64: no Python int per offset
     kinds: list[str] = []
-    for match in _TOKEN_RE.finditer(text, start, end):
+    for match in token_matches(text, start, end):
         spans.extend(match.span())
         kinds.append(match.lastgroup)
     offsets = np.frombuffer(spans, dtype=np.int64).reshape(-1, 2)
     return {"start": offsets[:, 0].copy(), "end": offsets[:, 1].copy(), "kind": kinds}
+
+
+def token_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The token matches of ``text[start:end]``, in order; ``lastgroup`` is the kind (see :func:`token_table`)."""
+    start, end = max(0, start), min(len(text), end)
+    return _TOKEN_RE.finditer(text, start, end)
 
 
 def normalise(s: str) -> str:
@@ -186,6 +192,14 @@ def normalise(s: str) -> str:
 
     Idempotent: ``normalise(normalise(s)) == normalise(s)``.
     """
+    if s.isascii():  # NFKC leaves ASCII as it is and the quote table has no ASCII key
+        return " ".join(s.lower().split())
     out = unicodedata.normalize("NFKC", s).lower()
     out = unicodedata.normalize("NFKC", out).translate(_QUOTE_TABLE)
-    return _WHITESPACE_RE.sub(" ", out).strip()
+    return " ".join(out.split())  # str.split and re's \s agree on what whitespace is
+
+
+@lru_cache(maxsize=1 << 16)
+def normalise_token(token: str) -> str:
+    """:func:`normalise`, cached: a corpus has few distinct tokens and repeats them often."""
+    return normalise(token)

@@ -433,3 +433,13 @@ def test_coverage_timing_when_one_outlet_has_no_clock_times():
     timing = corpus.coverage_timing()
     assert str(timing["first_time"].dtype) == "datetime64[ns, UTC]"
     assert len(timing) == corpus.stories["story"].nunique() * corpus.articles["outlet"].nunique()
+
+
+def test_quote_tokens_fold_ascii_and_accented_text_alike():
+    assert st.quote_tokens("Don't BETRAY Zelenskyy!") == ["dont", "betray", "zelenskyy"]
+    assert st.quote_tokens("Don’t betray Zelénskyy") == ["dont", "betray", "zelenskyy"]
+
+
+def test_article_order_takes_the_first_known_order_of_each_article():
+    order = st._article_order(["a", "a", "b", "c"], ["unknown", "newest-first", "unknown", "oldest-first"])
+    assert order == ["newest-first", "newest-first", "unknown", "oldest-first"]

@@ -1112,6 +1112,12 @@ def _content(words: str) -> set[str]:
     return {w.lower()[:_STEM] for w in _CONTENT_RE.findall(words) if w.lower() not in _FUNCTION}
 
 
+@lru_cache(maxsize=1 << 14)
+def _quote_content(words: str) -> frozenset[str]:
+    """:func:`_content` of a quotation's words, read once (headlines compare every body quotation)."""
+    return frozenset(_content(words))
+
+
 _FUNCTION = frozenset(
     """the and but for with that this from have has had was were are will would could should can not
     any all our their his her its they them there what when who which about into than then been
@@ -1191,11 +1197,12 @@ def _np_forward(toks: Sequence[Token], i: int) -> list[Token]:
 _CLAUSE_SUBORDINATORS = sp.SUBORDINATORS - {"that", "which", "who", "whom", "if", "as"}
 
 
-def _clause_subjects(masked: str, toks: Sequence[Token], coordinate_only: bool = False) -> list[tuple[Mention, int]]:
-    """Subjects of clauses inside a sentence, with their rank.
+def _clause_subjects(masked: str, toks: Sequence[Token]) -> list[tuple[Mention, int, bool]]:
+    """Subjects of clauses inside a sentence, with their rank and whether a coordinate clause opens there.
 
-    ``, but X`` / ``; and X`` open a main clause (rank 0); ``after X``, ``where X``, ``when X``
-    a subordinate one (rank 1) whose subject a pronoun later in the sentence may still mean.
+    ``, but X`` / ``; and X`` open a main clause (rank 0), ``, while X`` a contrasting one (rank
+    1), both flagged as coordinate; ``after X``, ``where X``, ``when X`` a subordinate one (rank 1)
+    whose subject a pronoun later in the sentence may still mean.
     """
     found = []
     for k in range(1, len(toks) - 1):
@@ -1203,16 +1210,14 @@ def _clause_subjects(masked: str, toks: Sequence[Token], coordinate_only: bool =
         if low in _CLAUSE_OPENERS and (toks[k - 1].text in ",;–—\"”’'" or toks[k - 1].is_quote):
             m = classify_np(masked, _np_forward(toks, k + 1))
             if m is not None:
-                found.append((m, 0 if low in ("but", "and", "yet") else 1))
-        elif coordinate_only:
-            continue
+                found.append((m, 0 if low in ("but", "and", "yet") else 1, True))
         elif low in _CLAUSE_SUBORDINATORS and toks[k + 1].is_word:
             np_toks = _np_forward(toks, k + 1)
             m = classify_np(masked, np_toks) if np_toks else None
             if m is not None and m.kind in ("name", "role") and len(np_toks) < len(toks) - k - 1:
                 nxt = toks[k + 1 + len(np_toks)]
                 if nxt.is_word and not nxt.is_capital:  # a verb follows: "after Macron hosted"
-                    found.append((m, 1))
+                    found.append((m, 1, False))
     return found
 
 
@@ -1515,7 +1520,8 @@ def _sentence_entities(masked: str, sent: _Sentence, state: _Post) -> list[Entit
     subject = _sentence_subject(masked, sent.toks)
     if subject is not None:
         items.append((subject.start, subject, 0))
-    for m, rank in _clause_subjects(masked, sent.toks):
+    clauses = _clause_subjects(masked, sent.toks)
+    for m, rank, _ in clauses:
         items.append((m.start, m, rank))
     for cue in sent.cues:
         items.append((cue.start, cue, _cue_rank(sent.toks, cue)))
@@ -1525,7 +1531,7 @@ def _sentence_entities(masked: str, sent: _Sentence, state: _Post) -> list[Entit
     # subject of a coordinate clause (", while X ..."), or the subject of the last reporting verb.
     host: Entity | None = None
     waiting: list[Cue] = []
-    coordinate = {m.start for m, _ in _clause_subjects(masked, sent.toks, coordinate_only=True)}
+    coordinate = {m.start for m, _, opens in clauses if opens}
     for _, item, rank in items:
         if isinstance(item, Mention):
             ent = state.resolve(item, local) if item.kind != "author" else None
@@ -1823,7 +1829,7 @@ def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> 
         for b in pool:
             if b.speaker is None or not want:
                 continue
-            score = len(want & _content(b.words)) / len(want)
+            score = len(want & _quote_content(b.words)) / len(want)
             if score > best_score + 1e-9:
                 best, best_score = b, score
         if (best is None or best_score < 0.5) and q.role != "title" and want:
@@ -1854,12 +1860,12 @@ def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> 
             q.mention = cue.subject if cue is not None and cue.subject is not None else ent.mention
 
 
-def _content_postings(quotes: list[_Quote]) -> dict[str, list[tuple[_Quote, set[str]]]]:
+def _content_postings(quotes: list[_Quote]) -> dict[str, list[tuple[_Quote, frozenset[str]]]]:
     """Content word → the body quotations holding it (with their content words), in order."""
-    postings: dict[str, list[tuple[_Quote, set[str]]]] = {}
+    postings: dict[str, list[tuple[_Quote, frozenset[str]]]] = {}
     for b in quotes:
         if b.role not in _HEADLINE_ROLES:
-            words = _content(b.words)
+            words = _quote_content(b.words)
             for w in words:
                 postings.setdefault(w, []).append((b, words))
     return postings

@@ -32,6 +32,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -138,19 +139,39 @@ _APOSTROPHES = str.maketrans({c: "" for c in "'’‘`´"})
 
 def content_words(text: str) -> list[str]:
     """The content words of ``text`` as written (stop words and one-letter words left out)."""
-    return [w for w in _WORD_RE.findall(text) if w.lower() not in STOPWORDS]
+    return list(_content_words(text))
 
 
 def content_terms(text: str) -> list[str]:
     """Stems of the content words of ``text``."""
-    return [stem(w) for w in content_words(text)]
+    return list(_content_terms(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _content_words(text: str) -> tuple[str, ...]:
+    """:func:`content_words`, read once per distinct text (links and stories read the same units)."""
+    return tuple(w for w in _WORD_RE.findall(text) if w.lower() not in STOPWORDS)
+
+
+@lru_cache(maxsize=1 << 14)
+def _content_terms(text: str) -> tuple[str, ...]:
+    """:func:`content_terms`, read once per distinct text."""
+    return tuple(stem(w) for w in _content_words(text))
 
 
 def quote_tokens(quote: str) -> list[str]:
     """Words of a quotation, folded: case, accents, apostrophes ("don't" = "dont") and punctuation."""
-    text = unicodedata.normalize("NFKD", str(quote))
+    return list(_quote_tokens(str(quote)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _quote_tokens(quote: str) -> tuple[str, ...]:
+    """:func:`quote_tokens`, read once per distinct quotation (links and labels read the same ones)."""
+    if quote.isascii():  # nothing to decompose and no accents: case and apostrophes alone
+        return tuple(_QUOTE_WORD_RE.findall(quote.lower().translate(_APOSTROPHES)))
+    text = unicodedata.normalize("NFKD", quote)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold().translate(_APOSTROPHES)
-    return _QUOTE_WORD_RE.findall(text)
+    return tuple(_QUOTE_WORD_RE.findall(text))
 
 
 def quote_similarity(a: str | list[str], b: str | list[str]) -> float:
@@ -256,7 +277,7 @@ class _Vectors:
         index = {t: k for k, t in enumerate(distinct)}
         self.row = np.array([index[t] for t in texts], dtype=np.int64)
         copies = np.bincount(self.row, minlength=len(distinct))
-        counts = [Counter(content_terms(t)) for t in distinct]
+        counts = [Counter(_content_terms(t)) for t in distinct]
         df: Counter = Counter()
         for c, m in zip(counts, copies.tolist()):
             df.update(dict.fromkeys(c, m))
@@ -270,7 +291,7 @@ class _Vectors:
         # the most frequent written form of every stem, to show terms as words
         forms: Counter = Counter()
         for t, m in zip(distinct, copies.tolist()):
-            forms.update({w: k * m for w, k in Counter(content_words(t)).items()})
+            forms.update({w: k * m for w, k in Counter(_content_words(t)).items()})
         self.surface: dict[str, str] = {}
         for form, _ in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0])):
             self.surface.setdefault(stem(form), form)
@@ -374,7 +395,7 @@ def _quote_matches(quotes: pd.DataFrame, unit: np.ndarray) -> pd.DataFrame:
     sids = quotes["speaker_id"].astype("string").fillna("").to_numpy()
     q = pd.DataFrame({"unit": unit, "quote": quotes["quote"].astype(str).to_numpy(), "sid": sids})
     q = q[q["unit"] >= 0].reset_index(drop=True)
-    tokens = [quote_tokens(t) for t in q["quote"]]
+    tokens = [list(_quote_tokens(t)) for t in q["quote"]]
     rows = [
         (k, f"{a} {b}")
         for k, toks in enumerate(tokens)
@@ -538,7 +559,7 @@ def _links(units: pd.DataFrame, vec: _Vectors, quotes: pd.DataFrame, overrides: 
     pairs = pairs.assign(cosine=cosine, quote_score=quote, link=_link_type(quote, cosine, same_voice),
                          score=_combined(cosine, quote, same_voice.astype(float)))
     pairs = pairs[pairs["link"] != ""]
-    a, b = pairs["unit_a"].to_numpy(), pairs["unit_b"].to_numpy()
+    a, b = pairs["unit_a"].tolist(), pairs["unit_b"].tolist()
     # evidence: the main voice first, then anyone else both quote
     shared = [sorted(speakers[x].keys() & speakers[y].keys(), key=lambda s, m=main[x]: (s != m, s)) if speakers[x] else []
               for x, y in zip(a, b)]
@@ -546,7 +567,8 @@ def _links(units: pd.DataFrame, vec: _Vectors, quotes: pd.DataFrame, overrides: 
         shared_speaker=["; ".join(speakers[x][s] for s in ids) for x, ids in zip(a, shared)],
         voice_a=[speakers[x].get(main[x], "") for x in a],
         voice_b=[speakers[y].get(main[y], "") for y in b],
-        quote_speaker=[_name_of(sid, speakers[x], speakers[y]) for sid, x, y in zip(pairs["quote_speaker_id"], a, b)],
+        quote_speaker=[_name_of(sid, speakers[x], speakers[y])
+                       for sid, x, y in zip(pairs["quote_speaker_id"].tolist(), a, b)],
     )
     pairs = _apply_overrides(pairs, units, overrides, vec)
     pairs = pairs.sort_values(["unit_a", "unit_b"]).reset_index(drop=True)
@@ -712,12 +734,14 @@ def average_linkage(n: int, a: np.ndarray, b: np.ndarray, score: np.ndarray, thr
             links[x][y] = links[x].get(y, 0.0) + s
             links[y][x] = links[y].get(x, 0.0) + s
     heap: list = []
+    size = [1] * n
+    heappush = heapq.heappush
 
     def push(x: int, y: int) -> None:
-        mean = links[x][y] / (len(members[x]) * len(members[y]))
+        mean = links[x][y] / (size[x] * size[y])
         if mean >= threshold:
             lo, hi = (x, y) if first[x] <= first[y] else (y, x)
-            heapq.heappush(heap, (-round(mean, 12), first[lo], first[hi], lo, hi, version[lo], version[hi]))
+            heappush(heap, (-round(mean, 12), first[lo], first[hi], lo, hi, version[lo], version[hi]))
 
     for x in range(n):
         for y in sorted(links[x]):
@@ -729,6 +753,7 @@ def average_linkage(n: int, a: np.ndarray, b: np.ndarray, score: np.ndarray, thr
             continue
         members[x] += members[y]  # y joins x
         members[y] = []
+        size[x], size[y] = size[x] + size[y], 0
         first[x] = min(first[x], first[y])
         version[x] += 1
         version[y] += 1
@@ -769,9 +794,7 @@ def _unit_times(units: pd.DataFrame, post_times: pd.DataFrame | None) -> pd.Data
         out["time_source"] = "unknown"
         out["order"] = "unknown"
     # an article's order is the same for all its units; fill units the time frame did not list
-    order = out.groupby(units["article"].astype(str))["order"].transform(
-        lambda o: next((v for v in o if v != "unknown"), "unknown"))
-    out["order"] = order.to_numpy()
+    out["order"] = _article_order(units["article"].astype(str).tolist(), out["order"].tolist())
     is_post = units["unit_kind"].astype(str).eq("post").to_numpy()
     reading = units[is_post].groupby("article").cumcount()
     n_posts = units[is_post].groupby("article")["unit"].transform("size")
@@ -783,8 +806,19 @@ def _unit_times(units: pd.DataFrame, post_times: pd.DataFrame | None) -> pd.Data
     return out
 
 
+def _article_order(articles: list[str], order: list[str]) -> list[str]:
+    """Each unit's order, as the first one known ('unknown' when none is) among its article's units."""
+    known: dict[str, str] = {}
+    for article, o in zip(articles, order):
+        if o != "unknown":
+            known.setdefault(article, o)
+    return [known.get(article, "unknown") for article in articles]
+
+
 def _utc(values: pd.Series) -> pd.Series:
     """Any mix of tz-aware, naive (taken as UTC) or missing times → one UTC column."""
+    if isinstance(values.dtype, pd.DatetimeTZDtype):  # one zone already: converted as a whole
+        return values.dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
     converted = [pd.NaT if pd.isna(v) else (pd.Timestamp(v).tz_localize("UTC") if pd.Timestamp(v).tzinfo is None
                                              else pd.Timestamp(v).tz_convert("UTC")) for v in values]
     return pd.Series(pd.to_datetime(converted, utc=True), index=values.index, dtype="datetime64[ns, UTC]")
@@ -873,17 +907,19 @@ def _attach_headlines(cluster: np.ndarray, headline: np.ndarray, a: np.ndarray, 
     """Titles and standfirsts join the story of their strongest link to a post or bullet, else to a
     title already placed (a title linked only to another outlet's title), else stay alone."""
     out = cluster.copy()
-    placed = ~headline
     touching = headline[a] | headline[b]
     order = sorted(zip(score[touching].tolist(), a[touching].tolist(), b[touching].tolist()),
                    key=lambda t: (-t[0], keys[t[1]], keys[t[2]]))
+    placed = (~headline).tolist()
+    waiting = headline.tolist()  # a title or standfirst not placed yet
     changed = True
     while changed:  # each pass places at least one more title, or stops
         changed = False
         for _, x, y in order:
             for u, v in ((x, y), (y, x)):
-                if headline[u] and not placed[u] and placed[v]:
-                    out[u], placed[u], changed = out[v], True, True
+                if waiting[u] and placed[v]:
+                    out[u], placed[u], waiting[u], changed = out[v], True, False, True
+        order = [link for link in order if waiting[link[1]] or waiting[link[2]]]  # the others can place nobody
     return out
 
 
@@ -936,8 +972,8 @@ def _with_best_link(frame: pd.DataFrame, linked: pd.DataFrame) -> pd.DataFrame:
         linked[["unit_a", "unit_b", *evidence]].rename(columns={"unit_a": "unit", "unit_b": "other"}),
         linked[["unit_b", "unit_a", *evidence]].rename(columns={"unit_b": "unit", "unit_a": "other"}),
     ], ignore_index=True)
-    members = frame[["story", "unit"]]
-    pairs = both.merge(members, on="unit").merge(members.rename(columns={"unit": "other"}), on=["story", "other"])
+    in_story = _links_in_story(frame, both)
+    pairs = in_story.drop(columns=["outlet", "other_outlet"])
     pairs = pairs.sort_values(["story", "unit", "score", "other"], ascending=[True, True, False, True], kind="stable")
     pairs = pairs.drop_duplicates(["story", "unit"])
     where = frame.set_index("unit")[["article", "post"]].drop_duplicates()
@@ -945,7 +981,7 @@ def _with_best_link(frame: pd.DataFrame, linked: pd.DataFrame) -> pd.DataFrame:
                          linked_post=where["post"].reindex(pairs["other"]).to_numpy())
     out = frame.merge(pairs.drop(columns="other"), on=["story", "unit"], how="left")
     out["link"] = pd.Categorical(out["link"].astype("string"), categories=LINK_TYPES)
-    best = _outlet_links(frame, both)
+    best = _outlet_links(in_story)
     keys = pd.MultiIndex.from_arrays([out["story"].to_numpy(), out["outlet"].astype(str).to_numpy()])
     out["outlet_link"] = pd.Categorical(best["outlet_link"].astype(object).reindex(keys).to_numpy(), categories=LINK_TYPES)
     out["outlet_score"] = best["outlet_score"].reindex(keys).to_numpy()
@@ -954,12 +990,17 @@ def _with_best_link(frame: pd.DataFrame, linked: pd.DataFrame) -> pd.DataFrame:
                        "shared_speaker": "string", "top_terms": "string"})
 
 
-def _outlet_links(frame: pd.DataFrame, both: pd.DataFrame) -> pd.DataFrame:
-    """Per story × outlet: the strongest link from the outlet's units to another outlet's units in
-    the story, else (a story one outlet alone covered) to its own."""
+def _links_in_story(frame: pd.DataFrame, both: pd.DataFrame) -> pd.DataFrame:
+    """The links (each way, ``unit`` → ``other``) between two units of the same story, with the
+    story and both units' outlets."""
     members = frame[["story", "unit", "outlet"]].assign(outlet=frame["outlet"].astype(str))
-    pairs = both.merge(members, on="unit").merge(
+    return both.merge(members, on="unit").merge(
         members.rename(columns={"unit": "other", "outlet": "other_outlet"}), on=["story", "other"])
+
+
+def _outlet_links(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Per story × outlet: the strongest link from the outlet's units to another outlet's units in
+    the story, else (a story one outlet alone covered) to its own; ``pairs`` from :func:`_links_in_story`."""
     pairs = pairs.assign(cross=pairs["outlet"] != pairs["other_outlet"])
     pairs = pairs.sort_values(["story", "outlet", "cross", "score", "unit", "other"],
                               ascending=[True, True, False, False, True, True], kind="stable")
@@ -1011,7 +1052,7 @@ def _labels(frame: pd.DataFrame, units: pd.DataFrame, quotes: pd.DataFrame, vec:
     by_unit: dict[int, list[_Said]] = {}
     for u, sid, name, who, text, kind in zip(q["unit"].tolist(), q["speaker_id"].astype(str), q["speaker"].astype(str),
                                            person.tolist(), q["quote"].astype(str), q["kind"].astype(str)):
-        by_unit.setdefault(u, []).append(_Said(u, sid, name, who, text, kind, tuple(quote_tokens(text))))
+        by_unit.setdefault(u, []).append(_Said(u, sid, name, who, text, kind, _quote_tokens(text)))
     heads = _headline_terms(units)
     core = frame[frame["role"] == "core"]
     labels: dict[int, str] = {}
@@ -1094,16 +1135,18 @@ def _story_terms(vec: _Vectors, members: list[int], top: int = TOP_TERMS,
     count: Counter = Counter()
     heads: Counter = Counter()
     for u in members:
-        for t, w in vec.weights[u].items():
+        weights = vec.weights[u]
+        for t, w in weights.items():
             total[t] = total.get(t, 0.0) + w
-            count[t] += 1
-            heads[t] += bool(headlines and t in headlines[u])
+        count.update(weights.keys())
+        if headlines:
+            heads.update(weights.keys() & headlines[u])
     ranked = sorted(total.items(), key=lambda kv: (-count[kv[0]], -heads[kv[0]], -round(kv[1], 9), kv[0]))
     return [vec.surface.get(t, t) for t, _ in ranked[:top]]
 
 
 def _headline_terms(units: pd.DataFrame) -> list[set[str]]:
-    return [set(content_terms(h)) if k == "post" else set() for h, k in zip(units["headline"], units["unit_kind"].astype(str))]
+    return [set(_content_terms(h)) if k == "post" else set() for h, k in zip(units["headline"], units["unit_kind"].astype(str))]
 
 
 def _unique(labels: dict[int, str]) -> dict[int, str]:

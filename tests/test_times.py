@@ -528,6 +528,26 @@ def test_event_gaps_say_how_long_after_the_event_the_post_went_up(tmp_path) -> N
     assert events.loc["last night", "gap_min"] == pd.Timedelta(hours=4, minutes=24)
 
 
+_PHRASE_WORDS = ("a an in the this last next few hours minutes ago now right at moment 5 24 2024 forty-five two "
+                 "couple of while earlier later today Today AGO yesterday night week month year over past recent "
+                 "days within in-the x_y café ٣ K").split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PHRASE_WORDS), st.sampled_from([" ", "  ", "-", ",", "\n", "’"])),
+                min_size=1, max_size=12))
+def test_phrases_skipped_by_their_edge_words_could_not_match(words) -> None:
+    sentence = "".join(w + sep for w, sep in words)
+    scanned = {(m.start(), m.end(), phrase.pattern) for rx, phrase, _, _ in times._COMPILED for m in rx.finditer(sentence)}
+    found = {(p.start, p.end, p.spec) for p in times._table_phrases(sentence, False)}
+    assert found == {(s, e, (phrase.start, phrase.end)) for s, e, pattern in scanned
+                     for phrase in times.tw.EVENT_PHRASES if phrase.pattern == pattern}
+
+
+def test_every_event_phrase_has_edge_words() -> None:
+    assert all(opening and closing for _, _, opening, closing in times._COMPILED)
+
+
 def test_cross_references_are_not_event_times(bundled) -> None:
     events = bundled.events
     assert not events["text"].str.contains(r"\d\.\d\dam").any()

@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import math
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -102,12 +104,27 @@ def _typed_frame(rows: list[dict], columns: list[str], dtypes: dict) -> pd.DataF
     """``pd.DataFrame(rows, columns=columns).astype(dtypes)``, each typed column built straight from its values.
 
     Columns without a dtype (times, gaps) are inferred from the rows, as the plain constructor does.
+    Columns are passed as arrays, not Series, so the frame is built without aligning indexes.
     """
-    untyped = [c for c in columns if c not in dtypes]
-    inferred = pd.DataFrame([[r.get(c) for c in untyped] for r in rows], columns=untyped)
+    values = {c: [r.get(c) for r in rows] for c in columns}
     return pd.DataFrame({
-        c: pd.Series([r.get(c) for r in rows], dtype=dtypes[c]) if c in dtypes else inferred[c] for c in columns
-    })
+        c: _typed_array(values[c], dtypes[c]) if c in dtypes else pd.Series(values[c]).array for c in columns
+    }, copy=False)
+
+
+def _typed_array(values: list, dtype) -> np.ndarray | pd.api.extensions.ExtensionArray:
+    """``values`` as an array of ``dtype``; categories are coded by a dict lookup (``pd.array`` is slow at it)."""
+    if isinstance(dtype, np.dtype):
+        return np.array(values, dtype=dtype)
+    if isinstance(dtype, pd.CategoricalDtype):
+        code = _category_codes(dtype)
+        return pd.Categorical.from_codes([code.get(v, -1) for v in values], dtype=dtype)
+    return pd.array(values, dtype=dtype)
+
+
+@lru_cache(maxsize=32)
+def _category_codes(dtype: pd.CategoricalDtype) -> dict[str, int]:
+    return {c: i for i, c in enumerate(dtype.categories)}
 
 
 def _records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict]:
@@ -348,16 +365,23 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stems of the content words of ``text`` (stop words and one-letter words left out)."""
-    return [stem(w) for w in _WORD_RE.findall(text) if w.lower() not in tw.STOPWORDS]
+    return [t for t in map(_content_stem, _WORD_RE.findall(text)) if t is not None]
 
 
 def content_counts(text: str) -> Counter:
     """``Counter(content_terms(text))``, stemming each distinct word once."""
     counts: Counter = Counter()
     for word, k in Counter(_WORD_RE.findall(text)).items():
-        if word.lower() not in tw.STOPWORDS:
-            counts[stem(word)] += k
+        term = _content_stem(word)
+        if term is not None:
+            counts[term] += k
     return counts
+
+
+@lru_cache(maxsize=65536)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word; None for a stop word. Cached: a blog repeats its words."""
+    return None if word.lower() in tw.STOPWORDS else stem(word)
 
 
 def name_terms(text: str, skip_first: bool = False) -> dict[str, str]:
@@ -624,12 +648,12 @@ def _same_minute(scored: _Scored, ref: dict, explicit: pd.DataFrame) -> _Scored:
 
 def _explicit_pins(clues: pd.DataFrame, seq: _Sequence) -> pd.DataFrame:
     """Resolved explicit stamps on sequence posts: one per post, columns index, time (ns), kind."""
-    pins = clues[clues["kind"].isin(EXPLICIT_KINDS) & clues["target_post"].notna() & clues["resolved"].notna()]
     rows = [
-        {"index": seq.where[int(p)], "post": int(p), "time": pd.Timestamp(t).value, "source": "explicit",
-         "text": str(x)}
-        for p, t, x in zip(pins["target_post"], pins["resolved"], pins["text"])
-        if int(p) in seq.where
+        {"index": seq.where[int(r["target_post"])], "post": int(r["target_post"]),
+         "time": pd.Timestamp(r["resolved"]).value, "source": "explicit", "text": str(r["text"])}
+        for r in _records(clues, ("kind", "target_post", "resolved", "text"))
+        if r["kind"] in EXPLICIT_KINDS and not pd.isna(r["target_post"]) and not pd.isna(r["resolved"])
+        and int(r["target_post"]) in seq.where
     ]
     first: dict[int, dict] = {}
     for row in rows:
@@ -869,14 +893,22 @@ def time_references(articles: pd.DataFrame, posts: pd.DataFrame, sentences: pd.D
         return clues
     is_ref = clues["kind"] == "cross_reference"
     matched = _links_of(links, clues[is_ref])
-    out = clues.copy()
-    out.loc[is_ref, "target_post"] = matched["target_post"].to_numpy()
-    out.loc[is_ref, "score"] = matched["score"].to_numpy()
     notes = matched["conflict_note"].fillna("").to_numpy()
     evidence = matched["evidence"].fillna("").to_numpy()
-    out.loc[is_ref, "evidence"] = [e + (f" [{n}]" if n else "") for e, n in zip(evidence, notes)]
-    out.loc[is_ref, "conflict"] = matched["conflict"].fillna(False).to_numpy(dtype=bool)
-    return out
+    mask = is_ref.to_numpy()
+    return clues.assign(
+        target_post=_replaced(clues["target_post"], mask, matched["target_post"].to_numpy()),
+        score=_replaced(clues["score"], mask, matched["score"].to_numpy()),
+        evidence=_replaced(clues["evidence"], mask, [e + (f" [{n}]" if n else "") for e, n in zip(evidence, notes)]),
+        conflict=_replaced(clues["conflict"], mask, matched["conflict"].fillna(False).to_numpy(dtype=bool)),
+    )
+
+
+def _replaced(column: pd.Series, mask: np.ndarray, values) -> pd.Series:
+    """``column`` with the rows under ``mask`` set to ``values``, in the column's own dtype."""
+    array = column.array.copy()
+    array[mask] = values
+    return pd.Series(array, index=column.index, name=column.name)
 
 
 def _links_of(links: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFrame:
@@ -983,12 +1015,13 @@ class _Pin:
     doubt: str | None = None  # a link the running order forced: flagged on the post, pin still used
 
 
-def _pins(refs: pd.DataFrame, seq: _Sequence, zone: str) -> list[_Pin]:
+def _pins(refs: list[dict], seq: _Sequence, zone: str) -> list[_Pin]:
     """One pin per sequence post: its explicit stamp, else the best-scoring cross-reference to it."""
-    pinning = refs["kind"].isin(EXPLICIT_KINDS + ("cross_reference",))
-    found = refs[pinning & refs["target_post"].notna() & refs["resolved"].notna()]
+    pinning = EXPLICIT_KINDS + ("cross_reference",)
     pins: dict[int, _Pin] = {}
-    for r in _records(found, ("post", "text", "kind", "resolved", "target_post", "score", "evidence", "conflict")):
+    for r in refs:
+        if r["kind"] not in pinning or pd.isna(r["target_post"]) or pd.isna(r["resolved"]):
+            continue
         post = int(r["target_post"])
         if post not in seq.where:
             continue
@@ -1020,10 +1053,12 @@ def _roll_over_midnight(pins: list[_Pin], ranks: np.ndarray, dated: set[int]) ->
     return days
 
 
-def _page_bounds(refs: pd.DataFrame, clock: ArticleClock) -> tuple[int | None, int | None, str]:
+def _page_bounds(refs: list[dict], clock: ArticleClock) -> tuple[int | None, int | None, str]:
     """Lower and upper bounds (ns) that the page's own stamps and the capture time put on every post."""
     lower, upper, notes = None, None, []
-    for r in _records(refs[(refs["kind"] == "page") & refs["resolved"].notna()], ("resolved", "evidence", "text")):
+    for r in refs:
+        if r["kind"] != "page" or pd.isna(r["resolved"]):
+            continue
         t = pd.Timestamp(r["resolved"]).value
         if "lower" in str(r["evidence"]):
             lower = t if lower is None else max(lower, t)
@@ -1036,8 +1071,13 @@ def _page_bounds(refs: pd.DataFrame, clock: ArticleClock) -> tuple[int | None, i
     return lower, upper, ", ".join(notes)
 
 
-def _article_times(clock: ArticleClock, units: pd.DataFrame, refs: pd.DataFrame, interpolation: str) -> list[dict]:
+# What placing the posts of an article reads of its clues.
+_PIN_KEYS = ("post", "text", "kind", "resolved", "target_post", "score", "evidence", "conflict", "dated")
+
+
+def _article_times(clock: ArticleClock, units: pd.DataFrame, clues: pd.DataFrame, interpolation: str) -> list[dict]:
     seq = _Sequence.of(units)
+    refs = _records(clues, _PIN_KEYS)
     pins = _pins(refs, seq, clock.zone)
     frame = pd.DataFrame([vars(p) for p in pins], columns=["index", "post", "time", "source", "evidence", "weight"])
     order, why = _order_from_pins(frame)
@@ -1052,11 +1092,12 @@ def _article_times(clock: ArticleClock, units: pd.DataFrame, refs: pd.DataFrame,
     return _unit_rows(clock, units, seq, placed, refs, order, why or "no clue to the running order")
 
 
-def _order_from_directions(refs: pd.DataFrame, seq: _Sequence) -> tuple[str, str]:
+def _order_from_directions(refs: list[dict], seq: _Sequence) -> tuple[str, str]:
     """Running order from where linked posts sit relative to the posts that refer back to them."""
-    linked = refs[(refs["kind"] == "cross_reference") & refs["target_post"].notna()]
+    linked = [(r["post"], r["target_post"]) for r in refs
+              if r["kind"] == "cross_reference" and not pd.isna(r["target_post"])]
     below = above = 0
-    for post, target in zip(linked["post"], linked["target_post"]):
+    for post, target in linked:
         if int(post) in seq.where and int(target) in seq.where:
             below += seq.where[int(target)] > seq.where[int(post)]
             above += seq.where[int(target)] < seq.where[int(post)]
@@ -1085,12 +1126,12 @@ class _Placed:
 _NAT = np.iinfo(np.int64).min
 
 
-def _place(clock: ArticleClock, seq: _Sequence, pins: list[_Pin], refs: pd.DataFrame, order: str,
+def _place(clock: ArticleClock, seq: _Sequence, pins: list[_Pin], refs: list[dict], order: str,
            interpolation: str) -> _Placed:
     """Bounds, best times and sources of the sequence posts of one article."""
     n = len(seq.posts)
     ranks = seq.ranks(order) if order != "unknown" else None
-    dated = {int(p) for p in refs.loc[refs["dated"] & refs["target_post"].notna(), "target_post"]}
+    dated = {int(r["target_post"]) for r in refs if r["dated"] and not pd.isna(r["target_post"])}
     extra_days = _roll_over_midnight(pins, ranks, dated) if ranks is not None else 0
     lo, hi, base = _article_bounds(clock, refs, [p for p in pins if p.post in dated], extra_days)
     if lo == _NAT and pins:  # no publication day: the pins alone bound the posts
@@ -1106,7 +1147,7 @@ def _place(clock: ArticleClock, seq: _Sequence, pins: list[_Pin], refs: pd.DataF
     return placed
 
 
-def _article_bounds(clock: ArticleClock, refs: pd.DataFrame, dated: list[_Pin],
+def _article_bounds(clock: ArticleClock, refs: list[dict], dated: list[_Pin],
                     extra_days: int) -> tuple[int, int, str]:
     """The outer bounds (ns) of every post: the publication day (stretched to dated stamps and
     past midnight where needed), cut by the page's stamps and the capture time; and why."""
@@ -1210,10 +1251,11 @@ def _axis(seq: _Sequence, ranks: np.ndarray, interpolation: str) -> np.ndarray:
     return middle[ranks]
 
 
-def _unknown_clues(placed: _Placed, seq: _Sequence, refs: pd.DataFrame) -> None:
+def _unknown_clues(placed: _Placed, seq: _Sequence, refs: list[dict]) -> None:
     """Posts carrying a clue nobody can resolve keep their bounds but get no time: source unknown."""
-    bad = refs[refs["kind"].isin(["relative", "unparsed"]) & refs["resolved"].isna() & refs["target_post"].notna()]
-    for post, text, kind in zip(bad["target_post"], bad["text"], bad["kind"]):
+    bad = [(r["target_post"], r["text"], r["kind"]) for r in refs
+           if r["kind"] in ("relative", "unparsed") and pd.isna(r["resolved"]) and not pd.isna(r["target_post"])]
+    for post, text, kind in bad:
         i = seq.where.get(int(post))
         if i is None or placed.source[i] in ("explicit", "cross-reference"):
             continue
@@ -1224,11 +1266,10 @@ def _unknown_clues(placed: _Placed, seq: _Sequence, refs: pd.DataFrame) -> None:
         placed.interpolation[i] = None
 
 
-def _unit_rows(clock: ArticleClock, units: pd.DataFrame, seq: _Sequence, placed: _Placed, refs: pd.DataFrame,
+def _unit_rows(clock: ArticleClock, units: pd.DataFrame, seq: _Sequence, placed: _Placed, refs: list[dict],
                order: str, why: str) -> list[dict]:
     """One row per unit: sequence posts as placed; stamp lines at their own time; the rest on the day."""
-    lines = refs[refs["kind"].isin(["stamp", "page", "relative"])]
-    stamp_of = {int(r["post"]): r for r in _records(lines, ("post", "text", "resolved"))}
+    stamp_of = {int(r["post"]): r for r in refs if r["kind"] in ("stamp", "page", "relative")}
     day = clock.day_bounds()
     rows = []
     for unit in _records(units, ("post",)):
@@ -1283,14 +1324,69 @@ class _Phrase:
     date_range: tuple[pd.Timestamp, pd.Timestamp] | None = None
 
 
-_COMPILED = [(re.compile(rf"(?<![\w-])(?:{p.pattern})(?![\w-])", re.IGNORECASE), p) for p in tw.EVENT_PHRASES]
-# One pass that says whether any phrase can match at all (named groups dropped: they repeat).
-# Every phrase starts where no word does, so the scan skips the middle of words at once.
-_ANY_PHRASE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in tw.EVENT_PHRASES) + ")",
-    re.IGNORECASE,
-)
+# The words a phrase can open and close with, digits read as "0": a sentence lacking an opening or a
+# closing word of a phrase is not scanned for it (most sentences lack every closing word).
+_CLOSED = "\0"  # ends a partial word that is already whole
 _DIGIT_RE = re.compile(r"\d")
+
+
+def _extend(partial: set[str], chars: Sequence[str]) -> set[str]:
+    """Every partial word followed by every char; a word is whole at the first character outside a word."""
+    out = set()
+    for p in partial:
+        if p.endswith(_CLOSED):
+            out.add(p)
+            continue
+        out.update(p + c.lower() if c.isalnum() or c == "_" else p + _CLOSED for c in chars)
+    return out
+
+
+def _edge_partials(items, partial: set[str], backward: bool) -> set[str] | None:
+    """The first (``backward``: last, spelt backwards) words of a parsed pattern, after ``partial``.
+
+    None when the pattern uses syntax beyond this reading.
+    """
+    for op, av in (reversed(items) if backward else items):
+        if op is _sre.LITERAL:
+            partial = _extend(partial, [chr(av)])
+        elif op is _sre.IN and all(o is _sre.LITERAL or (o is _sre.CATEGORY and a is _sre.CATEGORY_DIGIT)
+                                   for o, a in av):
+            partial = _extend(partial, [chr(a) if o is _sre.LITERAL else "0" for o, a in av])
+        elif op is _sre.SUBPATTERN:
+            partial = _edge_partials(av[3], partial, backward)
+        elif op is _sre.BRANCH:
+            branches = [_edge_partials(b, partial, backward) for b in av[1]]
+            partial = None if None in branches else set().union(*branches)
+        elif op is _sre.MAX_REPEAT and av[1] <= 8:
+            repeated, partial = partial, set(partial) if av[0] == 0 else set()
+            for k in range(1, av[1] + 1):
+                repeated = _edge_partials(av[2], repeated, backward)
+                if repeated is None:
+                    return None
+                if k >= av[0]:
+                    partial |= repeated
+        else:
+            return None
+        if partial is None:
+            return None
+    return partial
+
+
+def _edge_words(pattern: str, backward: bool) -> frozenset[str] | None:
+    """The lower-case words a match of ``pattern`` can open (``backward``: close) with; None: any word may."""
+    partial = _edge_partials(_sre_parse.parse(pattern), {""}, backward)
+    words = {p.rstrip(_CLOSED) for p in partial} if partial is not None else {""}
+    if "" in words:
+        return None
+    return frozenset(_DIGIT_RE.sub("0", w[::-1] if backward else w) for w in words)
+
+
+_COMPILED = [
+    (re.compile(rf"(?<![\w-])(?:{p.pattern})(?![\w-])", re.IGNORECASE), p,
+     _edge_words(p.pattern, backward=False), _edge_words(p.pattern, backward=True))
+    for p in tw.EVENT_PHRASES
+]
+_WORD_START_RE = re.compile(r"(?<![\w-])\w+")
 _SPEC_RE = re.compile(r"([a-z]+)|([+-])(n|\d{1,4})(min|mo|d|h|w|y)?")
 
 
@@ -1318,16 +1414,29 @@ def find_event_phrases(sentence: str, year: int | None) -> list[_Phrase]:
 
 
 def _table_phrases(sentence: str, ahead: bool) -> list[_Phrase]:
-    """Matches of the phrase table (``tw.EVENT_PHRASES``), each scanned from where the first of any can start."""
-    first = _ANY_PHRASE.search(sentence)
-    if first is None:
-        return []
+    """Matches of the phrase table (``tw.EVENT_PHRASES``); only phrases that can open and close with
+    words of the sentence are scanned for."""
+    words = _word_keys(sentence)
     found = []
-    for rx, phrase in _COMPILED:
+    for rx, phrase, openings, closings in _COMPILED:
+        if words is not None and ((openings is not None and openings.isdisjoint(words))
+                                  or (closings is not None and closings.isdisjoint(words))):
+            continue
         direction = "future" if phrase.direction == "either" and ahead else phrase.direction
         found.extend(_Phrase(m.start(), m.end(), m.group(), phrase.kind, direction, (phrase.start, phrase.end),
-                             _quantity(m)) for m in rx.finditer(sentence, first.start()))
+                             _quantity(m)) for m in rx.finditer(sentence))
     return found
+
+
+def _word_keys(sentence: str) -> set[str] | None:
+    """The words of a sentence a phrase can open or close with, spelt as ``_edge_words`` spells them.
+
+    None when a word is not plain ASCII: case-blind matching of other letters is not plain ``lower()``.
+    """
+    words = set(_WORD_START_RE.findall(_DIGIT_RE.sub("0", sentence)))
+    if not all(map(str.isascii, words)):
+        return None
+    return {w.lower() for w in words}
 
 
 def _quantity(m: re.Match[str]) -> pd.DateOffset | None:

@@ -113,9 +113,9 @@ def test_never_crashes_on_arbitrary_text(text):
 def _elapsed(text: str) -> float:
     best = float("inf")
     for _ in range(3):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         find_quotes(text)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return max(best, 1e-4)
 
 

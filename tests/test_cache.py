@@ -56,3 +56,49 @@ def test_progress_is_reported_per_article(folder: Path) -> None:
     calls: list[tuple[int, int]] = []
     liveblogs.load_corpus(folder, cache=False, progress=lambda done, total: calls.append((done, total))).posts
     assert calls == [(1, 2), (2, 2)]
+
+
+CORPUS_FRAMES = (*FRAMES, "tokens", "speaker_outlets", "story_links", "stories")
+
+
+def _refuse(*args, **kwargs):
+    raise AssertionError("recomputed although the corpus was cached")
+
+
+def test_reopening_a_cached_corpus_recomputes_nothing(folder: Path, tmp_path: Path, monkeypatch) -> None:
+    fresh = liveblogs.load_corpus(folder, cache=False)
+    expected = {name: getattr(fresh, name) for name in CORPUS_FRAMES}
+    first = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
+    for name in CORPUS_FRAMES:
+        getattr(first, name)
+    for target in ("liveblogs.corpus.article_frames", "liveblogs.corpus.canonicalise", "liveblogs.corpus.speaker_table",
+                   "liveblogs.stories.story_links", "liveblogs.stories.stories", "liveblogs.corpus.token_matches"):
+        monkeypatch.setattr(target, _refuse)
+    again = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
+    for name in CORPUS_FRAMES:
+        pd.testing.assert_frame_equal(getattr(again, name), expected[name], obj=name)
+    assert again.cache_hits == 2
+
+
+def test_corpus_frames_of_mixed_timed_and_untimed_blogs_survive_the_cache(tmp_path: Path) -> None:
+    heldout = Path(__file__).parent / "fixtures" / "heldout"
+    fresh = liveblogs.load_corpus(heldout, cache=False)
+    liveblogs.load_corpus(heldout, cache=tmp_path / "cache").stories
+    again = liveblogs.load_corpus(heldout, cache=tmp_path / "cache")
+    for name in ("posts", "quotes", "speakers", "story_links", "stories", "time_references"):
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(fresh, name), obj=name)
+
+
+def test_an_edited_speaker_table_recomputes_the_speakers(folder: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("LIVEBLOGS_DATA", str(folder))
+
+    def group_of(corpus, name: str) -> str:
+        return corpus.speakers.set_index("name").loc[name, "group"]
+
+    before = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
+    assert group_of(before, "Deborah Haynes") != "China"
+    table = folder / "speakers.csv"
+    table.write_text(table.read_text(encoding="utf-8") + "Deborah Haynes,,China,\n", encoding="utf-8")
+    after = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
+    assert group_of(after, "Deborah Haynes") == "China"
+    assert after.cache_hits == 2  # the articles themselves were not recomputed

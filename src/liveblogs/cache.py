@@ -4,6 +4,11 @@ An article's entry is keyed by the SHA-256 of its file, what the manifest says o
 date, zone, encoding) and a fingerprint of this package (its version and the bytes of its source
 files), so a changed file or a changed package recomputes only what changed. The cache lives in
 ``$LIVEBLOGS_CACHE`` or ``~/.cache/liveblogs``; ``load_corpus(cache=False)`` bypasses it.
+
+The corpus-level frames (the concatenated per-article frames, tokens, canonical speakers,
+stories) are cached too, under ``corpus/``, keyed by the ordered keys of every article and by
+the user-editable tables they read (``data/speakers.csv``, ``data/story_links.csv``), so
+reopening an unchanged corpus reads one Parquet file per frame and recomputes nothing.
 """
 
 from __future__ import annotations
@@ -68,3 +73,33 @@ def store(folder: Path, article: pd.Series, frames: dict[str, pd.DataFrame]) -> 
         for file in partial.iterdir():
             file.unlink()
         partial.rmdir()
+
+
+def table_digest(table: pd.DataFrame) -> str:
+    """A digest of a small user-editable table (its columns and cells), for keys that depend on it."""
+    return hashlib.sha256(table.to_csv(index=False).encode()).hexdigest()[:16]
+
+
+def corpus_entry(folder: Path, article_keys: list[str], *inputs: str) -> Path:
+    """The folder of corpus-level frames for these articles, in this order, and these other inputs."""
+    digest = hashlib.sha256("\0".join([package_fingerprint(), *article_keys, "|", *inputs]).encode())
+    return folder / "corpus" / digest.hexdigest()[:24]
+
+
+def load_frames(entry: Path, names: tuple[str, ...]) -> dict[str, pd.DataFrame] | None:
+    """The frames ``names`` stored in ``entry``, or None unless every one is there and readable."""
+    if not all((entry / f"{name}.parquet").is_file() for name in names):
+        return None
+    try:
+        return {name: pd.read_parquet(entry / f"{name}.parquet") for name in names}
+    except (OSError, ValueError):
+        return None
+
+
+def store_frames(entry: Path, frames: dict[str, pd.DataFrame]) -> None:
+    """Write frames into ``entry``, each to a temporary file renamed into place, so readers never see half."""
+    entry.mkdir(parents=True, exist_ok=True)
+    for name, frame in frames.items():
+        partial = entry / f"{name}.parquet.tmp{os.getpid()}"
+        frame.to_parquet(partial, index=False)
+        os.replace(partial, entry / f"{name}.parquet")

@@ -72,7 +72,44 @@ class Corpus:
         return frames
 
     @cached_property
+    def _article_keys(self) -> list[str]:
+        return [cache_module.article_key(row) for _, row in self.articles.iterrows()]
+
+    def _cached(self, names: tuple[str, ...], compute: Callable[[], dict[str, pd.DataFrame]], *inputs: str) -> dict[str, pd.DataFrame]:
+        """Corpus-level frames read from the cache when all are there, else computed and stored.
+
+        The entry is keyed by every article's key, in order, and ``inputs`` (digests of the other
+        tables the frames depend on)."""
+        if self.cache_dir is None:
+            return compute()
+        entry = cache_module.corpus_entry(self.cache_dir, self._article_keys, *inputs)
+        frames = cache_module.load_frames(entry, names)
+        if frames is None:
+            frames = compute()
+            cache_module.store_frames(entry, frames)
+        return frames
+
+    def _cached_frame(self, name: str, compute: Callable[[], pd.DataFrame], *inputs: str) -> pd.DataFrame:
+        """One corpus-level frame, from the cache or computed (see :meth:`_cached`)."""
+        return self._cached((name,), lambda: {name: compute()}, *inputs)[name]
+
+    @cached_property
     def _per_article(self) -> dict[str, pd.DataFrame]:
+        computed = False
+
+        def compute() -> dict[str, pd.DataFrame]:
+            nonlocal computed
+            computed = True
+            return self._concatenated_articles()
+
+        combined = self._cached(PER_ARTICLE, compute)
+        if not computed:
+            self.cache_hits = len(self.articles)
+            if self.progress is not None:
+                self.progress(len(self.articles), len(self.articles))
+        return combined
+
+    def _concatenated_articles(self) -> dict[str, pd.DataFrame]:
         parts = []
         for index in range(len(self.articles)):
             parts.append(self._one_article(index))
@@ -131,6 +168,9 @@ class Corpus:
         """One row per token, with its sentence, kind (word, number, punct, quote, symbol) and normal form.
 
         Computed only when asked for: it is the largest frame."""
+        return self._cached_frame("tokens", self._computed_tokens)
+
+    def _computed_tokens(self) -> pd.DataFrame:
         frames = [self._article_tokens(article, group) for article, group in self.sentences.groupby("article", sort=False)]
         return concat_frames(frames, TOKEN_COLUMNS)
 
@@ -157,8 +197,29 @@ class Corpus:
     # -- the reduce step: speakers across the corpus ---------------------------------------------
 
     @cached_property
+    def _speaker_overrides(self) -> pd.DataFrame:
+        return read_overrides()
+
+    @cached_property
+    def _link_overrides(self) -> pd.DataFrame:
+        return stories_module.read_link_overrides()
+
+    def _speaker_inputs(self) -> tuple[str, ...]:
+        """What frames built on the canonical speakers depend on besides the articles: ``data/speakers.csv``."""
+        return ("speakers", cache_module.table_digest(self._speaker_overrides))
+
+    def _story_inputs(self) -> tuple[str, ...]:
+        """What frames built on the story links depend on: both user-editable tables."""
+        return (*self._speaker_inputs(), "stories", cache_module.table_digest(self._link_overrides))
+
+    @cached_property
     def _quotes_and_speakers(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        return canonicalise(self._per_article["quotes"], read_overrides())
+        def compute() -> dict[str, pd.DataFrame]:
+            quotes, speaker_outlets = canonicalise(self._per_article["quotes"], self._speaker_overrides)
+            return {"quotes": quotes, "speaker_outlets": speaker_outlets}
+
+        frames = self._cached(("quotes", "speaker_outlets"), compute, *self._speaker_inputs())
+        return frames["quotes"], frames["speaker_outlets"]
 
     @property
     def quotes(self) -> pd.DataFrame:
@@ -173,24 +234,34 @@ class Corpus:
     @cached_property
     def speaker_names(self) -> pd.DataFrame:
         """One row per speaker × outlet × written form of the name, with where it is first used."""
-        return speaker_names(self.quotes)
+        return self._cached_frame("speaker_names", lambda: speaker_names(self.quotes), *self._speaker_inputs())
 
     @cached_property
     def speakers(self) -> pd.DataFrame:
         """One row per person or body quoted: canonical name, group, every alias and description, totals."""
-        return speaker_table(self.speaker_outlets, self.speaker_names)
+        return self._cached_frame(
+            "speakers", lambda: speaker_table(self.speaker_outlets, self.speaker_names), *self._speaker_inputs()
+        )
 
     # -- the reduce step: stories across outlets ---------------------------------------------------
 
     @cached_property
     def story_links(self) -> pd.DataFrame:
         """Pairs of posts that report the same event or statement, with the score and the evidence."""
-        return stories_module.story_links(self.posts, self.paragraphs, self.quotes, stories_module.read_link_overrides())
+        return self._cached_frame(
+            "story_links",
+            lambda: stories_module.story_links(self.posts, self.paragraphs, self.quotes, self._link_overrides),
+            *self._story_inputs(),
+        )
 
     @cached_property
     def stories(self) -> pd.DataFrame:
         """Posts of every outlet grouped into stories: one row per story × post, with label, link and time."""
-        return stories_module.stories(self.posts, self.paragraphs, self.story_links, self.quotes, self.post_times)
+        return self._cached_frame(
+            "stories",
+            lambda: stories_module.stories(self.posts, self.paragraphs, self.story_links, self.quotes, self.post_times),
+            *self._story_inputs(),
+        )
 
     def coverage_timing(self) -> pd.DataFrame:
         """One row per story × outlet: covered or not, first coverage time with bounds, lag behind the first."""

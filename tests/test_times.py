@@ -628,3 +628,14 @@ def test_hostile_input_takes_linear_time(tmp_path, alphabet) -> None:
     small = time_frames(tmp_path, hostile(10_000, alphabet), "small")
     large = time_frames(tmp_path, hostile(100_000, alphabet), "large")
     assert large / small < 30
+
+
+def test_without_the_private_re_parser_every_phrase_is_scanned_and_found(monkeypatch) -> None:
+    sentence = "Two hours ago, the minister said last night's call was over."
+    expected = times._table_phrases(sentence, False)
+    monkeypatch.setattr(times, "_sre_parse", None)
+    blind = [(rx, phrase, times._edge_words(phrase.pattern, False), times._edge_words(phrase.pattern, True))
+             for rx, phrase, _, _ in times._COMPILED]
+    assert all(opening is None and closing is None for _, _, opening, closing in blind)
+    monkeypatch.setattr(times, "_COMPILED", blind)
+    assert times._table_phrases(sentence, False) == expected and expected

@@ -31,8 +31,6 @@ from __future__ import annotations
 
 import math
 import re
-import re._constants as _sre
-import re._parser as _sre_parse
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,6 +41,12 @@ import pandas as pd
 
 from . import stamps
 from . import timewords as tw
+
+try:  # private stdlib modules, read only to skip phrases that cannot match; without them every phrase is scanned for
+    import re._constants as _sre
+    import re._parser as _sre_parse
+except ImportError:  # pragma: no cover - a Python whose re internals moved
+    _sre = _sre_parse = None
 
 __all__ = [
     "find_clues", "cross_reference_links", "time_references", "post_times", "event_times",
@@ -1373,8 +1377,17 @@ def _edge_partials(items, partial: set[str], backward: bool) -> set[str] | None:
 
 
 def _edge_words(pattern: str, backward: bool) -> frozenset[str] | None:
-    """The lower-case words a match of ``pattern`` can open (``backward``: close) with; None: any word may."""
-    partial = _edge_partials(_sre_parse.parse(pattern), {""}, backward)
+    """The lower-case words a match of ``pattern`` can open (``backward``: close) with; None: any word may.
+
+    Read from the parsed pattern (``re._parser``, a private module): when it is missing or reads
+    differently, the answer is None and the phrase is simply scanned for in every sentence.
+    """
+    if _sre_parse is None:
+        return None
+    try:
+        partial = _edge_partials(_sre_parse.parse(pattern), {""}, backward)
+    except (AttributeError, TypeError, ValueError, IndexError):
+        return None
     words = {p.rstrip(_CLOSED) for p in partial} if partial is not None else {""}
     if "" in words:
         return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -54,3 +56,9 @@ def test_environment_yml_lists_the_same_packages_as_pyproject() -> None:
         if match and match.group(1) not in ("python", "pip"):
             conda[match.group(1).lower()] = match.group(2) or ""
     assert conda == _pins(wanted)
+
+
+def test_the_heldout4_gold_matches_its_texts_and_readme() -> None:
+    checker = Path(__file__).parent / "fixtures" / "heldout4" / "check_gold.py"
+    run = subprocess.run([sys.executable, str(checker)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr

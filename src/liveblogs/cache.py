@@ -18,6 +18,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .pipeline import PER_ARTICLE
@@ -53,7 +54,7 @@ def load(folder: Path, article: pd.Series) -> dict[str, pd.DataFrame] | None:
     if not all((entry / f"{name}.parquet").is_file() for name in PER_ARTICLE):
         return None
     try:
-        return {name: pd.read_parquet(entry / f"{name}.parquet") for name in PER_ARTICLE}
+        return {name: with_lists(pd.read_parquet(entry / f"{name}.parquet")) for name in PER_ARTICLE}
     except (OSError, ValueError):
         return None
 
@@ -91,9 +92,19 @@ def load_frames(entry: Path, names: tuple[str, ...]) -> dict[str, pd.DataFrame] 
     if not all((entry / f"{name}.parquet").is_file() for name in names):
         return None
     try:
-        return {name: pd.read_parquet(entry / f"{name}.parquet") for name in names}
+        return {name: with_lists(pd.read_parquet(entry / f"{name}.parquet")) for name in names}
     except (OSError, ValueError):
         return None
+
+
+def with_lists(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells that were lists before Parquet (which reads them back as arrays) made lists again."""
+    for column in frame.columns[frame.dtypes == object]:
+        values = frame[column].tolist()
+        if any(isinstance(v, np.ndarray) for v in values):
+            frame[column] = pd.Series([v.tolist() if isinstance(v, np.ndarray) else v for v in values],
+                                      index=frame.index, dtype=object)
+    return frame
 
 
 def store_frames(entry: Path, frames: dict[str, pd.DataFrame]) -> None:

@@ -116,6 +116,34 @@ def test_unseen_layout_with_timestamp_lines_and_boilerplate(write_article) -> No
     ]
 
 
+HEADER_LINES_THEN_STAMPED_POSTS = """Ukraine war live: talks resume in Geneva
+
+Published On 25 Mar 2025
+
+Live updates
+
+25 Mar 2025 - 13:20 GMT
+
+Kremlin says Geneva talks 'not about borders'
+
+A Kremlin spokesman told reporters in Moscow that the talks were technical.
+
+25 Mar 2025 - 12:05 GMT
+
+Envoy upbeat after morning session
+
+The US envoy said the morning session had been constructive.
+"""
+
+
+def test_a_stamp_ends_the_header_so_the_first_stamped_post_keeps_its_headline(write_article) -> None:
+    corpus = load_text(write_article, HEADER_LINES_THEN_STAMPED_POSTS)
+    posts = corpus.posts[corpus.posts["kind"] == "post"]
+    assert posts["headline"].tolist() == ["Kremlin says Geneva talks 'not about borders'", "Envoy upbeat after morning session"]
+    assert posts["time"].notna().all()
+    assert "summary" in kinds(corpus, "article")  # the unstamped lines above the first stamp stay header
+
+
 BYLINE_LAYOUT = """Live: Nato meeting in Brussels
 
 Rutte arrives in Brussels16:12 GMT

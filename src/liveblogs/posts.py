@@ -150,7 +150,7 @@ def classify(flats: list[str], roles: list[str | None]) -> list[Unit]:
     if len(flats[title_ix].split()) > MAX_TITLE_WORDS if title_ix is not None else False:
         title_ix, title_words = None, None
 
-    unterminated_run = _unterminated_runs(flats, [i for i in content if i != title_ix])
+    unterminated_run = _unterminated_runs(flats, [i for i in content if i != title_ix], roles)
     headlines = {
         i
         for i in content
@@ -164,17 +164,21 @@ def classify(flats: list[str], roles: list[str | None]) -> list[Unit]:
     return _assemble(flats, roles, content, title_words, headlines, unterminated_run)
 
 
-def _unterminated_runs(flats: list[str], content: list[int]) -> dict[int, int]:
-    """For each content paragraph, the length of the run of consecutive unterminated paragraphs it is in."""
+def _unterminated_runs(flats: list[str], content: list[int], roles: list[str | None]) -> dict[int, int]:
+    """For each content paragraph, the length of the run of consecutive unterminated paragraphs it is in.
+
+    A time stamp ends a run: the line after it opens a post, whatever came before the stamp."""
     runs: dict[int, int] = {}
     run: list[int] = []
     for i in content + [None]:  # type: ignore[list-item]
-        if i is not None and not is_terminated(flats[i]) and not BULLET_RE.match(flats[i]):
+        unterminated = i is not None and not is_terminated(flats[i]) and not BULLET_RE.match(flats[i])
+        stamped = i is not None and bool(run) and "timestamp" in roles[run[-1] + 1 : i]
+        if run and (not unterminated or stamped):
+            for j in run:
+                runs[j] = len(run)
+            run = []
+        if unterminated:
             run.append(i)
-            continue
-        for j in run:
-            runs[j] = len(run)
-        run = []
     return runs
 
 

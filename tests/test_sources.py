@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import liveblogs
 from liveblogs import ArticleError, ManifestError
+from liveblogs.sources import ARTICLE_COLUMNS, HEADER_CHARS, PUBLISHED_SOURCES, find_dates, infer_published
 
 
 QUOTE_FRAMES = ("quotes", "speaker_names", "speakers", "time_references", "stories")  # empty when a text quotes nobody or gives no time
@@ -130,3 +133,160 @@ def test_ten_thousand_unclosed_quote_marks(write_article) -> None:
     corpus = load_all_frames(write_article(marks(90_000)))
     assert corpus.posts["end"].max() == len(marks(90_000))
     assert _ratio(write_article, marks, 20_000) < 30
+
+
+# ----------------------------------------------------------------- publication date from the text
+
+def header(date_line: str, body: str = "Leaders met in Brussels on Thursday.\n") -> str:
+    """A small article: title, standfirst, byline, ``date_line``, then ``body``."""
+    return f"EU leaders back defence push\nA standfirst that sums the story up.\nBy Jane Doe\n{date_line}\n\n{body}"
+
+
+@pytest.mark.parametrize("line, date, span, cue", [
+    ("Published On 25 Mar 2025", "2025-03-25", "25 Mar 2025", "published"),  # Al Jazeera
+    ("Updated 9:47 AM EDT, March 18, 2025", "2025-03-18", "March 18, 2025", "updated"),  # AP
+    ("Updated 6:02 p.m. ET, March 11, 2025", "2025-03-11", "March 11, 2025", "updated"),  # CNN
+    ("Thu 20 Mar 2025 18.05 GMT", "2025-03-20", "Thu 20 Mar 2025", "dateline"),  # Guardian
+    ("20 Mar 2025 18.05 GMT", "2025-03-20", "20 Mar 2025", "dateline"),
+    ("March 19, 2025 7:02 am CET", "2025-03-19", "March 19, 2025", "dateline"),  # Politico
+    ("Wednesday, March 19, 2025", "2025-03-19", "Wednesday, March 19, 2025", "dateline"),
+    ("Published 13 February 2025, 07:15", "2025-02-13", "13 February 2025", "published"),
+    ("First published on Thu 13 Feb 2025 06.00 GMT", "2025-02-13", "Thu 13 Feb 2025", "published"),
+    ("13 February 2025", "2025-02-13", "13 February 2025", "dateline"),
+    ("13th of February 2025", "2025-02-13", "13th of February 2025", "dateline"),
+    ("Feb. 13, 2025", "2025-02-13", "Feb. 13, 2025", "dateline"),
+    ("2025-03-19", "2025-03-19", "2025-03-19", "dateline"),
+    ("MARCH 12 2025", "2025-03-12", "MARCH 12 2025", "dateline"),  # FT
+    ("Wed Mar 12 2025 - 18:45", "2025-03-12", "Wed Mar 12 2025", "dateline"),  # Irish Times
+    ("17 February 2025 • 7.12pm", "2025-02-17", "17 February 2025", "dateline"),  # Telegraph
+    ("March 12, 2025 11:04 PM · 6 min read", "2025-03-12", "March 12, 2025", "dateline"),
+    ("03/06/2025 March 6, 2025", "2025-03-06", "March 6, 2025", "dateline"),  # DW: the numeric date is ambiguous
+    ("BRUSSELS, 6 March 2025 - European Union leaders on Thursday endorsed a plan to mobilise",
+     "2025-03-06", "6 March 2025", "dateline"),  # wire dateline
+    ("By Jane Doe, March 5, 2025", "2025-03-05", "March 5, 2025", "dateline"),  # byline
+    ("29 Feb 2024", "2024-02-29", "29 Feb 2024", "dateline"),  # a leap day
+])
+def test_infer_published_reads_each_header_shape(line: str, date: str, span: str, cue: str) -> None:
+    text = header(line)
+    found = infer_published(text)
+    assert found is not None
+    assert (found.date, text[found.start:found.end], found.cue) == (dt.date.fromisoformat(date), span, cue)
+
+
+@pytest.mark.parametrize("line", [
+    "BRUSSELS, March 14 (Reuters) - The European Union is ready to impose tariffs",  # no year: never guessed
+    "BRUSSELS/MOSCOW, Feb 17 (Reuters) - European allies must step up",
+    "Published On 31 Feb 2025",  # no such day
+    "29 Feb 2025",  # not a leap year
+    "2025-13-01",
+    "Fri 20 Mar 2025 18.05 GMT",  # 20 March 2025 was a Thursday: the line contradicts itself
+    "Leaders met on 6 March 2025 in Brussels to agree the plan.",  # a date in a sentence
+    "24 February 2022 marked the start of a war that has since reshaped European defence.",
+    "The plan, published on 4 March 2025, would raise 800bn euros.",
+    "Thursday 13",
+    "03/06/2025",  # day/month order unknown
+])
+def test_infer_published_refuses_what_is_not_a_full_header_date(line: str) -> None:
+    assert infer_published(header(line)) is None
+
+
+def test_published_beats_updated_whichever_comes_first() -> None:
+    text = header("Updated 9:47 AM EDT, March 18, 2025\nFirst published March 17, 2025")
+    assert infer_published(text).date == dt.date(2025, 3, 17)
+    text = header("Thu 20 Mar 2025 18.05 GMT\nFirst published on Wed 19 Mar 2025 06.00 GMT")
+    assert infer_published(text).date == dt.date(2025, 3, 19)
+
+
+def test_without_a_published_cue_the_first_header_date_wins() -> None:
+    assert infer_published(header("Updated March 6, 2025\nMarch 5, 2025")).date == dt.date(2025, 3, 6)
+    assert infer_published(header("25 Mar 2025 - 13:20 GMT\n\nNews.\n24 Mar 2025 - 09:00 GMT")).date == dt.date(2025, 3, 25)
+
+
+def test_a_prose_date_in_the_header_is_passed_over_for_the_date_line() -> None:
+    text = header("March 5, 2025", body="").replace("A standfirst", "Leaders met on 4 March 2025. A standfirst")
+    assert infer_published(text).date == dt.date(2025, 3, 5)
+
+
+def test_a_date_deep_in_the_body_is_ignored() -> None:
+    body = "".join(f"Paragraph {n} of the report.\n\n" for n in range(20)) + "Published On 25 Mar 2025\n"
+    assert infer_published(header("No date here", body)) is None
+    one_long_line = "Title " + "word " * (HEADER_CHARS // 5) + "Published On 25 Mar 2025\n"
+    assert infer_published(one_long_line) is None
+
+
+def test_find_dates_gives_offsets_into_the_text() -> None:
+    text = "Met on 6 March 2025; again on Thu 20 Mar 2025, not 31 Feb 2025 nor March 14."
+    assert [(d, text[s:e]) for d, s, e in find_dates(text)] == [
+        (dt.date(2025, 3, 6), "6 March 2025"), (dt.date(2025, 3, 20), "Thu 20 Mar 2025")]
+
+
+def test_published_source_column_is_a_category_after_published(corpus) -> None:
+    assert ARTICLE_COLUMNS.index("published_source") == ARTICLE_COLUMNS.index("published") + 1
+    assert list(corpus.articles.columns) == ARTICLE_COLUMNS
+    assert list(corpus.articles["published_source"].cat.categories) == PUBLISHED_SOURCES
+    assert str(corpus.articles["published"].dtype) == "datetime64[ns]"
+
+
+def test_the_bundled_manifest_keeps_its_dates(corpus) -> None:
+    assert (corpus.articles["published"] == pd.Timestamp("2025-02-13")).all()
+    assert (corpus.articles["published_source"] == "manifest").all()
+
+
+def test_the_manifest_date_wins_over_the_text(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(header("Published On 25 Mar 2025"))
+    (tmp_path / "b.txt").write_text(header("Published On 25 Mar 2025"))
+    (tmp_path / "manifest.csv").write_text("file,published\na.txt,2025-03-24\nb.txt,\n")
+    articles = liveblogs.load_corpus(tmp_path).articles.set_index("article")
+    assert articles.loc["a", "published"] == pd.Timestamp("2025-03-24")
+    assert articles.loc["a", "published_source"] == "manifest"
+    assert articles.loc["b", "published"] == pd.Timestamp("2025-03-25")  # the manifest row leaves it blank
+    assert articles.loc["b", "published_source"] == "text"
+
+
+def test_a_folder_without_manifest_is_dated_from_the_text(tmp_path: Path) -> None:
+    (tmp_path / "blog.txt").write_text(
+        "EU summit live\nTomás Fennelly in Brussels\nThu 20 Mar 2025 18.05 GMT\n\n"
+        "17.41 GMT\nLeaders arrive\nThe leaders arrived in Brussels for the summit.\n\n"
+        "14.32 GMT\nKremlin reacts\nThe Kremlin dismissed the summit.\n")
+    (tmp_path / "wire.txt").write_text(
+        "EU readies countermeasures\nBRUSSELS, March 14 (Reuters) - The European Union is ready to act.\n")
+    corpus = liveblogs.load_corpus(tmp_path)
+    articles = corpus.articles.set_index("article")
+    assert articles.loc["blog", "published"] == pd.Timestamp("2025-03-20")
+    assert articles.loc["blog", "published_source"] == "text"
+    start, end = articles.loc["blog", ["published_start", "published_end"]]
+    assert corpus.text("blog")[start:end] == "Thu 20 Mar 2025"  # the date is traceable to the text
+    assert pd.isna(articles.loc["wire", "published"]) and articles.loc["wire", "published_source"] == "none"
+    assert pd.isna(articles.loc["wire", "published_start"])
+    assert articles.loc["blog", "timezone"] == "UTC"  # no zone is inferred
+    times = corpus.posts.query("article == 'blog' and kind == 'post'")["time"]
+    assert times.notna().all() and pd.Timestamp("2025-03-20 14:32", tz="UTC") in set(times)
+
+
+HOSTILE_DATES = {
+    "digits": lambda n: ("1234567890" * (n // 10 + 1))[:n],
+    "digits_spaces": lambda n: ("1 12 2025 " * (n // 10 + 1))[:n],
+    "punctuation": lambda n: ("(.:,;-|)!?/%" * (n // 12 + 1))[:n],
+    "near_misses": lambda n: ("12 Mar 12 March, Thu 20 Mar 202 2025-1-1 " * (n // 41 + 1))[:n],
+    "many_dates": lambda n: ("Thu 20 Mar 2025, 31 Feb 2025 2025-03-19 " * (n // 40 + 1))[:n],
+    "weekdays": lambda n: ("Thu Thu, " * (n // 9 + 1))[:n],
+}
+
+
+def _best_seconds(fn, text: str, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        fn(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(HOSTILE_DATES))
+@pytest.mark.parametrize("fn", [lambda text: list(find_dates(text)), infer_published], ids=["find_dates", "infer_published"])
+def test_date_search_takes_linear_time(name: str, fn) -> None:
+    small, large = HOSTILE_DATES[name](50_000), HOSTILE_DATES[name](500_000)
+    t_small = max(_best_seconds(fn, small), 1e-3)  # floor: too fast to time is fast enough
+    t_large = _best_seconds(fn, large, repeat=1)
+    assert t_large / t_small < 30, (name, t_small, t_large)

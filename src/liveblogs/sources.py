@@ -2,6 +2,9 @@
 
 The article ``text`` is the file decoded as ``open(path, encoding="utf-8-sig").read()`` gives it
 (universal newlines); every ``start``/``end`` in the package indexes that string.
+
+When the manifest gives no publication date, ``infer_published`` looks for one in the article's
+opening lines; the articles frame says where each date came from in ``published_source``.
 """
 
 from __future__ import annotations
@@ -9,7 +12,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
+from typing import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -17,6 +22,7 @@ import pandas as pd
 
 from .config import ARTICLE_SUFFIXES, MANIFEST_NAME, data_dir
 from .errors import ArticleError, LiveblogsError, ManifestError
+from .stamps import MONTHS, WEEKDAYS, ZONES
 
 MANIFEST_COLUMNS = ["file", "outlet", "published", "timezone", "url", "title", "encoding"]
 DEFAULT_TIMEZONE = "UTC"
@@ -29,6 +35,64 @@ OUTLET_SIGNATURES = {
     "CNN": ("CNN",),
     "Al Jazeera": ("Al Jazeera",),
 }
+
+# --------------------------------------------------------------------------- publication dates
+# Where ``infer_published`` looks: the first HEADER_LINES non-empty lines, and never past
+# HEADER_CHARS characters (one long first line must not hide a date deep in the body).
+HEADER_LINES = 15
+HEADER_CHARS = 1_500
+# What ``published_source`` can say: the manifest gave the date, the text did, or nothing did.
+PUBLISHED_SOURCES = ["manifest", "text", "none"]
+# Words that open a date line, and which of them name the first publication.
+PUBLISHED_CUES = ("first published", "published", "posted")
+UPDATED_CUES = ("last updated", "last modified", "updated", "modified")
+# A date followed on its line by more than this many characters, with no separator first,
+# is a date in running prose ("24 February 2022 marked the start of ..."), not a date line.
+MAX_DATE_LINE_TAIL = 40
+DATE_TAIL_SEPARATORS = "-–—|•·:("
+_WEEKDAY_ORDER = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_SP = r"[ \u00a0\u202f]"  # one space: plain, no-break, or narrow no-break
+_MONTH_NAMES = "|".join(
+    re.escape(v) for v in sorted({v for m in MONTHS for v in (m.title(), m.upper())}, key=lambda v: (-len(v), v))
+)
+_WEEKDAY_NAMES = "|".join(
+    re.escape(v) for v in sorted({v for w in WEEKDAYS for v in (w.title(), w.upper())}, key=lambda v: (-len(v), v))
+)
+_YEAR_4 = r"(?:19|20)\d\d(?!\d)"
+# A full date: day, month (name or abbreviation) and 4-digit year, in the three English orders,
+# optionally after a weekday. Every repetition is bounded, so a scan is linear in the text.
+_FULL_DATE_RX = re.compile(
+    rf"(?:(?<![A-Za-z])(?P<wd>{_WEEKDAY_NAMES})\.?,?{_SP}{{1,2}})?"
+    rf"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{_SP}{{1,2}}(?:of{_SP})?(?P<m1>{_MONTH_NAMES})\.?,?{_SP}{{1,2}}(?P<y1>{_YEAR_4})"
+    rf"|(?<![A-Za-z])(?P<m2>{_MONTH_NAMES})\.?{_SP}{{1,2}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?{_SP}{{1,2}}(?P<y2>{_YEAR_4})"
+    rf"|(?<![\d.:/-])(?P<y3>{_YEAR_4})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)(?![\d])"
+    r")"
+)
+# What may stand before a date on a date line besides punctuation and digits ("03/06/2025"):
+# a clock, am/pm and a zone ("Updated 9:47 AM EDT, March 18, 2025").
+_CLOCK_WORDS_RX = re.compile(
+    r"(?<![A-Za-z])(?:[AaPp]\.?[Mm]\.?|" + "|".join(re.escape(z) for z in sorted(ZONES, key=len, reverse=True)) + r")(?![A-Za-z])"
+)
+_CUE_RX = re.compile(
+    r"\A[^A-Za-z]{0,8}(?P<cue>" + "|".join(re.escape(c) for c in PUBLISHED_CUES + UPDATED_CUES) + r")"
+    rf"(?:{_SP}{{1,2}}(?:on|at))?(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# "BRUSSELS, " or "BRUSSELS/MOSCOW, " before the date: a wire dateline.
+_DATELINE_PLACE_RX = re.compile(rf"\A[A-Z][A-Z.'’/ -]{{1,40}},{_SP}{{0,2}}\Z")
+# "By Jane Doe, " or "By Jane Doe | " before the date: a byline.
+_BYLINE_RX = re.compile(r"\A(?:By|BY|by) [^\n]{1,100}[,|•·–—-] {0,2}\Z")
+
+
+@dataclass(frozen=True)
+class PublishedDate:
+    """A publication date found in an article's text, and where: ``text[start:end]`` is the date."""
+
+    date: dt.date
+    start: int
+    end: int
+    cue: str  # "published", "updated", "dateline" (a date line, wire dateline or byline)
 
 
 @dataclass(frozen=True)
@@ -94,6 +158,83 @@ def infer_outlet(text: str) -> str | None:
         if any(sig in edges for sig in signatures):
             return outlet
     return None
+
+
+def find_dates(text: str) -> Iterator[tuple[dt.date, int, int]]:
+    """Every full calendar date in ``text`` as (date, start, end); impossible dates are skipped.
+
+    A date must have a day, a month and a 4-digit year: "25 Mar 2025", "March 18, 2025",
+    "Thu 20 Mar 2025", "MARCH 12 2025", "2025-03-19". A weekday, when written, is part of the
+    span and must agree with the date. Linear in ``len(text)``, whatever the text holds.
+    """
+    for m in _FULL_DATE_RX.finditer(text):
+        g = m.groupdict()
+        day, month, year = g["d1"] or g["d2"] or g["d3"], g["m1"] or g["m2"] or g["m3"], g["y1"] or g["y2"] or g["y3"]
+        number = int(month) if month.isdigit() else MONTHS[month.lower()]
+        try:
+            date = dt.date(int(year), number, int(day))
+        except ValueError:
+            continue
+        if g["wd"] and WEEKDAYS[g["wd"].lower()] != _WEEKDAY_ORDER[date.weekday()]:
+            continue
+        yield date, m.start(), m.end()
+
+
+def header_window(text: str) -> int:
+    """Where the opening lines end: after HEADER_LINES non-empty lines, at most HEADER_CHARS."""
+    limit = min(len(text), HEADER_CHARS)
+    pos, lines = 0, 0
+    while pos < limit and lines < HEADER_LINES:
+        end = text.find("\n", pos, limit)
+        end = limit if end < 0 else end
+        lines += bool(text[pos:end].strip())
+        pos = end + 1
+    return min(pos, limit)
+
+
+def _date_line_cue(before: str, after: str) -> str | None:
+    """What kind of line a date sits on, from the text before and after it on that line; None for prose."""
+    cue = _CUE_RX.match(before)
+    if cue:  # "Published On 25 Mar 2025", "Updated 9:47 AM EDT, March 18, 2025"
+        rest = _CLOCK_WORDS_RX.sub("", before[cue.end():])
+        if any(c.isalpha() for c in rest):
+            return None
+        return "published" if cue.group("cue").lower() in PUBLISHED_CUES else "updated"
+    tail = after.strip()
+    if len(tail) > MAX_DATE_LINE_TAIL and tail[0] not in DATE_TAIL_SEPARATORS:
+        return None  # "24 February 2022 marked the start of ...": prose
+    if _DATELINE_PLACE_RX.match(before) or _BYLINE_RX.match(before):
+        return "dateline"
+    if any(c.isalpha() for c in _CLOCK_WORDS_RX.sub("", before)):
+        return None  # "Leaders met on 6 March 2025": a date in a sentence
+    return "dateline"  # "Thu 20 Mar 2025 18.05 GMT", "03/06/2025 March 6, 2025"
+
+
+def infer_published(text: str) -> PublishedDate | None:
+    """The publication date stated in the opening lines of ``text``, or None.
+
+    Looks only at the first HEADER_LINES non-empty lines (at most HEADER_CHARS characters), and
+    only at full dates (see ``find_dates``) that stand on a date line: one opened by a cue
+    ("Published On 25 Mar 2025", "First published on ...", "Updated 9:47 AM EDT, March 18, 2025"),
+    one the date opens, perhaps after digits and a clock ("Thu 20 Mar 2025 18.05 GMT",
+    "March 19, 2025 7:02 am CET"; prose that a date merely opens is refused by its long tail),
+    a wire dateline ("BRUSSELS, 6 March 2025 -") or a byline ("By Jane Doe, March 5, 2025").
+    A date in a sentence ("met on 6 March 2025") is not a publication date. Of several, a
+    "Published"/"First published"/"Posted" date wins, else the first. A date without a year
+    ("BRUSSELS, March 14 (Reuters)") is never completed by guessing the year.
+    """
+    window = header_window(text)
+    found: list[PublishedDate] = []
+    for date, start, end in find_dates(text[:window]):
+        line_start = text.rfind("\n", 0, start) + 1
+        reach = min(len(text), end + 4 * MAX_DATE_LINE_TAIL)  # enough of the line to judge its tail
+        line_end = text.find("\n", end, reach)
+        line_end = reach if line_end < 0 else line_end
+        cue = _date_line_cue(text[line_start:start], text[end:line_end])
+        if cue is not None:
+            found.append(PublishedDate(date, start, end, cue))
+    published = [f for f in found if f.cue == "published"]
+    return (published or found or [None])[0]
 
 
 def read_manifest(path: Path) -> list[ArticleSource]:
@@ -188,11 +329,16 @@ def article_record(source: ArticleSource) -> dict[str, object]:
     """One row of the articles frame, with the decoded text."""
     text, sha = read_text(source.path, source.encoding)
     first_line = text.strip().split("\n", 1)[0].strip()
+    found = None if source.published else infer_published(text)
+    published = source.published or (found.date if found else None)
     return {
         "article": article_id(source.path),
         "outlet": source.outlet or infer_outlet(text) or article_id(source.path),
         "title": source.title or first_line,
-        "published": pd.Timestamp(source.published) if source.published else pd.NaT,
+        "published": pd.Timestamp(published) if published else pd.NaT,
+        "published_source": "manifest" if source.published else "text" if found else "none",
+        "published_start": found.start if found else pd.NA,  # text[published_start:published_end] is the date
+        "published_end": found.end if found else pd.NA,
         "timezone": source.timezone,
         "url": source.url,
         "path": str(source.path),
@@ -206,7 +352,8 @@ def article_record(source: ArticleSource) -> dict[str, object]:
 
 
 ARTICLE_COLUMNS = [
-    "article", "outlet", "title", "published", "timezone", "url", "path",
+    "article", "outlet", "title", "published", "published_source", "published_start", "published_end",
+    "timezone", "url", "path",
     "encoding", "sha256", "n_chars", "start", "end", "text",
 ]
 
@@ -224,5 +371,7 @@ def article_frame(sources: list[ArticleSource]) -> pd.DataFrame:
         {"article": "string", "outlet": "category", "title": "string", "timezone": "category",
          "url": "string", "path": "string", "encoding": "category", "sha256": "string",
          "n_chars": "int64", "start": "int64", "end": "int64", "text": "string",
-         "published": "datetime64[ns]"}
+         "published": "datetime64[ns]",
+         "published_source": pd.CategoricalDtype(PUBLISHED_SOURCES),
+         "published_start": "Int64", "published_end": "Int64"}
     )

@@ -11,7 +11,7 @@ import pytest
 
 import liveblogs
 from liveblogs import ArticleError, ManifestError
-from liveblogs.sources import ARTICLE_COLUMNS, HEADER_CHARS, PUBLISHED_SOURCES, find_dates, infer_published
+from liveblogs.sources import ARTICLE_COLUMNS, HEADER_CHARS, PUBLISHED_SOURCES, find_dates, infer_outlet, infer_published
 
 
 QUOTE_FRAMES = ("quotes", "speaker_names", "speakers", "time_references", "stories")  # empty when a text quotes nobody or gives no time
@@ -290,3 +290,38 @@ def test_date_search_takes_linear_time(name: str, fn) -> None:
     t_small = max(_best_seconds(fn, small), 1e-3)  # floor: too fast to time is fast enough
     t_large = _best_seconds(fn, large, repeat=1)
     assert t_large / t_small < 30, (name, t_small, t_large)
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Poland says Europe must wake up\n\nBy JANE ROE\n\nRZESZOW, Poland (AP) — Poland's minister said.\n", "Associated Press"),
+        ("Headline\n\nBody.\n\n___\n\nAssociated Press writer John Doe contributed.\n", "Associated Press"),
+        ("BRUSSELS PLAYBOOK: Not on my watch\n\nBy CLARA VENN\n\nGood morning.\n", "Politico"),
+        ("EU summit live\n\nBody.\n\nThank you for following DW's live coverage.\n", "DW"),
+        ("Headline\n\nBRUSSELS, March 14 (Reuters) - The EU said.\n", "Reuters"),
+        ("Headline\n\nBy Jane Roe, CNN\n\nBody.\n", "CNN"),
+    ],
+)
+def test_outlet_signatures_in_bylines_datelines_and_sign_offs(text: str, outlet: str) -> None:
+    assert infer_outlet(text) == outlet
+
+
+@pytest.mark.parametrize("text", [
+    "Headline about a GAP in APAC markets\n\nBody about the DWELLING crisis and CNNX.\n",
+    "A plain headline\n\nThe minister said it was a playbook for Europe.\n",
+])
+def test_outlet_signatures_are_whole_words(text: str) -> None:
+    assert infer_outlet(text) is None
+
+
+def test_the_earliest_outlet_signature_wins() -> None:
+    text = "Headline\n\nBy Jane Roe, CNN\n\nThe minister told Reuters the talks were over.\n"
+    assert infer_outlet(text) == "CNN"
+
+
+def test_an_outlet_named_as_a_channel_is_not_the_articles_own() -> None:
+    text = ("Ukraine war latest\n\nby Jane Roe\n\n\u201cNo,\u201d an official told Politico Europe.\n\n"
+            "Please consider becoming a member of the Kyiv Independent.\n")
+    assert infer_outlet(text) == "Kyiv Independent"
+    assert infer_outlet("Headline\n\nThe plan was dead, according to Reuters.\n") is None

@@ -26,7 +26,8 @@ from .stamps import MONTHS, WEEKDAYS, ZONES
 
 MANIFEST_COLUMNS = ["file", "outlet", "published", "timezone", "url", "title", "encoding"]
 DEFAULT_TIMEZONE = "UTC"
-# Signatures that name the outlet when the manifest does not (checked on the first and last lines).
+# Signatures that name the outlet when the manifest does not, looked for as whole words in the
+# first and last lines (bylines, datelines, sign-offs, footers); the earliest found wins.
 OUTLET_SIGNATURES = {
     "BBC": ("BBC.com", "BBC News", "bbc.co.uk"),
     "Sky News": ("-SKY NEWS", "Sky News"),
@@ -34,7 +35,45 @@ OUTLET_SIGNATURES = {
     "Reuters": ("Reuters",),
     "CNN": ("CNN",),
     "Al Jazeera": ("Al Jazeera",),
+    "Associated Press": ("(AP)", "Associated Press"),
+    "AFP": ("(AFP)", "Agence France-Presse"),
+    "Politico": ("Politico", "POLITICO", "Brussels Playbook", "BRUSSELS PLAYBOOK", "London Playbook", "LONDON PLAYBOOK"),
+    "DW": ("DW", "Deutsche Welle", "dw.com"),
+    "The New York Times": ("New York Times", "nytimes.com"),
+    "The Washington Post": ("Washington Post", "washingtonpost.com"),
+    "Financial Times": ("Financial Times", "ft.com"),
+    "The Telegraph": ("The Telegraph", "telegraph.co.uk"),
+    "The Irish Times": ("The Irish Times", "irishtimes.com"),
+    "The Independent": ("The Independent", "independent.co.uk"),
+    "Kyiv Independent": ("Kyiv Independent", "kyivindependent.com"),
+    "Bloomberg": ("Bloomberg News", "bloomberg.com"),
+    "France 24": ("France 24", "france24.com"),
+    "Euronews": ("Euronews", "euronews.com"),
+    "NPR": ("NPR",),
+    "Fox News": ("Fox News", "foxnews.com"),
 }
+OUTLET_EDGE_LINES = 5
+
+
+def _signature_pattern(signature: str) -> str:
+    """A signature as a whole word: no letter or digit may touch it where it starts or ends with one."""
+    before = r"(?<![\w])" if signature[0].isalnum() else ""
+    after = r"(?![\w])" if signature[-1].isalnum() else ""
+    return before + re.escape(signature) + after
+
+
+_OUTLET_RX = re.compile(
+    "|".join(
+        f"(?P<o{i}>{'|'.join(_signature_pattern(s) for s in sorted(sigs, key=len, reverse=True))})"
+        for i, sigs in enumerate(OUTLET_SIGNATURES.values())
+    )
+)
+# "told Politico", "according to Reuters": another outlet used as a channel, not the article's own.
+_CHANNEL_CUE_RX = re.compile(
+    r"(?:told|according to|speaking to|spoke to|interview with|cited by|quoted by|reported by)[ \u00a0](?:the )?\Z",
+    re.IGNORECASE,
+)
+_OUTLETS_BY_GROUP = {f"o{i}": outlet for i, outlet in enumerate(OUTLET_SIGNATURES)}
 
 # --------------------------------------------------------------------------- publication dates
 # Where ``infer_published`` looks: the first HEADER_LINES non-empty lines, and never past
@@ -151,12 +190,12 @@ def read_text(path: Path, encoding: str = "utf-8") -> tuple[str, str]:
 
 
 def infer_outlet(text: str) -> str | None:
-    """The outlet whose signature appears in the first or last lines, if any."""
-    lines = text.strip().split("\n")
-    edges = "\n".join(lines[:5] + lines[-5:])
-    for outlet, signatures in OUTLET_SIGNATURES.items():
-        if any(sig in edges for sig in signatures):
-            return outlet
+    """The outlet whose signature comes first in the first or last non-empty lines, if any."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    edges = "\n".join(lines[:OUTLET_EDGE_LINES] + lines[-OUTLET_EDGE_LINES:])
+    for found in _OUTLET_RX.finditer(edges):
+        if not _CHANNEL_CUE_RX.search(edges, max(0, found.start() - 30), found.start()):
+            return _OUTLETS_BY_GROUP[found.lastgroup]
     return None
 
 

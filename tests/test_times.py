@@ -639,3 +639,57 @@ def test_without_the_private_re_parser_every_phrase_is_scanned_and_found(monkeyp
     assert all(opening is None and closing is None for _, _, opening, closing in blind)
     monkeypatch.setattr(times, "_COMPILED", blind)
     assert times._table_phrases(sentence, False) == expected and expected
+
+
+UPDATED_POSTS_BLOG = """EU summit live: leaders meet in Brussels
+
+Key events
+
+17.41 GMT
+Leaders arrive for the summit
+
+11.20 GMT
+Commission publishes its list
+
+17.41 GMT
+Leaders arrive for the summit
+
+The leaders arrived in Brussels for the summit this afternoon.
+
+Updated at 17.52 GMT
+
+17.12 GMT
+France promises an answer
+
+The French president said tariffs would be answered.
+
+11.20 GMT
+Commission publishes its list
+
+The Commission published its list of goods this morning.
+
+Updated at 11.34 GMT
+
+09.05 GMT
+Welcome to the live blog
+
+Good morning and welcome to our coverage of the summit.
+"""
+
+
+def test_an_updated_line_is_an_update_of_the_post_before_not_the_stamp_of_the_next(tmp_path) -> None:
+    timed = blog(tmp_path, UPDATED_POSTS_BLOG)
+    posts = timed.posts().set_index("headline")
+    assert posts.loc["France promises an answer", "time"] == at(THURSDAY, "17:12")
+    assert posts.loc["Welcome to the live blog", "time"] == at(THURSDAY, "09:05")
+    updates = timed.references[timed.references["kind"] == "update"].set_index("text")
+    assert sorted(updates.index) == ["11.34 GMT", "17.52 GMT"]
+    assert updates.loc["17.52 GMT", "target_post"] == posts.loc["Leaders arrive for the summit", "post"]
+    assert updates.loc["11.34 GMT", "target_post"] == posts.loc["Commission publishes its list", "post"]
+
+
+def test_key_event_stamps_with_no_post_after_them_bound_nothing(tmp_path) -> None:
+    timed = blog(tmp_path, UPDATED_POSTS_BLOG)
+    refs = timed.references
+    assert not refs["kind"].eq("page").any()
+    assert timed.posts()["time_latest"].max() == at(THURSDAY, "17:41")  # not capped at the last key event's 11.20

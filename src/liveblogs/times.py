@@ -7,7 +7,10 @@ it back).
 1. ``find_clues``: every time clue in the text. Explicit stamps (``timestamp`` units, which
    stamp the post after them; times run on to a headline; "10.24am: ..." opening a post),
    page stamps, "2h ago" stamps (resolved only against a known capture time), cross-references
-   ("(see our 7.50am post)") and short lines that look like a stamp nobody can read.
+   ("(see our 7.50am post)") and short lines that look like a stamp nobody can read. Of two
+   clock stamps in a row, the nearer stamps the post; the other is an update of the post
+   before it ("Updated at 17.52 GMT", kind ``update``, recorded but not used to place it) or
+   a stamp of the page. A bare clock with no post after it ("Key events" lists) bounds nothing.
 2. ``cross_reference_links``: which earlier post each cross-reference points to, found by
    comparing the referring sentence with every candidate post (TF-IDF cosine over stemmed
    content words, shared quotations, shared names), and choosing, for all references at
@@ -232,7 +235,11 @@ def _article_clues(clock: ArticleClock, units: pd.DataFrame) -> list[dict]:
     rows: list[dict] = []
     for i, unit in enumerate(records):
         if kinds[i] == "timestamp":
-            rows.extend(_timestamp_clue(clock, unit, _stamped_post(records, kinds, i)))
+            target = _stamped_post(records, kinds, i)
+            if target is not None and _nearer_clock_stamp(clock, records, kinds, i):
+                rows.extend(_displaced_stamp_clue(clock, unit, _previous_post(records, kinds, i)))
+            else:
+                rows.extend(_timestamp_clue(clock, unit, target))
         if kinds[i] in tw.SEQUENCE_KINDS:
             rows.extend(_post_clues(clock, unit))
         elif kinds[i] in tw.LEADING_KINDS:  # an unreadable stamp before the first post stamps that post
@@ -254,6 +261,40 @@ def _stamped_post(records: list[dict], kinds: list[str], i: int) -> int | None:
         if kinds[j] not in ("timestamp", "byline", "boilerplate"):
             return None
     return None
+
+
+def _previous_post(records: list[dict], kinds: list[str], i: int) -> int | None:
+    return next((int(records[j]["post"]) for j in range(i - 1, -1, -1) if kinds[j] in tw.SEQUENCE_KINDS), None)
+
+
+def _has_clock(clock: ArticleClock, line: str) -> bool:
+    stamp = stamps.parse_stamp_line(line, clock.year)
+    return stamp is not None and stamp.hour >= 0
+
+
+def _nearer_clock_stamp(clock: ArticleClock, records: list[dict], kinds: list[str], i: int) -> bool:
+    """Whether, between stamp line ``i`` (itself a clock time) and the post it would stamp, another
+    stamp line gives a clock time: then that nearer line stamps the post ("Updated at 17.52 GMT"
+    closing one post, then "17.12 GMT" opening the next; a page's date line, then a post's time)."""
+    if not _has_clock(clock, str(records[i]["text"])):
+        return False
+    for j in range(i + 1, len(records)):
+        if kinds[j] == "timestamp" and _has_clock(clock, str(records[j]["text"])):
+            return True
+        if kinds[j] not in ("timestamp", "byline", "boilerplate"):
+            return False
+    return False
+
+
+def _displaced_stamp_clue(clock: ArticleClock, unit: dict, previous: int | None) -> list[dict]:
+    """A clock stamp that a nearer stamp displaces: an update of the post before it ("Updated at
+    17.52 GMT"), recorded but not used to place it, or else a stamp of the page."""
+    line = str(unit["text"])
+    if previous is None or not tw.UPDATE_LINE_RE.match(line):
+        return _timestamp_clue(clock, unit, None)
+    stamp = stamps.parse_stamp_line(line, clock.year)
+    start = int(unit["start"]) + stamp.start
+    return [_clue(clock, int(unit["post"]), start, stamp, "update", previous, f"update of post {previous}")]
 
 
 def _clue(clock: ArticleClock, post: int, start: int, stamp: stamps.Stamp | None, kind: str,
@@ -281,6 +322,10 @@ def _timestamp_clue(clock: ArticleClock, unit: dict, target: int | None) -> list
         need = "" if clock.captured is not None else " (unresolved: no capture time)"
         return [_clue(clock, int(unit["post"]), start, stamp, "relative", target, f"'{stamp.text}' stamp line{need}")]
     if target is None:
+        if stamp.date is None and stamp.weekday is None and not tw.UPDATE_LINE_RE.match(line) \
+                and not tw.PAGE_OPENING_RE.search(line):
+            # A bare clock with no post after it: a "Key events" entry or a stray line, not the page's date.
+            return [_clue(clock, int(unit["post"]), start, stamp, "stamp", None, "stamp line with no post after it; not used")]
         bound = "lower" if tw.PAGE_OPENING_RE.search(line) else "upper"
         return [_clue(clock, int(unit["post"]), start, stamp, "page", None, f"page stamp ({bound} bound)")]
     return [_clue(clock, int(unit["post"]), start, stamp, "stamp", target, f"stamp line before post {target}")]
@@ -1273,7 +1318,7 @@ def _unknown_clues(placed: _Placed, seq: _Sequence, refs: list[dict]) -> None:
 def _unit_rows(clock: ArticleClock, units: pd.DataFrame, seq: _Sequence, placed: _Placed, refs: list[dict],
                order: str, why: str) -> list[dict]:
     """One row per unit: sequence posts as placed; stamp lines at their own time; the rest on the day."""
-    stamp_of = {int(r["post"]): r for r in refs if r["kind"] in ("stamp", "page", "relative")}
+    stamp_of = {int(r["post"]): r for r in refs if r["kind"] in ("stamp", "page", "relative", "update")}
     day = clock.day_bounds()
     rows = []
     for unit in _records(units, ("post",)):

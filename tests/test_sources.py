@@ -11,7 +11,7 @@ import pytest
 
 import liveblogs
 from liveblogs import ArticleError, ManifestError
-from liveblogs.sources import ARTICLE_COLUMNS, HEADER_CHARS, PUBLISHED_SOURCES, find_dates, infer_outlet, infer_published
+from liveblogs.sources import ARTICLE_COLUMNS, HEADER_CHARS, PUBLISHED_SOURCES, find_dates, infer_outlet, infer_published, infer_timezone
 
 
 QUOTE_FRAMES = ("quotes", "speaker_names", "speakers", "time_references", "stories")  # empty when a text quotes nobody or gives no time
@@ -325,3 +325,46 @@ def test_an_outlet_named_as_a_channel_is_not_the_articles_own() -> None:
             "Please consider becoming a member of the Kyiv Independent.\n")
     assert infer_outlet(text) == "Kyiv Independent"
     assert infer_outlet("Headline\n\nThe plan was dead, according to Reuters.\n") is None
+
+
+@pytest.mark.parametrize("note, zone", [
+    ("Entries appear oldest first. All times are in Central European Time (CET).", "Europe/Paris"),
+    ("Ukraine war live (all times GMT)", "UTC"),
+    ("All times are in ET.", "America/New_York"),
+    ("Times are in Kyiv time.", "Europe/Kyiv"),
+    ("All times UK time", "Europe/London"),
+])
+def test_a_stated_time_zone_is_read(note: str, zone: str) -> None:
+    found = infer_timezone(f"Headline\n\n{note}\n\nBody.\n")
+    assert found is not None and found.zone == zone
+    assert f"Headline\n\n{note}\n\nBody.\n"[found.start:found.end].lower().startswith(("all times", "times"))
+
+
+@pytest.mark.parametrize("text", [
+    "At times in CET the markets were calm.", "All times are approximate.", "Those were hard times in UK politics.",
+])
+def test_no_zone_is_read_where_none_is_stated(text: str) -> None:
+    assert infer_timezone(text) is None
+
+
+def test_a_stated_zone_sets_the_timezone_unless_the_manifest_gives_one(tmp_path: Path) -> None:
+    body = "EU summit live\n\nThu 20 Mar 2025\n\nAll times are in Central European Time (CET).\n\n09:12\nLeaders arrive\nThe leaders arrived.\n"
+    (tmp_path / "blog.txt").write_text(body, encoding="utf-8")
+    articles = liveblogs.load_corpus(tmp_path, cache=False).articles.iloc[0]
+    assert (articles["timezone"], articles["timezone_source"]) == ("Europe/Paris", "text")
+    (tmp_path / "manifest.csv").write_text("file,outlet,published,timezone\nblog.txt,DW,2025-03-20,Europe/Berlin\n")
+    given = liveblogs.load_corpus(tmp_path, cache=False).articles.iloc[0]
+    assert (given["timezone"], given["timezone_source"]) == ("Europe/Berlin", "manifest")
+
+
+def test_stated_zones_are_read_in_linear_time() -> None:
+    import time
+
+    def cpu(n: int) -> float:
+        text = ("All times " + "al" * n + " times are in " * n + "(" * n)[: 60 * n]
+        t0 = time.process_time()
+        infer_timezone(text)
+        return time.process_time() - t0
+
+    small, large = cpu(20_000), cpu(200_000)
+    assert large < 30 * max(small, 1e-3)

@@ -83,7 +83,8 @@ def _common(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     parser.add_argument("--format", choices=formats, default="jsonl")
     parser.add_argument("--outlet", help="outlet name for every file (default: from the text, else the file name)")
     parser.add_argument("--published", type=_date, help="publication date YYYY-MM-DD for every file")
-    parser.add_argument("--timezone", default=DEFAULT_TIMEZONE, help="IANA time zone of the articles")
+    parser.add_argument("--timezone", default=None,
+                        help=f"IANA time zone of the articles (default: the zone the text states, else {DEFAULT_TIMEZONE})")
     parser.add_argument("--encoding", default="utf-8", help="text encoding of the files (default utf-8)")
 
 

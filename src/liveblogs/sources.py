@@ -22,7 +22,7 @@ import pandas as pd
 
 from .config import ARTICLE_SUFFIXES, MANIFEST_NAME, data_dir
 from .errors import ArticleError, LiveblogsError, ManifestError
-from .stamps import MONTHS, WEEKDAYS, ZONES
+from .stamps import MONTHS, WEEKDAYS, ZONE_WORDS, ZONES
 
 MANIFEST_COLUMNS = ["file", "outlet", "published", "timezone", "url", "title", "encoding"]
 DEFAULT_TIMEZONE = "UTC"
@@ -141,7 +141,7 @@ class ArticleSource:
     path: Path
     outlet: str | None = None
     published: dt.date | None = None
-    timezone: str = DEFAULT_TIMEZONE
+    timezone: str | None = None  # None: the zone the text states ("All times are CET"), else UTC
     url: str | None = None
     title: str | None = None
     encoding: str = "utf-8"
@@ -276,6 +276,47 @@ def infer_published(text: str) -> PublishedDate | None:
     return (published or found or [None])[0]
 
 
+# --------------------------------------------------------------------------- stated time zones
+# Where ``infer_timezone`` looks: the opening and the closing characters of the text.
+ZONE_NOTE_HEAD_CHARS = 3_000
+ZONE_NOTE_TAIL_CHARS = 1_000
+TIMEZONE_SOURCES = ["manifest", "text", "default"]
+# Named zones a page may state besides ``stamps.ZONE_WORDS`` ("Central European Time").
+STATED_ZONE_WORDS = {"central european": "Europe/Paris", "eastern european": "Europe/Kyiv",
+                     "coordinated universal": "UTC", **{k: v for k, v in ZONE_WORDS.items() if v}}
+_ZONE_NOTE_RX = re.compile(
+    r"(?:(?i:\ball)[ \u00a0]+(?i:times)|\bTimes[ \u00a0]+(?=are\b|in\b|shown\b|given\b))[ \u00a0]{0,3}"
+    r"(?i:(?:are[ \u00a0]+)?(?:shown[ \u00a0]+|given[ \u00a0]+)?(?:in[ \u00a0]+)?)(?i:the[ \u00a0]+)?"
+    r"(?:(?P<abbr>" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b|(?P<words>(?i:" + "|".join(re.escape(w) for w in sorted(STATED_ZONE_WORDS, key=len, reverse=True))
+    + r"))(?i:[ \u00a0]+(?:summer[ \u00a0]+|standard[ \u00a0]+)?time)\b)"
+)
+
+
+@dataclass(frozen=True)
+class StatedZone:
+    """A time zone the page states for its times ("All times are in CET"): ``text[start:end]``."""
+
+    zone: str
+    start: int
+    end: int
+
+
+def infer_timezone(text: str) -> StatedZone | None:
+    """The zone a page says its times are in, from a note such as "All times are in Central
+    European Time (CET)", "(all times GMT)" or "Times are Eastern"; None when it states none.
+
+    Looks at the first ZONE_NOTE_HEAD_CHARS and last ZONE_NOTE_TAIL_CHARS characters; the first
+    note with a known zone (``stamps.ZONES`` abbreviations, named zones) wins.
+    """
+    tail_start = max(ZONE_NOTE_HEAD_CHARS, len(text) - ZONE_NOTE_TAIL_CHARS)
+    for begin, end in ((0, min(len(text), ZONE_NOTE_HEAD_CHARS)), (tail_start, len(text))):
+        for m in _ZONE_NOTE_RX.finditer(text, begin, end):
+            zone = ZONES.get(m.group("abbr") or "") or STATED_ZONE_WORDS.get((m.group("words") or "").lower())
+            if zone:
+                return StatedZone(zone, m.start(), m.end())
+    return None
+
+
 def read_manifest(path: Path) -> list[ArticleSource]:
     """Rows of a manifest CSV (file, outlet, published, timezone, url, title, encoding)."""
     path = Path(path)
@@ -304,9 +345,10 @@ def _manifest_row(path: Path, line: int, row: dict[str, str]) -> ArticleSource:
         date = dt.date.fromisoformat(published) if published else None
     except ValueError:
         raise ManifestError(path, f"line {line}: published {published!r} is not a YYYY-MM-DD date") from None
-    zone = value("timezone") or DEFAULT_TIMEZONE
+    zone = value("timezone")
     try:
-        ZoneInfo(zone)
+        if zone is not None:
+            ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
         raise ManifestError(path, f"line {line}: unknown time zone {zone!r}") from None
     return ArticleSource(
@@ -370,6 +412,8 @@ def article_record(source: ArticleSource) -> dict[str, object]:
     first_line = text.strip().split("\n", 1)[0].strip()
     found = None if source.published else infer_published(text)
     published = source.published or (found.date if found else None)
+    stated = None if source.timezone else infer_timezone(text)
+    zone = source.timezone or (stated.zone if stated else DEFAULT_TIMEZONE)
     return {
         "article": article_id(source.path),
         "outlet": source.outlet or infer_outlet(text) or article_id(source.path),
@@ -378,7 +422,8 @@ def article_record(source: ArticleSource) -> dict[str, object]:
         "published_source": "manifest" if source.published else "text" if found else "none",
         "published_start": found.start if found else pd.NA,  # text[published_start:published_end] is the date
         "published_end": found.end if found else pd.NA,
-        "timezone": source.timezone,
+        "timezone": zone,
+        "timezone_source": "manifest" if source.timezone else "text" if stated else "default",
         "url": source.url,
         "path": str(source.path),
         "encoding": source.encoding,
@@ -392,7 +437,7 @@ def article_record(source: ArticleSource) -> dict[str, object]:
 
 ARTICLE_COLUMNS = [
     "article", "outlet", "title", "published", "published_source", "published_start", "published_end",
-    "timezone", "url", "path",
+    "timezone", "timezone_source", "url", "path",
     "encoding", "sha256", "n_chars", "start", "end", "text",
 ]
 
@@ -412,5 +457,6 @@ def article_frame(sources: list[ArticleSource]) -> pd.DataFrame:
          "n_chars": "int64", "start": "int64", "end": "int64", "text": "string",
          "published": "datetime64[ns]",
          "published_source": pd.CategoricalDtype(PUBLISHED_SOURCES),
-         "published_start": "Int64", "published_end": "Int64"}
+         "published_start": "Int64", "published_end": "Int64",
+         "timezone_source": pd.CategoricalDtype(TIMEZONE_SOURCES)}
     )

@@ -693,3 +693,13 @@ def test_key_event_stamps_with_no_post_after_them_bound_nothing(tmp_path) -> Non
     refs = timed.references
     assert not refs["kind"].eq("page").any()
     assert timed.posts()["time_latest"].max() == at(THURSDAY, "17:41")  # not capped at the last key event's 11.20
+
+
+def test_an_updated_line_above_the_first_post_bounds_the_page_and_stamps_no_post(tmp_path) -> None:
+    text = ("Europe hears a wake-up call on defence\n\nUpdated 6.14pm GMT\n\n"
+            "For three years, European leaders have assured one another that the war was far away.\n")
+    timed = blog(tmp_path, text)
+    refs = timed.references
+    assert refs["kind"].astype(str).tolist() == ["page"] and "upper" in refs["evidence"].iloc[0]
+    post = timed.posts().iloc[0]
+    assert pd.isna(post["time"]) and post["time_latest"] == at(THURSDAY, "18:14")

@@ -8,9 +8,9 @@ it back).
    stamp the post after them; times run on to a headline; "10.24am: ..." opening a post),
    page stamps, "2h ago" stamps (resolved only against a known capture time), cross-references
    ("(see our 7.50am post)") and short lines that look like a stamp nobody can read. Of two
-   clock stamps in a row, the nearer stamps the post; the other is an update of the post
-   before it ("Updated at 17.52 GMT", kind ``update``, recorded but not used to place it) or
-   a stamp of the page. A bare clock with no post after it ("Key events" lists) bounds nothing.
+   clock stamps in a row, the nearer stamps the post. An "Updated ..." line never stamps the
+   post after it: it is an update of the post before it ("Updated at 17.52 GMT", kind
+   ``update``, recorded but not used to place it) or, above the first post, a page stamp. A bare clock with no post after it ("Key events" lists) bounds nothing.
 2. ``cross_reference_links``: which earlier post each cross-reference points to, found by
    comparing the referring sentence with every candidate post (TF-IDF cosine over stemmed
    content words, shared quotations, shared names), and choosing, for all references at
@@ -236,7 +236,8 @@ def _article_clues(clock: ArticleClock, units: pd.DataFrame) -> list[dict]:
     for i, unit in enumerate(records):
         if kinds[i] == "timestamp":
             target = _stamped_post(records, kinds, i)
-            if target is not None and _nearer_clock_stamp(clock, records, kinds, i):
+            updated = tw.UPDATE_LINE_RE.match(str(unit["text"])) is not None
+            if target is not None and (updated or _nearer_clock_stamp(clock, records, kinds, i)):
                 rows.extend(_displaced_stamp_clue(clock, unit, _previous_post(records, kinds, i)))
             else:
                 rows.extend(_timestamp_clue(clock, unit, target))

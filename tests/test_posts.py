@@ -186,3 +186,37 @@ def test_posts_are_in_document_order_and_do_not_overlap(corpus, article: str) ->
     posts = corpus.posts[corpus.posts["article"] == article]
     assert posts["post"].is_monotonic_increasing and posts["post"].is_unique
     assert (posts["start"].to_numpy()[1:] >= posts["end"].to_numpy()[:-1]).all()
+
+
+WIRE_STORY = """EU readies countermeasures against US car tariffs
+
+By Jane Roe and John Doe
+
+BRUSSELS, March 14 (Reuters) - The European Union is ready to impose tariffs on US goods, the bloc's trade chief said.
+
+"We are ready to use it," the commissioner told reporters.
+
+DIVIDED CAPITALS
+
+Germany urged caution, while France took a harder line.
+"""
+
+
+def test_a_wire_dateline_paragraph_opens_the_body_not_a_standfirst(write_article) -> None:
+    corpus = load_text(write_article, WIRE_STORY)
+    posts = corpus.posts[corpus.posts["kind"] == "post"]
+    assert posts.iloc[0]["text"].startswith("BRUSSELS, March 14 (Reuters) - ")
+    assert "standfirst" not in kinds(corpus, "article")
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("RZESZOW, Poland (AP) — Poland's defense minister warned", True),
+    ("(CNN) — The Trump administration is weighing", True),
+    ("BRUSSELS, 6 March 2025 - European Union leaders", True),
+    ("Leaders met in Brussels (AP) — officials said", False),
+    ("THE KREMLIN, he said - nothing", False),
+])
+def test_wire_datelines(line: str, dateline: bool) -> None:
+    from liveblogs.posts import WIRE_DATELINE_RE
+
+    assert bool(WIRE_DATELINE_RE.match(line)) is dateline

@@ -31,6 +31,14 @@ from .patterns import (
 )
 from . import stamps
 
+# A wire dateline opening a story's first paragraph: "BRUSSELS, March 14 (Reuters) - ",
+# "RZESZOW, Poland (AP) — ", "(CNN) — ", "BRUSSELS, 6 March 2025 - ". That paragraph is the body's
+# lede, not a standfirst. Every repetition is bounded.
+WIRE_DATELINE_RE = re.compile(
+    r"(?:[A-Z][A-Z.'’/ -]{1,40}(?:, [A-Z][A-Za-z.]{1,20}){0,2}"
+    r"(?:,? (?:\d{1,2} )?[A-Z][a-z]{2,8}\.?(?: \d{1,2})?(?:,? \d{4})?)? ?)?\([A-Z][A-Za-z .]{1,30}\) ?[-–—] "
+    r"|[A-Z][A-Z.'’/ -]{1,40}, (?:\d{1,2} [A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.? \d{1,2})(?:,? \d{4})? ?[-–—] "
+)
 POST_KINDS = ["title", "standfirst", "summary", "post", "byline", "timestamp", "boilerplate"]
 PARAGRAPH_ROLES = ["title", "standfirst", "summary", "headline", "body", "bullet", "byline", "timestamp", "boilerplate"]
 
@@ -221,7 +229,7 @@ def _assemble(
                 units.append(current)
             current.paragraphs.append(i)
             continue
-        if not seen_post and seen_title and headline_mode:
+        if not seen_post and seen_title and headline_mode and not WIRE_DATELINE_RE.match(flat):
             if current is None or current.kind != "standfirst":
                 current = Unit("standfirst", [])
                 units.append(current)

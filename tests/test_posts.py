@@ -141,7 +141,8 @@ def test_a_stamp_ends_the_header_so_the_first_stamped_post_keeps_its_headline(wr
     posts = corpus.posts[corpus.posts["kind"] == "post"]
     assert posts["headline"].tolist() == ["Kremlin says Geneva talks 'not about borders'", "Envoy upbeat after morning session"]
     assert posts["time"].notna().all()
-    assert "summary" in kinds(corpus, "article")  # the unstamped lines above the first stamp stay header
+    header = corpus.posts[corpus.posts["text"].isin(["Live updates", "Published On 25 Mar 2025"])]
+    assert len(header) == 2 and not header["kind"].eq("post").any()  # the lines above the first stamp stay header
 
 
 BYLINE_LAYOUT = """Live: Nato meeting in Brussels
@@ -220,3 +221,42 @@ def test_wire_datelines(line: str, dateline: bool) -> None:
     from liveblogs.posts import WIRE_DATELINE_RE
 
     assert bool(WIRE_DATELINE_RE.match(line)) is dateline
+
+
+HEADLINES_ENDING_IN_A_CLOSING_MARK = """Russia-Ukraine war live: talks in Riyadh
+
+By Staff
+
+Published On 18 Feb 2025
+
+Kremlin aide calls Riyadh talks ‘not bad at all’
+
+Yuri Ushakov, a foreign policy aide, told reporters the talks had been serious.
+
+Zelenskyy: ‘We do not recognise any agreements about us without us’
+
+Ukraine's president said Kyiv had learned about the Riyadh meeting from the news.
+
+EU’s Kallas warns against a US ‘quick fix’
+
+The EU's foreign policy chief said a quick fix would be a dirty deal.
+"""
+
+
+def test_a_headline_closing_a_single_quote_is_not_joined_to_the_next_paragraph(write_article) -> None:
+    corpus = load_text(write_article, HEADLINES_ENDING_IN_A_CLOSING_MARK)
+    posts = corpus.posts[corpus.posts["kind"] == "post"]
+    assert posts["headline"].tolist() == [
+        "Kremlin aide calls Riyadh talks ‘not bad at all’",
+        "Zelenskyy: ‘We do not recognise any agreements about us without us’",
+        "EU’s Kallas warns against a US ‘quick fix’",
+    ]
+    roles = corpus.paragraphs.set_index("text")["role"].astype(str)
+    assert roles["Published On 18 Feb 2025"] == "timestamp"  # a date line is page furniture
+
+
+def test_a_plural_possessive_still_joins_a_hard_wrapped_line() -> None:
+    from liveblogs.paragraphs import ends_mid_sentence
+
+    assert ends_mid_sentence("the ministers’") and ends_mid_sentence("It’s the ministers’")
+    assert not ends_mid_sentence("‘without us’") and not ends_mid_sentence("Zelenskyy: ‘no deals about us’")

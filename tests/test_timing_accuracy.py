@@ -16,7 +16,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # Measured on heldout 1–4 when the gold was written: time_accuracy 0.778, boundary_recall 0.787;
 # after stated time zones were read ("All times are in CET"): time_accuracy 0.963.
 TIME_ACCURACY_FLOOR = 0.92
-BOUNDARY_RECALL_FLOOR = 0.80  # 0.853 after wire datelines open the body
+BOUNDARY_RECALL_FLOOR = 0.90  # 0.853 after wire datelines open the body, 0.960 after date lines and closing marks
 
 
 def _text(article: str) -> str:

@@ -76,10 +76,20 @@ def ends_mid_sentence(s: str) -> bool:
     tail = s.rstrip()
     if not tail:
         return False
-    if tail[-1] in ",–—-(“‘" or tail.endswith(("’s", "'s", "s’")):
+    if tail[-1] in ",–—-(“‘" or tail.endswith(("’s", "'s")):
+        return True
+    if tail.endswith("s’") and not _closes_open_single_quote(tail):  # "the leaders’" but not "‘without us’"
         return True
     match = _LAST_WORD_RE.search(tail)
     return bool(match) and match.group(1).lower() in CONTINUATION_WORDS
+
+
+def _closes_open_single_quote(s: str) -> bool:
+    """Whether the ’ ending ``s`` closes a ‘ opened before it (rather than being a plural possessive)."""
+    body = s[:-1]
+    closings = sum(1 for i, c in enumerate(body) if c == "’" and not (
+        0 < i < len(body) - 1 and body[i - 1].isalpha() and body[i + 1].isalpha()))
+    return body.count("‘") > closings
 
 
 def _sure_join(a: str, b: str) -> bool:

@@ -30,7 +30,11 @@ from .patterns import (
     CLOSING_MARKS,
 )
 from . import stamps
+from .sources import find_dates
 
+# A paragraph that is only a date ("Published On 18 Feb 2025") is page furniture, like a stamp.
+MAX_DATE_LINE_CHARS = 60
+DATE_LINE_CUE_RE = re.compile(r"(?i:(?:first |last )?(?:published|posted|updated)(?: on)? )?")
 # A wire dateline opening a story's first paragraph: "BRUSSELS, March 14 (Reuters) - ",
 # "RZESZOW, Poland (AP) — ", "(CNN) — ", "BRUSSELS, 6 March 2025 - ". That paragraph is the body's
 # lede, not a standfirst. Every repetition is bounded.
@@ -75,7 +79,7 @@ def _structural_role(flats: list[str], i: int, default_year: int | None) -> str 
         return "boilerplate"
     if BOILERPLATE_RE.fullmatch(flat):
         return "boilerplate"
-    if stamps.parse_stamp_line(flat, default_year) is not None:
+    if stamps.parse_stamp_line(flat, default_year) is not None or _is_date_line(flat):
         return "timestamp"
     if re.fullmatch(r"By [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}(?:,? [\w ]{0,40})?", flat):
         return "byline"
@@ -84,6 +88,15 @@ def _structural_role(flats: list[str], i: int, default_year: int | None) -> str 
     if NAME_LINE_RE.fullmatch(flat) and i + 1 < len(flats) and BYLINE_ROLE_RE.fullmatch(flats[i + 1]):
         return "byline"
     return None
+
+
+def _is_date_line(flat: str) -> bool:
+    """A line that is only a date, perhaps after a cue: "Published On 18 Feb 2025", "Thursday 13 February 2025"."""
+    if len(flat) > MAX_DATE_LINE_CHARS:
+        return False
+    rest = flat[DATE_LINE_CUE_RE.match(flat).end():].rstrip(" .")
+    dates = list(find_dates(rest))
+    return len(dates) == 1 and dates[0][1] == 0 and dates[0][2] == len(rest)
 
 
 def _headline_like(flat: str) -> bool:

@@ -61,6 +61,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
@@ -179,6 +180,7 @@ class _Memo:
         self.runs: dict[int, tuple[list[Token], list[tuple[int, int]]]] = {}
         self.texts: dict[int, str] = {}  # keeps each masked text alive, so its id stays its own
         self.words: dict[int, dict[str, int]] = {}
+        self.forms: dict[int, dict[str, int]] = {}  # word forms as written → count
         self.shared: dict[int, _TextTokens] = {}  # whole-text tokens of the texts read throughout
         self.phrases: dict[tuple, Mention | None] = {}  # noun phrase (text id, token offsets) → mention
         self.names: dict[tuple[int, int], tuple[Sequence[Token], list[Mention]]] = {}
@@ -308,6 +310,7 @@ class Mention:
     person: bool = True
     apposition: str | None = None
     head: str | None = None
+    member_of: str | None = None  # "one of the officials": the plural head it picks one from
 
     def copy(self) -> "Mention":
         """A shallow copy (much faster than :func:`dataclasses.replace`)."""
@@ -334,6 +337,8 @@ def _name_split(run: list[Token]) -> tuple[list[Token], list[Token]]:
 @lru_cache(maxsize=1 << 16)
 def _name_start(words: tuple[str, ...]) -> int | None:
     """Where the name starts in a run of words (see :func:`_name_split`); ``None`` when no word names a person."""
+    if words[0] == "The":
+        return None  # "The Hague", "The Times": "The" inside a sentence opens a place or a title
     run = [_token_flags(w) for w in words]
     i = 0
     while i < len(run) and (run[i].is_title or run[i].bare in sp.PLACES or run[i].possessive):
@@ -345,6 +350,19 @@ def _name_start(words: tuple[str, ...]) -> int | None:
     if name and all(t.bare in sp.PLACES or t.lower in sp.NAME_PARTICLES for t in name):
         return None
     return i
+
+
+def _place_tail(run: Sequence[Token]) -> list[Token]:
+    """The words of a capitalised run that name a body: the place words it ends with, kept
+    together (``the White House`` → White House), else its last place word (``NATO member
+    Romania`` → Romania), else its last word."""
+    k = len(run)
+    while k > 0 and run[k - 1].bare in sp.PLACES:
+        k -= 1
+    if k < len(run):
+        return list(run[k:])
+    places = [t for t in run if t.bare in sp.PLACES]
+    return places[-1:] or list(run[-1:])
 
 
 def _particles_then_capital(toks: Sequence[Token], j: int) -> int:
@@ -420,6 +438,58 @@ def _plural_common(t: Token) -> bool:
     return low.endswith("s") and (low in sp.BODY_NOUNS or low[:-1] in sp.PERSON_ROLES or low[:-1] in sp.EXPERT_ROLES)
 
 
+# Endings of common nouns, verbs and participles that no personal name has ("Retaliation",
+# "Liquefied", "Uncertainty"): a capital there is the sentence's, not a name's.
+_COMMON_ENDINGS = ("tion", "sion", "ness", "ity", "ism", "ied", "ised", "ized")
+# Words after an opening past participle: "Pressed on whether", "Asked about", "Questioned by".
+_PARTICIPLE_LINKS = frozenset("on about over by whether if for with at to in".split())
+
+
+def _opens_sentence(toks: Sequence[Token], i: int) -> bool:
+    """``toks[i]`` is the first word of its sentence (only punctuation before it)."""
+    for k in range(i - 1, -1, -1):  # stops at the first word back: linear over a sentence
+        if toks[k].is_word:
+            return False
+    return True
+
+
+def _opening_participle(toks: Sequence[Token], i: int) -> bool:
+    """A past participle opening the sentence before a preposition: "Pressed on whether ..., X
+    declined", "Questioned about the deal, she said": an introductory phrase, not a name."""
+    t = toks[i]
+    return (
+        t.is_capital and t.lower.endswith("ed") and len(t.lower) >= 5 and i + 1 < len(toks)
+        and toks[i + 1].lower in _PARTICIPLE_LINKS and not toks[i + 1].is_capital and _opens_sentence(toks, i)
+    )
+
+
+def _common_opening(masked: str, toks: Sequence[Token], i: int) -> bool:
+    """A capitalised word that only opens the sentence ("Retaliation, she warned, ...", "Liquefied
+    natural gas ..."): a common word when no name ends so (``-tion``, ``-ied``) or when the article
+    writes it in lower case elsewhere and never capitalised inside a sentence."""
+    t = toks[i]
+    if not t.is_capital or t.possessive or not _opens_sentence(toks, i):
+        return False
+    if i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].is_capital:
+        return False  # "Pavel Reznik said": a run of capitals is a name
+    if len(t.lower) >= 7 and t.lower.endswith(_COMMON_ENDINGS):
+        return True
+    forms = _word_forms(masked)
+    return t.text != t.lower and forms.get(t.lower, 0) > 0 and forms.get(t.text, 0) == 1
+
+
+def _word_forms(masked: str) -> dict[str, int]:
+    """How often each word form, as written, occurs in the text (counted once per text when a memo is open)."""
+    memo = _memo()
+    if memo is None:
+        return Counter(_WORD_RE.findall(masked))
+    memo.key(masked, 0, 0)
+    found = memo.forms.get(id(masked))
+    if found is None:
+        found = memo.forms[id(masked)] = Counter(_WORD_RE.findall(masked))
+    return found
+
+
 def _is_number_name(toks: Sequence[Token], k: int) -> bool:
     """``No 10`` (Downing Street), ``No. 10``: a capitalised "No" before a number is a name."""
     return toks[k].text in ("No", "No.") and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit()
@@ -438,9 +508,63 @@ def _strip_determiners(words: list[Token]) -> list[Token]:
 def _role_preposition(toks: Sequence[Token]) -> int:
     """Index of a preposition that continues a role noun ("ambassador to", "executive at"), else 0."""
     for k in range(1, len(toks) - 1):
-        if toks[k].lower in sp.ROLE_PREPOSITIONS and _role_noun(toks[k - 1]) and toks[k + 1].is_word:
+        if toks[k].lower in sp.ROLE_PREPOSITIONS and _role_head(toks[k - 1]) and toks[k + 1].is_word:
             return k
     return 0
+
+
+def _source_modifier(toks: Sequence[Token], k: int) -> bool:
+    """``toks[k]`` opens the phrase that describes an anonymous source after its noun: an adjective
+    ("official familiar with", "source close to") or, after an empty head, a participle ("person
+    briefed on"), followed by its preposition."""
+    if k < 1 or k + 1 >= len(toks) or toks[k + 1].lower not in sp.SOURCE_PREPOSITIONS or toks[k].is_capital:
+        return False
+    head = toks[k - 1]
+    if toks[k].lower in sp.SOURCE_ADJECTIVES:
+        return _role_noun(head) or head.bare in sp.EMPTY_HEADS
+    return toks[k].lower.endswith("ed") and head.bare in sp.EMPTY_HEADS
+
+
+def _is_source_lead(word: str) -> bool:
+    """A word that may open a source phrase (the cheap test before :func:`_source_modifier`)."""
+    return word in sp.SOURCE_ADJECTIVES or word.endswith("ed")
+
+
+def _source_phrase_end(toks: Sequence[Token], k: int) -> int:
+    """Where the source phrase opening at ``toks[k]`` ends: its modifier, preposition, an optional
+    determiner and the noun phrase after it ("familiar with the plans")."""
+    j = k + 2
+    if j < len(toks) and toks[j].lower in sp.DETERMINERS:
+        j += 1
+    stop = j
+    while j < len(toks) and j - stop < 4 and toks[j].is_word and toks[j].lower not in sp.STOP_WORDS and (
+        toks[j].lower not in sp.CUE_VERBS and toks[j].lower not in sp.AUXILIARIES
+    ):
+        j += 1
+    return j if j > stop else k
+
+
+def _singular(word: str) -> str:
+    """The singular of a plural role noun: "officials" → "official", "secretaries" → "secretary"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _partitive(masked: str, np_toks: list[Token]) -> Mention | None:
+    """"one of the officials", "one of them": one member of a group named before."""
+    if len(np_toks) < 3 or np_toks[0].lower != "one" or np_toks[1].lower != "of":
+        return None
+    rest = _strip_determiners(np_toks[2:])
+    if len(rest) != 1:
+        return None
+    head = rest[0].bare
+    if not (head == "them" or head.endswith("s") and (_singular(head) in sp.PERSON_ROLES)):
+        return None
+    text = _join(masked, np_toks)
+    single = _singular(head) if head != "them" else None
+    return Mention("role", text, np_toks[0].start, np_toks[-1].end, name=single, description=single,
+                   head=single, member_of=head)
 
 
 def _role_noun(t: Token) -> bool:
@@ -478,6 +602,16 @@ def _classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
         if low in sp.ELLIPTICAL:
             # "Another told me": a description whose head is the one before.
             return Mention("role", np_toks[0].text, start, end, person=True, head=sp.ELLIPTICAL_HEAD)
+    partitive = _partitive(masked, np_toks)
+    if partitive is not None:
+        return partitive
+    source = next((k for k in range(1, len(np_toks) - 1) if _source_modifier(np_toks, k)), 0)
+    if source:
+        # "an official familiar with the plans", "one person briefed on the talks".
+        words = _strip_determiners(np_toks)
+        head = np_toks[source - 1].bare
+        return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
+                       head=head, person=True)
     prep = _role_preposition(np_toks)
     if prep:
         # "a senior executive at one of Germany's largest arms makers", "ambassador to NATO".
@@ -485,6 +619,9 @@ def _classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
         head = np_toks[prep - 1].bare
         return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
                        head=head, person=head in sp.PERSON_ROLES)
+    home = _name_before_of(np_toks)
+    if home:
+        return _classify_np(masked, np_toks[:home])
     # The last run of capitals that is not a possessive determiner is the name.
     for a, b in reversed(_capital_runs(np_toks)):
         run = np_toks[a:b]
@@ -513,13 +650,17 @@ def _classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
                            head=run[-1].bare.rsplit("-", 1)[-1])
         if b == len(np_toks) and not run[-1].possessive:
             # A body with a proper name: "the Kremlin", "NATO member Romania", "the US".
-            tail = [t for t in run if t.bare in sp.PLACES] or run
-            return Mention("role", text, start, end, name=_join(masked, tail[-1:]),
+            tail = _place_tail(run)
+            return Mention("role", text, start, end, name=_join(masked, tail),
                            description=desc, person=False, head=tail[-1].bare)
         break
     words = _strip_determiners(np_toks)
     if not words:
         return None
+    if len(words) > 2 and words[0].lower == "draft" and words[1].lower == "of" and words[-1].bare in sp.BODY_NOUNS:
+        # "a draft of the summit conclusions": the draft conclusions speak.
+        name = " ".join(["draft"] + [t.text for t in _strip_determiners(words[2:])])
+        return Mention("role", text, start, end, name=name, description=name, person=False, head=words[-1].bare)
     inner = next((k for k, t in enumerate(words) if t.lower in sp.NP_INNER), len(words))
     head = words[inner - 1].bare if inner else words[0].bare
     if head in sp.PERSON_ROLES:
@@ -531,11 +672,47 @@ def _classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
     return None
 
 
+def _name_before_of(np_toks: list[Token]) -> int:
+    """Where a full name ends before ``of`` and the place it is from ("Sen. Ann Lee of New Mexico",
+    "Bo Ek of Ohio"): the person is the name, not the place; 0 when the phrase is not so built."""
+    if len(np_toks) < 4 or not np_toks[-1].is_capital or not any(t.lower == "of" for t in np_toks):
+        return 0
+    runs = _capital_runs(np_toks)
+    if len(runs) < 2 or runs[-1][1] != len(np_toks):
+        return 0
+    (a, b), (c, _) = runs[-2], runs[-1]
+    if c != b + 1 or np_toks[b].lower != "of" or np_toks[b - 1].possessive:
+        return 0
+    _, name = _name_split(list(np_toks[a:b]))
+    return b if len(name) >= 2 else 0
+
+
+_TIME_UNITS = frozenset("week weekend month year night morning evening afternoon summer winter spring autumn".split())
+
+
+def _time_phrase_length(toks: Sequence[Token], j: int) -> int:
+    """How many tokens of a time phrase end at ``toks[j]`` between a subject and its verb ("EU
+    ministers last week described", "Ann Lee on Monday said"); 0 when there is none."""
+    low = toks[j].lower
+    prev = toks[j - 1].lower if j > 0 else ""
+    if low in _TIME_UNITS and prev in ("last", "this", "next", "that"):
+        return 2
+    if low in sp.WEEKDAYS:
+        return 2 if prev == "on" else 1
+    return 0
+
+
+def _role_head(t: Token) -> bool:
+    """A noun for a role or a body that a prepositional phrase may follow, in lower case or as a
+    capitalised title ("the Minister for Enterprise", "ambassador to NATO")."""
+    return _role_noun(t) or t.is_word and t.is_capital and t.is_title and t.bare in sp.PERSON_ROLES
+
+
 def _np_left(toks: Sequence[Token], i: int) -> tuple[list[Token], int]:
     """The noun phrase ending just before ``toks[i]`` (auxiliaries and adverbs skipped), and where it stopped."""
     j = i - 1
-    while j >= 0 and (toks[j].lower in sp.AUXILIARIES or toks[j].lower in sp.ADVERBS):
-        j -= 1
+    while j >= 0 and (toks[j].lower in sp.AUXILIARIES or toks[j].lower in sp.ADVERBS or _time_phrase_length(toks, j)):
+        j -= max(1, _time_phrase_length(toks, j))
     got: list[Token] = []
     while j >= 0 and len(got) < _MAX_NP:
         t = toks[j]
@@ -545,9 +722,10 @@ def _np_left(toks: Sequence[Token], i: int) -> tuple[list[Token], int]:
             got.append(t)
             j -= 1
             break
-        role_prep = t.lower in sp.ROLE_PREPOSITIONS and got and j > 0 and _role_noun(toks[j - 1])
         if t.lower in sp.STOP_WORDS and not (t.lower in sp.NP_INNER and got) and not _is_number_name(toks, j) and not (
-            role_prep
+            got and j > 0 and (
+                t.lower in sp.ROLE_PREPOSITIONS and _role_head(toks[j - 1]) or _source_modifier(toks, j - 1)
+            )
         ):
             break
         if t.lower in sp.CUE_VERBS and not t.is_capital:
@@ -568,6 +746,11 @@ def _np_right(toks: Sequence[Token], i: int) -> list[Token]:
         t = toks[j]
         if not t.is_word:
             break
+        if got and _is_source_lead(t.lower) and _source_modifier(toks, j):
+            end = _source_phrase_end(toks, j)
+            if end > j:
+                got.extend(toks[j:end])
+                break
         role_prep = t.lower in sp.ROLE_PREPOSITIONS and got and _role_noun(got[-1]) and j + 1 < len(toks) and (
             toks[j + 1].is_word
         )
@@ -577,8 +760,10 @@ def _np_right(toks: Sequence[Token], i: int) -> list[Token]:
             break
         if t.lower in sp.CUE_VERBS or t.lower in sp.AUXILIARIES:
             break
-        if got and not t.is_capital and t.lower.endswith(("ed", "ing")) and any(_role_noun(u) for u in got):
-            break  # "a senior diplomat involved in the talks", "an official speaking on condition ..."
+        if got and not t.is_capital and (t.lower.endswith(("ed", "ing")) or j + 1 < len(toks) and (
+            toks[j + 1].lower == "by"
+        )) and any(_role_noun(u) for u in got):
+            break  # "a senior diplomat involved in the talks", "the conclusions seen by DW"
         got.append(t)
         j += 1
     while got and got[-1].lower in sp.NP_INNER | sp.DETERMINERS:
@@ -654,6 +839,16 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
     return None, "none"
 
 
+def _absolute_subject(masked: str, toks: Sequence[Token], v: int) -> Mention | None:
+    """The subject of a participle in a ``with`` clause: "..., with Ann Lee telling reporters
+    that ..." — Ann Lee speaks, not the subject of the sentence."""
+    np_toks, stop = _np_left(toks, v)
+    if not np_toks or stop < 0 or toks[stop].lower != "with":
+        return None
+    m = classify_np(masked, np_toks)
+    return m if m is not None and m.kind in ("name", "role", "pronoun") else None
+
+
 # Words that open a clause between commas, not a parenthesis about the subject before them.
 _MODALS = frozenset("would will could might may should shall can".split())
 _CLAUSAL = frozenset("that and but or nor so because if when while although though whereas unless until".split())
@@ -688,6 +883,10 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
         infinitive = prev == "to" and low in sp.CUE_INFINITIVES
         finite = low not in sp.CUE_PARTICIPLES and not infinitive
         subject, how = _subject_of(masked, toks, v) if finite else (None, "none")
+        if low in sp.CUE_PARTICIPLES and not infinitive:
+            absolute = _absolute_subject(masked, toks, v)
+            if absolute is not None:
+                subject, how, finite = absolute, "named", True
         if low == "saying" and prev == "as":
             # "TASS quoted Ivan Orr as saying", "he was quoted as saying": the one quoted speaks.
             k = next((k for k in range(v - 2, max(-1, v - 12), -1) if toks[k].lower in ("quoted", "cited")), None)
@@ -842,6 +1041,10 @@ def index_article(masked: str, bounds: Iterable[tuple[int, int]]) -> ArticleInde
                     desc_toks = _strip_determiners(_after_last_inner(more)) + titles
                 name_text = _join(masked, name)
                 index.add(name_text, _join(masked, desc_toks) or None)
+                if not desc_toks and i >= 2 and toks[i - 1].text == "," and j < len(toks) and toks[j].text == ",":
+                    # "the EU trade commissioner, Pavel Reznik, ...": the description before the commas.
+                    before, _ = _np_left(toks, i - 1)
+                    index.add(name_text, _join(masked, _strip_determiners(_after_last_inner(before))) or None)
                 if j + 2 < len(toks) and toks[j].text == ",":
                     k = j + 1
                     while k < len(toks) and toks[k].text not in ",;." and k - j < 25:
@@ -1042,6 +1245,22 @@ class _Post:
             return e
         return None
 
+    def _member_of(self, m: Mention) -> Entity | None:
+        """"one of the officials": one of the group last described with that noun, in the singular
+        ("two officials familiar with the plans" → "official familiar with the plans")."""
+        for e in reversed(self.history[-_HISTORY:]):
+            head = e.mention.head or ""
+            if not e.person or not e.plural or (m.member_of != "them" and head != m.member_of):
+                continue
+            words = e.name.split()
+            k = max((i for i, w in enumerate(words) if w.lower() == head), default=-1)
+            if k < 0:
+                continue
+            words[k] = _singular(words[k])
+            return Entity(" ".join(words[k - 1 if k and words[k - 1].lower() in sp.QUANTIFIERS else 0 :]), True, m,
+                          None, "role")
+        return Entity(m.name, True, m, None, "role") if m.name else None
+
     def _in_brackets(self, m: Mention) -> bool:
         before = self.masked[max(0, m.start - 200) : m.start]
         return before.rfind("(") > before.rfind(")")
@@ -1068,6 +1287,8 @@ class _Post:
             if ent.gender:
                 self.genders.setdefault(_gender_key(ent.name), ent.gender)
             return ent
+        if m.member_of:
+            return self._member_of(m)
         if m.head == sp.ELLIPTICAL_HEAD:
             # "Another told me": another of the people last described ("one Labour MP").
             for e in reversed(self.history[-_HISTORY:] + local):
@@ -1132,7 +1353,7 @@ def _sentence_subject(masked: str, toks: list[Token]) -> Mention | None:
         i += 1
     if i < len(toks) and (
         toks[i].lower in sp.INTRO_WORDS or toks[i].lower.endswith("ing") or toks[i].lower in _TIME_NOUNS
-        or i + 1 < len(toks) and toks[i + 1].lower in ("later", "earlier", "ago")
+        or i + 1 < len(toks) and toks[i + 1].lower in ("later", "earlier", "ago") or _opening_participle(toks, i)
     ):
         first_verb = next(
             (k for k in range(i + 1, len(toks)) if toks[k].lower in sp.AUXILIARIES or toks[k].lower in sp.CUE_VERBS
@@ -1147,6 +1368,8 @@ def _sentence_subject(masked: str, toks: list[Token]) -> Mention | None:
             return None
         i = comma + 1
     np_toks = _np_forward(toks, i)
+    if len(np_toks) == 1 and _common_opening(masked, toks, i):
+        return None
     m = classify_np(masked, np_toks)
     end = i + len(np_toks)
     if m is not None and m.kind == "role" and m.person and end + 2 < len(toks) and toks[end].text == ",":
@@ -1244,6 +1467,10 @@ def _person_names_of(masked: str, toks: Sequence[Token]) -> list[Mention]:
             continue  # "the Trump-Putin call": a modifier, not a person
         if i == 0 and (toks[0].lower.endswith("ing") or toks[0].lower in sp.INTRO_WORDS) and j == 1:
             continue  # "Standing up to Russia ...", "Asked whether ..."
+        if j - i == 1 and (i == 0 or not toks[i - 1].is_word) and (
+            _opening_participle(toks, i) or _common_opening(masked, toks, i)
+        ):
+            continue  # "Pressed on whether ...", "Retaliation, she warned, ..."
         if name and not name[-1].possessive:
             found.append(Mention("name", _join(masked, toks[i:j]), toks[i].start, toks[j - 1].end,
                                  name=_join(masked, name), description=_join(masked, titles) or None))
@@ -1296,7 +1523,7 @@ def _attribute(text, spans, paragraphs) -> list[dict]:
         quotes = sorted(quotes + inner, key=lambda q: (q.span.start, q.span.depth))
         _repeat_pass(quotes)
     rows = [_row(text, q) for q in quotes]
-    full_names = _article_full_names(masked, paragraphs)
+    full_names, body_names = _article_full_names(masked, paragraphs)
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
     for n in full_names:
@@ -1326,6 +1553,7 @@ def _attribute(text, spans, paragraphs) -> list[dict]:
                 row["speaker"] = fits.pop()
                 if row["attribution"] == "named":
                     row["attribution"] = "surname"
+    _expand_short_bodies(body_names, rows)
     for row in rows:
         if row["speaker"] is not None:
             given = list(index.of_name.get(row["speaker"], []))
@@ -1352,6 +1580,18 @@ def _mark_split_tails(masked: str, quotes: list[_Quote]) -> None:
             w.lower() in sp.CUE_VERBS for w in _APOSTROPHE_WORD_RE.findall(gap)
         ):
             b.split_tail = True
+
+
+def _expand_short_bodies(body_names: dict[str, set[str]], rows: list[dict]) -> None:
+    """A body named by its last word ("the Commission") is the one body the article names in full
+    with that word ("the European Commission"), as a surname is the full name."""
+    for r in rows:
+        name = r["speaker"]
+        if name is None or r["person"] or " " in name or not name[:1].isupper() or name.lower() not in sp.BODY_NOUNS:
+            continue
+        fits = body_names.get(name.lower(), set())
+        if len(fits) == 1:
+            r["speaker"] = next(iter(fits))
 
 
 def _strip_honorifics(name: str) -> str:
@@ -1395,9 +1635,11 @@ def _nested_pass(text: str, index: ArticleIndex, spans: Sequence[QuoteSpan], by_
     return found
 
 
-def _article_full_names(masked: str, paragraphs) -> set[str]:
-    """Personal names of two words or more that the article gives."""
+def _article_full_names(masked: str, paragraphs) -> tuple[set[str], dict[str, set[str]]]:
+    """Personal names of two words or more that the article gives, and its bodies named in
+    several capitalised words by their last word ("commission" → {"European Commission"})."""
     names = set()
+    bodies: dict[str, set[str]] = {}
     for _, _, lo, hi, _ in paragraphs:
         for a, b in sentence_bounds(masked, lo, hi):
             toks = tokens(masked, a, b)
@@ -1410,7 +1652,11 @@ def _article_full_names(masked: str, paragraphs) -> set[str]:
                     _, name = _name_split(list(toks[i:j]))
                     if len(name) >= 2 and not any(t.bare in sp.PLACES for t in name):
                         names.add(_POSSESSIVE_RE.sub("", _join(masked, name)))
-    return names
+                elif j - i >= 2 and toks[j - 1].lower in sp.BODY_NOUNS and toks[i].text != "The" and not any(
+                    t.is_title for t in toks[i:j]
+                ):
+                    bodies.setdefault(toks[j - 1].lower, set()).add(_join(masked, toks[i:j]))
+    return names, bodies
 
 
 def _paragraph_lookup(paragraphs):
@@ -1707,6 +1953,8 @@ def _nobodys_words(masked: str, text: str, q: _Quote, sent: _Sentence) -> bool:
         return True
     if _FINAL_STOP_RE.search(q.words) and len(q.words.split()) > 1:
         return False  # a capitalised sentence: "Thank You Very Much."
+    if before and before[0].lower == "the" and len(q.words.split()) <= 3 and q.words.rstrip()[-1:].isalnum():
+        return True  # a nickname: when the "Celtic Tiger" first roared
     return len(q.words.split()) <= 3 and not sent.cues
 
 
@@ -1815,8 +2063,14 @@ def _key(words: str) -> str:
 def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> None:
     """Headline quotations: same words in the body, else a body sentence, else the headline's subject."""
     postings = None
+    terms = {_key(b.words) for b in quotes if b.attribution == "title" and b.role not in _HEADLINE_ROLES}
     for q in quotes:
-        if q.role not in _HEADLINE_ROLES:
+        if q.role not in _HEADLINE_ROLES or _key(q.words) in terms:
+            continue  # the body gives the same words as a term: nobody's words in the headline either
+        label = _body_label(masked, index, q)
+        if label is not None:
+            cue, ent = label
+            q.speaker, q.person, q.cue, q.mention, q.attribution = ent.name, ent.person, cue, cue.subject, "headline"
             continue
         want = _content(q.words)
         if q.role == "title":
@@ -1827,7 +2081,7 @@ def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> 
             paras = by_post.get(q.post, [])
         best, best_score = None, 0.0
         for b in pool:
-            if b.speaker is None or not want:
+            if b.speaker is None or not want or len(want) == 1 and not _shares_word(q.words, b.words):
                 continue
             score = len(want & _quote_content(b.words)) / len(want)
             if score > best_score + 1e-9:
@@ -1838,7 +2092,7 @@ def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> 
                 postings = _content_postings(quotes)
             rarest = min((postings.get(w, []) for w in sorted(want)), key=len)  # sorted: ties independent of hash seed
             for b, words in rarest[:200]:
-                if b.speaker is not None and want <= words:
+                if b.speaker is not None and want <= words and (len(want) > 1 or _shares_word(q.words, b.words)):
                     best, best_score = b, 1.0
                     break
         if best is not None and best_score >= 0.5:
@@ -1858,6 +2112,28 @@ def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> 
             cue, ent = found
             q.speaker, q.person, q.cue, q.attribution = ent.name, ent.person, cue, "headline"
             q.mention = cue.subject if cue is not None and cue.subject is not None else ent.mention
+
+
+def _shares_word(a: str, b: str) -> bool:
+    """``b`` holds one of the content words of ``a`` whole: a one-word headline quotation
+    ("militaristic") is not the body's different word with the same stem ("militarizing")."""
+    return bool(_lower_words(a) & _lower_words(b))
+
+
+@lru_cache(maxsize=1 << 14)
+def _lower_words(words: str) -> frozenset[str]:
+    """The content words of a quotation, whole and in lower case, read once."""
+    return frozenset(w.lower() for w in _CONTENT_RE.findall(words))
+
+
+def _body_label(masked: str, index: ArticleIndex, q: _Quote):
+    """A post headline that opens with a body and a colon ("Kremlin: EU 'preparing for war'"):
+    the words are the body's, whoever speaks for it in the text below."""
+    if q.role != "headline" or ":" not in masked[q.para_start : q.span.open_mark]:
+        return None
+    before = [t for t in tokens(masked, q.para_start, q.para_end) if t.end <= q.span.open_mark]
+    found = _headline_label(masked, before, _Post(index, [], masked))
+    return found if found is not None and not found[1].person else None
 
 
 def _content_postings(quotes: list[_Quote]) -> dict[str, list[tuple[_Quote, frozenset[str]]]]:

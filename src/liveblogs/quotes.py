@@ -70,6 +70,13 @@ def _headline_like(text: str, lo: int, hi: int, role: str) -> str:
     return role
 
 
+def _opens_list(text: str, row: Unit) -> bool:
+    """A paragraph that stops mid-sentence at a colon ("Leaders are expected to:"): the bullets
+    after it finish its sentence, so they are body text, not headlines ("Key points:" is a label)."""
+    line = text[row[2] : row[3]].rstrip()
+    return row[4] != "bullet" and line.endswith(":") and ends_mid_sentence(line[:-1])
+
+
 def _is_entry_headline(text: str, lo: int, hi: int, nxt: Unit) -> bool:
     """The line right after an entry's time stamp (or a line of the summary), short and without
     final punctuation, with a longer paragraph after it, is a headline ("7.12pm / Starmer: I am
@@ -81,6 +88,23 @@ def _is_entry_headline(text: str, lo: int, hi: int, nxt: Unit) -> bool:
         and len(line.split()) <= MAX_HEADLINE_WORDS and nxt[4] in ("body", "summary", "standfirst")
         and nxt[3] - nxt[2] > max(len(line), 100)
     )
+
+
+# A credit line between a post's headline and its text: "From CNN's Ann Lee in Kyiv", "By Ann Lee".
+_CREDIT_RE = re.compile(r"(?:From|By|Reporting by|Written by)\s+[A-Z][^\n.!?:;]{0,80}")
+
+
+def _is_credit(text: str, row: Unit) -> bool:
+    """A short line that credits the post's reporter, not a paragraph of the post."""
+    return row[4] == "byline" or _CREDIT_RE.fullmatch(text[row[2] : row[3]].strip()) is not None
+
+
+def _after_credits(text: str, rows: list[Unit], k: int) -> Unit:
+    """The first row after ``rows[k]`` that is not a credit line (the last row when all are)."""
+    j = k + 1
+    while j + 1 < len(rows) and _is_credit(text, rows[j]):
+        j += 1
+    return rows[j]
 
 
 def _reading_units(text: str, rows: list[Unit]) -> list[Unit]:
@@ -97,12 +121,16 @@ def _reading_units(text: str, rows: list[Unit]) -> list[Unit]:
     """
     width = _wrap_width(text)
     merged: list[list] = []
+    in_list = False  # bullets that finish the sentence before them ("leaders are expected to:")
     for k, (post, para, lo, hi, role) in enumerate(rows):
-        role = _headline_like(text, lo, hi, role)
-        if k + 1 < len(rows) and (
+        in_list = role == "bullet" and (in_list or k > 0 and _opens_list(text, rows[k - 1]))
+        if not in_list:
+            role = _headline_like(text, lo, hi, role)
+        nxt = _after_credits(text, rows, k) if k + 1 < len(rows) else None
+        if nxt is not None and (
             role == "body" and k and rows[k - 1][4] == "timestamp"
-            or role in ("summary", "standfirst") and rows[k + 1][4] != role
-        ) and _is_entry_headline(text, lo, hi, rows[k + 1]):
+            or role in ("summary", "standfirst") and nxt[4] != role
+        ) and _is_entry_headline(text, lo, hi, nxt):
             role = "headline"
         if merged and width is not None and role not in _FIXED_ROLES and merged[-1][4] not in _FIXED_ROLES:
             prev = merged[-1]
@@ -116,9 +144,13 @@ def _reading_units(text: str, rows: list[Unit]) -> list[Unit]:
         merged.append([post, para, lo, hi, role])
     units: list[Unit] = []
     post_key, last_post = -1, None
+    heading = False  # the post read so far is a headline and its credit lines only
     for post, _, lo, hi, role in merged:
         if post != last_post:
-            post_key, last_post = post_key + 1, post
+            if not heading:
+                post_key += 1
+            last_post = post
+        heading = role == "headline" or heading and _is_credit(text, (post, 0, lo, hi, role))
         pieces = [(lo, hi, role)]
         split = _BLANK_LINE_RE.search(text, lo, hi)
         if split is not None and role not in _FIXED_ROLES and role != "headline":

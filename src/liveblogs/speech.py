@@ -161,6 +161,12 @@ NOT_NAMES = frozenset(
 QUANTIFIERS = frozenset("one another several some two three four five".split())
 ELLIPTICAL = frozenset("another one other".split())
 ELLIPTICAL_HEAD = "<elided>"
+# Anonymous sources. Adjectives that keep their phrase in the description ("an official
+# familiar with the plans", "a source close to the president"), the prepositions they take, and
+# heads too empty to stand alone, which keep a participle phrase too ("a person briefed on the talks").
+SOURCE_ADJECTIVES = frozenset("familiar close knowledgeable privy".split())
+SOURCE_PREPOSITIONS = frozenset("with to about on of in".split())
+EMPTY_HEADS = frozenset("person people someone individual".split())
 # Lower-case particles inside a personal name: "Ursula von der Leyen", "Ludwig van Beethoven".
 NAME_PARTICLES = frozenset("von van der den de da di du del della dos das la le ter ten bin ibn al el".split())
 # Words before a quotation that make it a name, a term or a title, not anybody's speech:
@@ -228,7 +234,7 @@ PERSON_ROLES = frozenset(
     economist historian resident citizen student teacher soldier volunteer doctor nurse witness
     survivor man woman boy girl father mother son daughter husband wife fellow activist
     politician ruler dictator strategist commentator host producer anchor member source insider
-    executive manager employee worker staffer""".split()
+    executive manager employee worker staffer commissioner secretary-general person""".split()
 )
 # Nouns that make a subject a body that can speak ("the group said", "a joint statement").
 BODY_NOUNS = frozenset(
@@ -237,7 +243,7 @@ BODY_NOUNS = frozenset(
     officials authorities spokespeople service services team campaign party union bloc court
     company firm organisation organization institute spokesperson countries nations states
     leaders ministers kremlin sources diplomats insiders executives
-    palace navy""".split()
+    palace navy conclusions communique communiqué declaration""".split()
 )
 
 # Affiliation lexicon: a word (country, demonym, capital, institution) → the group it signals.

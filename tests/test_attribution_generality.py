@@ -1,0 +1,220 @@
+"""General attribution rules, each on small invented sentences (no fixture text, no fixture names)."""
+
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+import pytest
+
+from tests.test_attribution import quotes, who
+
+
+def speakers_of(text: str, headlines: tuple[int, ...] = ()) -> list[str | None]:
+    return [s for _, s, _ in who(text, headlines)]
+
+
+# ---------------------------------------------------------------- names and non-names
+
+
+def test_a_body_keeps_all_the_place_words_it_ends_with():
+    assert speakers_of('The White House said the plan was "dead".') == ["White House"]
+
+
+def test_an_opening_past_participle_is_not_a_name():
+    text = 'Questioned about the vote, Mara Quill declined to comment. "Not today," she said.'
+    assert speakers_of(text) == ["Mara Quill"]
+
+
+@pytest.mark.parametrize("opening", ["Escalation, he warned, risked", "Diversified funds, he said, were"])
+def test_a_common_word_opening_a_sentence_is_not_a_name(opening):
+    text = f'Tom Arlen spoke first. {opening} "a disaster".'
+    assert speakers_of(text) == ["Tom Arlen"]
+
+
+def test_a_capital_used_in_lower_case_elsewhere_is_not_a_name():
+    text = 'Prices rose again. Ines Vayo spoke last. Tariffs, she said, were "a tax on buyers". The tariffs stay.'
+    assert speakers_of(text) == ["Ines Vayo"]
+
+
+def test_the_inside_a_sentence_opens_a_place_not_a_person():
+    assert "Hague" not in speakers_of('Leaders met in The Hague on Monday. "We are ready," she said.')
+
+
+def test_a_full_name_before_of_and_a_place_is_the_speaker():
+    text = 'Senator Ruth Emberly of North Dakota accused rivals of "wasting time". "Enough," she said.'
+    assert speakers_of(text) == ["Ruth Emberly", "Ruth Emberly"]
+
+
+def test_a_capitalised_title_keeps_its_prepositional_phrase_before_the_name():
+    text = 'The Minister for Fisheries, Orla Deane, has warned that boats would be "tied up".'
+    assert speakers_of(text) == ["Orla Deane"]
+
+
+def test_a_short_body_name_is_the_full_name_the_article_gives():
+    text = (
+        "Council: Plan is \"not a threat\"\n"
+        "The Nordic Council met on Monday. A spokesman for the Nordic Council said the plan was "
+        '"not a threat to anyone".'
+    )
+    assert speakers_of(text, headlines=(0,))[0] == "Nordic Council"
+
+
+# ---------------------------------------------------------------- anonymous sources and groups
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"It is over," said one person briefed on the negotiations.', "person briefed on the negotiations"),
+        ('A Danish official familiar with the deal told reporters it was "close".',
+         "Danish official familiar with the deal"),
+        ('"Wait," said a source close to the minister.', "source close to the minister"),
+    ],
+)
+def test_an_anonymous_source_keeps_the_phrase_that_describes_it(text, speaker):
+    assert speakers_of(text) == [speaker]
+
+
+def test_a_participle_after_a_role_noun_still_ends_the_description():
+    assert speakers_of('"No," said a senior diplomat involved in the talks.') == ["senior diplomat"]
+
+
+def test_one_of_a_group_is_a_member_of_the_group_named_before():
+    text = (
+        "The envoys will meet on Friday, according to two officials familiar with the schedule.\n"
+        '"It is a meeting, not a deal," one of the officials said. "Expect little."'
+    )
+    assert speakers_of(text) == ["official familiar with the schedule"] * 2
+
+
+# ---------------------------------------------------------------- clauses
+
+
+def test_a_participle_in_a_with_clause_has_its_own_subject():
+    text = 'The ministry called the talks "useful," with Nils Arvo telling reporters they were "a start."'
+    assert speakers_of(text) == ["ministry", "Nils Arvo"]
+
+
+def test_a_time_phrase_between_subject_and_verb_is_skipped():
+    text = 'Farm ministers last week described the levy as "unfair".'
+    assert speakers_of(text) == ["Farm ministers"]
+
+
+def test_a_description_before_a_name_between_commas_links_later_mentions():
+    text = (
+        "The Nordic trade envoy, Sami Korpela, met Ana Lind on Monday.\n"
+        '"When the envoy said to me, \'Nothing is agreed,\' I believed him," Lind said.'
+    )
+    q = who(text)
+    assert [s for _, s, _ in q] == ["Ana Lind", "Sami Korpela"]
+
+
+def test_a_document_draft_is_the_speaker_of_its_wording():
+    text = 'According to a draft of the final communique seen by reporters, leaders will back "lasting peace".'
+    assert speakers_of(text) == ["draft final communique"]
+
+
+# ---------------------------------------------------------------- headlines, lists and names in quotes
+
+
+def test_a_headline_label_naming_a_body_gives_the_body():
+    text = (
+        'Kremlin: West is "preparing for war"\n'
+        'Kremlin spokesman Ivan Dorov said the West was "preparing for war, not peace." The Kremlin is wary.'
+    )
+    assert speakers_of(text, headlines=(0,)) == ["Kremlin", "Ivan Dorov"]
+
+
+def test_a_headline_label_naming_a_person_takes_the_body_speaker():
+    text = (
+        'Farm minister: "We will not pay"\n'
+        'The farm minister, Elsa Brandt, said on Monday: "We will not pay." Minister Brandt left.'
+    )
+    assert speakers_of(text, headlines=(0,)) == ["Elsa Brandt", "Elsa Brandt"]
+
+
+def test_a_one_word_headline_quote_needs_the_same_word_in_the_body():
+    text = (
+        '- The palace has dismissed the report as "scandalous"\n'
+        'A spokesman for the union said the report was "not scandalizing anyone".'
+    )
+    q = quotes(text, headlines=(0,))
+    assert q.speaker.iloc[0] == "palace"
+
+
+def test_a_headline_term_the_body_marks_as_a_term_is_nobodys():
+    text = (
+        'Rome readies its "shield" as talks stall\n'
+        'Officials described the offer as "fair". The so-called "shield" lets Rome act fast.'
+    )
+    q = who(text, headlines=(0,))
+    assert q[0][1] is None and q[2][1] is None
+
+
+def test_bullets_that_finish_an_unfinished_sentence_are_body_text():
+    text = (
+        "According to a draft of the summit conclusions, leaders are expected to:\n"
+        '- back the "Shield Europe" plan\n'
+        '- support Ukraine "for as long as it takes"\n'
+        "Diplomats said the text could change."
+    )
+    q = quotes(text)
+    assert list(q.kind) == ["partial", "partial"]
+    assert [None if pd.isna(s) else s for s in q.speaker] == [None, "draft summit conclusions"]
+
+
+def test_bullets_under_a_label_stay_headlines():
+    text = "Key points:\n- Oslo warns of \u2018risky\u2019 steps\nThe Oslo talks ended."
+    assert list(quotes(text).kind) == ["headline"]
+
+
+def test_a_title_cased_name_after_the_is_a_nickname():
+    text = 'Dr Ida Moor said the years when the "Iron Ring" drew investors were over.'
+    assert speakers_of(text) == [None]
+
+
+def test_credit_lines_between_a_headline_and_its_post_are_skipped():
+    text = (
+        "10:24 a.m. ET, March 3, 2025\n\n"
+        'Treasury says new levies are "on the table"\n\n'
+        "From our reporter Lee Hart\n\n"
+        "The Treasury is weighing a new round of levies on imported steel, spokeswoman Ada Pine said on "
+        'Tuesday in a long briefing. "Everything is on the table," Pine said.'
+    )
+    from liveblogs.pipeline import article_frames
+
+    article = pd.DataFrame({"article": ["a"], "outlet": ["T"], "text": [text], "published": [pd.NaT]})
+    q = article_frames(article)["quotes"]
+    assert list(q.kind) == ["headline", "direct"]
+    assert list(q.speaker) == ["Ada Pine", "Ada Pine"]
+
+
+# ---------------------------------------------------------------- linear time on hostile input
+
+
+def _best_time(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.process_time()
+        quotes(text)
+        best = min(best, time.process_time() - t0)
+    return max(best, 1e-4)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "one of the officials familiar with the ",
+        "a person briefed on the briefed on ",
+        "Senator Ann Lee of New Of ",
+        "Retaliation, ",
+        "Pressed on whether ",
+        "with Ann Lee telling with ",
+        'The White House The Hague "The ',
+        "a draft of the draft of the conclusions seen by ",
+        "last week last week ",
+    ],
+)
+def test_new_rules_stay_linear_on_hostile_input(unit):
+    assert _best_time(unit * 2000) / _best_time(unit * 200) < 30

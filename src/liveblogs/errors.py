@@ -23,3 +23,12 @@ class ManifestError(LiveblogsError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class TableError(LiveblogsError, ValueError):
+    """A user-editable table (``data/speakers.csv``, ``data/story_links.csv``) cannot be used."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")

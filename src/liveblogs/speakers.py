@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import speech as sp
+from .usertables import read_user_table
 
 __all__ = ["fold", "same_name", "slug", "read_overrides", "link_speakers", "infer_group", "OVERRIDE_COLUMNS"]
 
@@ -100,11 +101,8 @@ def read_overrides(path: str | Path | None = None) -> pd.DataFrame:
     path = Path(path)
     if not path.is_file():
         return pd.DataFrame(columns=OVERRIDE_COLUMNS)
-    frame = pd.read_csv(path, comment="#", dtype="string", skipinitialspace=True)
-    for col in OVERRIDE_COLUMNS:
-        if col not in frame:
-            frame[col] = pd.NA
-    return frame[OVERRIDE_COLUMNS].dropna(how="all")
+    table = read_user_table(path, OVERRIDE_COLUMNS)
+    return table.replace("", pd.NA).astype("string").dropna(how="all")
 
 
 def infer_group(name: str, person: bool, descriptions: list[str]) -> str:

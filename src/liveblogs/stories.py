@@ -38,8 +38,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .errors import TableError
 from .times import stem
 from .timewords import STOPWORDS
+from .usertables import integer_column, read_user_table
 
 __all__ = [
     "story_units", "story_links", "stories", "coverage_timing", "read_link_overrides",
@@ -475,16 +477,12 @@ def read_link_overrides(path: str | Path | None = None) -> pd.DataFrame:
     path = Path(path)
     if not path.is_file():
         return pd.DataFrame(columns=OVERRIDE_COLUMNS)
-    table = pd.read_csv(path, comment="#", dtype=str, skipinitialspace=True, keep_default_na=False)
-    missing = [c for c in OVERRIDE_COLUMNS[:5] if c not in table.columns]
-    if missing:
-        raise ValueError(f"{path}: missing columns {missing}; expected {OVERRIDE_COLUMNS}")
-    table = table.reindex(columns=OVERRIDE_COLUMNS, fill_value="")
-    table = table[table["article_a"].str.strip() != ""].apply(lambda s: s.str.strip())
+    table = read_user_table(path, OVERRIDE_COLUMNS, required=OVERRIDE_COLUMNS[:5])
+    table = table[table["article_a"] != ""].reset_index(drop=True)
     bad = sorted(set(table["action"]) - set(OVERRIDE_ACTIONS))
     if bad:
-        raise ValueError(f"{path}: action must be one of {OVERRIDE_ACTIONS}, not {bad}")
-    return table.astype({"post_a": "int64", "post_b": "int64"}).reset_index(drop=True)
+        raise TableError(path, f"action must be one of {OVERRIDE_ACTIONS}, not {bad}")
+    return table.assign(post_a=integer_column(path, table, "post_a"), post_b=integer_column(path, table, "post_b"))
 
 
 def _unit_speakers(quotes: pd.DataFrame, unit: np.ndarray, units: pd.DataFrame) -> tuple[list[dict[str, str]], list[str]]:

@@ -260,3 +260,9 @@ def test_a_plural_possessive_still_joins_a_hard_wrapped_line() -> None:
 
     assert ends_mid_sentence("the ministers’") and ends_mid_sentence("It’s the ministers’")
     assert not ends_mid_sentence("‘without us’") and not ends_mid_sentence("Zelenskyy: ‘no deals about us’")
+
+
+def test_a_body_paragraph_under_the_headers_stamp_opens_the_body() -> None:
+    corpus = liveblogs.load_corpus(ROOT / "tests" / "fixtures" / "heldout3" / "irish_times_tariffs.txt", cache=False)
+    body = corpus.posts[corpus.posts["text"].str.startswith("The Minister for Enterprise")].iloc[0]
+    assert body["kind"] == "post" and str(body["time"])[:16] == "2025-03-12 18:45"

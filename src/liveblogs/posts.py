@@ -203,6 +203,12 @@ def _unterminated_runs(flats: list[str], content: list[int], roles: list[str | N
     return runs
 
 
+def _opens_body(flat: str, units: list[Unit]) -> bool:
+    """A sentence-ending paragraph right after the header's time stamp: the body of an article
+    begins ("Wed Mar 12 2025 - 18:45 / The Minister for Enterprise has warned ..."), not a standfirst."""
+    return _body_like(flat) and bool(units) and units[-1].kind == "timestamp"
+
+
 def _assemble(
     flats: list[str],
     roles: list[str | None],
@@ -242,7 +248,8 @@ def _assemble(
                 units.append(current)
             current.paragraphs.append(i)
             continue
-        if not seen_post and seen_title and headline_mode and not WIRE_DATELINE_RE.match(flat):
+        if not seen_post and seen_title and headline_mode and not WIRE_DATELINE_RE.match(flat) \
+                and not _opens_body(flat, units):
             if current is None or current.kind != "standfirst":
                 current = Unit("standfirst", [])
                 units.append(current)

@@ -368,3 +368,27 @@ def test_stated_zones_are_read_in_linear_time() -> None:
 
     small, large = cpu(20_000), cpu(200_000)
     assert large < 30 * max(small, 1e-3)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Belgium votes\n\nPublished on 23/03/2025 - 09:12 GMT+1 • Updated 21:48\n\nBody text here.\n", dt.date(2025, 3, 23)),
+    ("Summit live\n\n03/06/2025\n\nBody text here.\n", None),  # day-first and month-first disagree
+])
+def test_numeric_dates_are_read_only_when_unambiguous(text: str, date) -> None:
+    found = infer_published(text)
+    assert (found.date if found else None) == date
+
+
+@pytest.mark.parametrize("header, zone", [
+    ("Thursday 10 April 2025 17:05 BST", "Europe/London"),
+    ("Published on 23/03/2025 - 09:12 GMT+1 • Updated 21:48", "Etc/GMT-1"),
+    ("April 22, 2025 · 5:06 AM ET", "America/New_York"),
+    ("April 16, 2025 at 6:12 AM GMT+2", "Etc/GMT-2"),
+    ("17 February 2025 • 7.12pm", "UTC"),  # no zone named: the default
+])
+def test_the_zone_on_the_publication_line_is_the_pages_zone(tmp_path: Path, header: str, zone: str) -> None:
+    (tmp_path / "blog.txt").write_text(f"Ukraine talks live\n\nJane Roe\n{header}\n\n4:32pm\nLeaders meet\nThey met.\n",
+                                       encoding="utf-8")
+    article = liveblogs.load_corpus(tmp_path, cache=False).articles.iloc[0]
+    assert article["timezone"] == zone
+    assert article["timezone_source"] == ("default" if zone == "UTC" else "text")

@@ -106,6 +106,7 @@ _FULL_DATE_RX = re.compile(
     rf"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{_SP}{{1,2}}(?:of{_SP})?(?P<m1>{_MONTH_NAMES})\.?,?{_SP}{{1,2}}(?P<y1>{_YEAR_4})"
     rf"|(?<![A-Za-z])(?P<m2>{_MONTH_NAMES})\.?{_SP}{{1,2}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?{_SP}{{1,2}}(?P<y2>{_YEAR_4})"
     rf"|(?<![\d.:/-])(?P<y3>{_YEAR_4})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)(?![\d])"
+    rf"|(?<![\d.:/-])(?P<n1>[0-3]?\d)[/.](?P<n2>[01]?\d)[/.](?P<y4>{_YEAR_4})"
     r")"
 )
 # What may stand before a date on a date line besides punctuation and digits ("03/06/2025"):
@@ -203,11 +204,16 @@ def find_dates(text: str) -> Iterator[tuple[dt.date, int, int]]:
     """Every full calendar date in ``text`` as (date, start, end); impossible dates are skipped.
 
     A date must have a day, a month and a 4-digit year: "25 Mar 2025", "March 18, 2025",
-    "Thu 20 Mar 2025", "MARCH 12 2025", "2025-03-19". A weekday, when written, is part of the
-    span and must agree with the date. Linear in ``len(text)``, whatever the text holds.
+    "Thu 20 Mar 2025", "MARCH 12 2025", "2025-03-19", and "23/03/2025" when the day is over 12
+    (else day-first and month-first readings disagree: "03/06/2025" is skipped). A weekday,
+    when written, is part of the span and must agree with the date. Linear in ``len(text)``, whatever the text holds.
     """
     for m in _FULL_DATE_RX.finditer(text):
         g = m.groupdict()
+        if g["y4"]:  # "23/03/2025": read only when the order cannot be in doubt (the day is over 12)
+            if int(g["n1"]) <= 12:
+                continue
+            g = {**g, "d3": g["n1"], "m3": g["n2"], "y3": g["y4"]}
         day, month, year = g["d1"] or g["d2"] or g["d3"], g["m1"] or g["m2"] or g["m3"], g["y1"] or g["y2"] or g["y3"]
         number = int(month) if month.isdigit() else MONTHS[month.lower()]
         try:
@@ -317,6 +323,33 @@ def infer_timezone(text: str) -> StatedZone | None:
     return None
 
 
+_HEADER_ZONE_RX = re.compile(
+    r"(?<![\w+-])(?:(?:GMT|UTC)(?P<sign>[+-])(?P<hours>1[0-4]|0?\d)(?![\d:])|(?P<abbr>"
+    + "|".join(z for z in sorted(ZONES, key=len, reverse=True) if len(z) > 1) + r")(?![\w+-]))"
+)
+
+
+def _header_zone_of(text: str, found: PublishedDate | None) -> StatedZone | None:
+    found = found or infer_published(text)
+    return header_zone(text, found) if found else None
+
+
+def header_zone(text: str, published: PublishedDate) -> StatedZone | None:
+    """The zone named on the line that gives the publication date ("Thursday 10 April 2025 17:05
+    BST", "Published on 23/03/2025 - 09:12 GMT+1"): the page's own clock, which its bare stamps share."""
+    line_start = text.rfind("\n", 0, published.start) + 1
+    line_end = text.find("\n", published.end)
+    line_end = len(text) if line_end < 0 else min(line_end, published.end + 200)
+    found = _HEADER_ZONE_RX.search(text, line_start, line_end)
+    if found is None:
+        return None
+    if found.group("abbr"):
+        return StatedZone(ZONES[found.group("abbr")], found.start(), found.end())
+    hours = int(found.group("hours"))
+    sign = "-" if found.group("sign") == "+" else "+"  # POSIX names: Etc/GMT-1 is one hour ahead of UTC
+    return StatedZone("UTC" if hours == 0 else f"Etc/GMT{sign}{hours}", found.start(), found.end())
+
+
 def read_manifest(path: Path) -> list[ArticleSource]:
     """Rows of a manifest CSV (file, outlet, published, timezone, url, title, encoding)."""
     path = Path(path)
@@ -412,7 +445,7 @@ def article_record(source: ArticleSource) -> dict[str, object]:
     first_line = text.strip().split("\n", 1)[0].strip()
     found = None if source.published else infer_published(text)
     published = source.published or (found.date if found else None)
-    stated = None if source.timezone else infer_timezone(text)
+    stated = None if source.timezone else infer_timezone(text) or _header_zone_of(text, found)
     zone = source.timezone or (stated.zone if stated else DEFAULT_TIMEZONE)
     return {
         "article": article_id(source.path),

@@ -203,10 +203,11 @@ def _unterminated_runs(flats: list[str], content: list[int], roles: list[str | N
     return runs
 
 
-def _opens_body(flat: str, units: list[Unit]) -> bool:
-    """A sentence-ending paragraph right after the header's time stamp: the body of an article
-    begins ("Wed Mar 12 2025 - 18:45 / The Minister for Enterprise has warned ..."), not a standfirst."""
-    return _body_like(flat) and bool(units) and units[-1].kind == "timestamp"
+def _opens_body(flat: str, units: list[Unit], stamps_in_text: int) -> bool:
+    """A sentence-ending paragraph right after the header's time stamp, in an article with no
+    other stamp: its body begins ("Wed Mar 12 2025 - 18:45 / The Minister for Enterprise has
+    warned ..."), not a standfirst. (A live blog's intro under its header stamp stays one.)"""
+    return stamps_in_text == 1 and _body_like(flat) and bool(units) and units[-1].kind == "timestamp"
 
 
 def _assemble(
@@ -223,6 +224,7 @@ def _assemble(
     seen_post = False
     seen_title = False
     headline_mode = bool(headlines)
+    stamps_in_text = roles.count("timestamp")
     for i, flat in enumerate(flats):
         role = roles[i]
         if role is not None:
@@ -249,7 +251,7 @@ def _assemble(
             current.paragraphs.append(i)
             continue
         if not seen_post and seen_title and headline_mode and not WIRE_DATELINE_RE.match(flat) \
-                and not _opens_body(flat, units):
+                and not _opens_body(flat, units, stamps_in_text):
             if current is None or current.kind != "standfirst":
                 current = Unit("standfirst", [])
                 units.append(current)

@@ -148,8 +148,9 @@ _MDY = (
     rf"(?:,?{_S}(?P<y2>{_YEAR}))?"
 )
 _DATE = rf"(?:{_WD},?{_S}{{1,2}})?(?:{_DMY}|{_MDY})"
-_SEP_DATE_TIME = rf"(?:,?{_S}{{1,2}}(?:at{_S}{{1,2}})?|{_S}{{0,2}}[|,\-\u2013\u2014]{_S}{{0,2}})"
-_SEP_TIME_DATE = rf"(?:,?{_S}{{1,2}}(?:on{_S}{{1,2}})?|{_S}{{0,2}}[|,\-\u2013\u2014]{_S}{{0,2}})"
+# Between a date and a time: a space, "at"/"on", or a separator ("|", ",", dashes, "·", "•").
+_SEP_DATE_TIME = rf"(?:,?{_S}{{1,2}}(?:at{_S}{{1,2}})?|{_S}{{0,2}}[|,\-\u2013\u2014\u00b7\u2022]{_S}{{0,2}})"
+_SEP_TIME_DATE = rf"(?:,?{_S}{{1,2}}(?:on{_S}{{1,2}})?|{_S}{{0,2}}[|,\-\u2013\u2014\u00b7\u2022]{_S}{{0,2}})"
 
 _H_UNIT = r"(?:hours?|hrs?|h)"
 _M_UNIT = r"(?:minutes?|mins?|m)"

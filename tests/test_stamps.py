@@ -517,5 +517,5 @@ def test_property_cross_reference_round_trip(h, m, tmpl):
 
 @pytest.mark.parametrize("line, hour, minute", [("April 22, 2025 · 5:06 AM ET", 5, 6), ("17 February 2025 • 7.12pm", 19, 12)])
 def test_a_middle_dot_or_bullet_may_separate_date_and_time(line: str, hour: int, minute: int) -> None:
-    stamp = stamps.parse_stamp_line(line, 2025)
+    stamp = parse_stamp_line(line, 2025)
     assert stamp is not None and (stamp.hour, stamp.minute) == (hour, minute) and stamp.date is not None

@@ -60,3 +60,13 @@ def test_score_wrong_speaker_is_an_error():
     r = score(pred, gold)
     assert r["overall"]["span_f1"] == 1.0 and r["overall"]["who_said_what_f1"] == 0.0
     assert r["errors"][0]["type"] == "speaker"
+
+
+def test_the_accuracy_table_scores_every_hand_labelled_set() -> None:
+    from liveblogs.evaluate import GOLD_SET_ROLES, accuracy_table
+
+    table = accuracy_table().set_index("gold_set")
+    assert list(table.index) == list(GOLD_SET_ROLES) and (table["role"] == "blind").sum() == 1
+    assert table.loc["bundled", "who_said_what_f1"] == 1.0
+    figures = table[["span_f1", "speaker_accuracy", "who_said_what_f1"]]
+    assert ((figures >= 0) & (figures <= 1)).all().all()

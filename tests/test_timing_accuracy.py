@@ -185,3 +185,11 @@ def test_heldout5_time_accuracy_floor():
     assert all(texts[r.article][r.anchor:r.anchor + len(r.first_words)] == r.first_words for r in gold.itertuples())
     result = score_post_times(liveblogs.load_corpus(HELDOUT5).posts, gold)
     assert result["overall"]["time_accuracy"] >= HELDOUT5_TIME_ACCURACY_FLOOR, result["errors"]
+
+
+def test_the_timing_table_has_one_row_per_set():
+    from liveblogs.evaluate_times import TIMING_SETS, timing_table
+
+    table = timing_table()
+    assert table["gold_set"].tolist() == list(TIMING_SETS)
+    assert table["posts"].tolist() == [len(load_timing_gold(gold)) for _, gold, _ in TIMING_SETS.values()]

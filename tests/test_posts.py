@@ -214,6 +214,7 @@ def test_a_wire_dateline_paragraph_opens_the_body_not_a_standfirst(write_article
     ("RZESZOW, Poland (AP) — Poland's defense minister warned", True),
     ("(CNN) — The Trump administration is weighing", True),
     ("BRUSSELS, 6 March 2025 - European Union leaders", True),
+    ("KYIV, Ukraine - Ukraine's delegation will go", True),
     ("Leaders met in Brussels (AP) — officials said", False),
     ("THE KREMLIN, he said - nothing", False),
 ])
@@ -266,3 +267,10 @@ def test_a_body_paragraph_under_the_headers_stamp_opens_the_body() -> None:
     corpus = liveblogs.load_corpus(ROOT / "tests" / "fixtures" / "heldout3" / "irish_times_tariffs.txt", cache=False)
     body = corpus.posts[corpus.posts["text"].str.startswith("The Minister for Enterprise")].iloc[0]
     assert body["kind"] == "post" and str(body["time"])[:16] == "2025-03-12 18:45"
+
+
+def test_transcript_turns_and_production_notes_do_not_open_posts() -> None:
+    corpus = liveblogs.load_corpus(ROOT / "tests" / "fixtures" / "heldout5" / "npr_istanbul_talks.txt", cache=False)
+    starts = corpus.posts.loc[corpus.posts["kind"] == "post", "text"].str[:12].tolist()
+    assert not [s for s in starts if s.startswith(("MARTÍNEZ:", "(SOUNDBITE"))], starts
+    assert any(s.startswith("KYIV, Ukrain") for s in starts)  # the dateline opens the body

@@ -42,6 +42,13 @@ WIRE_DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Z.'’/ -]{1,40}(?:, [A-Z][A-Za-z.]{1,20}){0,2}"
     r"(?:,? (?:\d{1,2} )?[A-Z][a-z]{2,8}\.?(?: \d{1,2})?(?:,? \d{4})?)? ?)?\([A-Z][A-Za-z .]{1,30}\) ?[-–—] "
     r"|[A-Z][A-Z.'’/ -]{1,40}, (?:\d{1,2} [A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.? \d{1,2})(?:,? \d{4})? ?[-–—] "
+    r"|[A-Z]{2}[A-Z.'’/ -]{0,40}(?:, [A-Z][A-Za-z.]{1,20}){1,2} [-–—] "
+)
+# A transcript's turn ("MARTÍNEZ: So what is Kyiv bringing?", "ELENA MARTÍNEZ, HOST:") or a
+# production note ("(SOUNDBITE OF MUSIC)"): part of the transcript, never a post's headline.
+TRANSCRIPT_LINE_RE = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]{1,30}(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]{0,30}){0,3}(?:, [A-Z][A-Z ]{1,20})?:(?: |\Z)"
+    r"|\((?:SOUNDBITE|CROSSTALK|LAUGHTER|MUSIC|APPLAUSE|BEGIN|END)\b"
 )
 POST_KINDS = ["title", "standfirst", "summary", "post", "byline", "timestamp", "boilerplate"]
 PARAGRAPH_ROLES = ["title", "standfirst", "summary", "headline", "body", "bullet", "byline", "timestamp", "boilerplate"]
@@ -178,6 +185,7 @@ def classify(flats: list[str], roles: list[str | None]) -> list[Unit]:
         if i != title_ix
         and unterminated_run.get(i, 1) == 1
         and _headline_like(flats[i])
+        and not TRANSCRIPT_LINE_RE.match(flats[i])
         and i in next_content
         and _body_like(flats[next_content[i]])
         and not (title_words and flats[i].casefold() == title_words)

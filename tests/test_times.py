@@ -703,3 +703,13 @@ def test_an_updated_line_above_the_first_post_bounds_the_page_and_stamps_no_post
     assert refs["kind"].astype(str).tolist() == ["page"] and "upper" in refs["evidence"].iloc[0]
     post = timed.posts().iloc[0]
     assert pd.isna(post["time"]) and post["time_latest"] == at(THURSDAY, "18:14")
+
+
+def test_an_articles_lone_header_stamp_dates_its_body_past_the_standfirst(tmp_path) -> None:
+    text = ("Ukraine's negotiator says Kyiv has red lines\n\nApril 22, 2025 · 5:06 AM ET\nHeard on Morning Edition\n\n"
+            "Elena Martinez\nKarl Schmidt\n\nUkraine's chief negotiator says Kyiv will not yield. Karl Schmidt reports.\n\n"
+            "KYIV, Ukraine - Ukraine's delegation will go to the talks with a short list of demands.\n\n"
+            "Officials said the talks would begin on Wednesday.\n")
+    timed = blog(tmp_path, text, published=None)
+    body = timed.posts().iloc[0]
+    assert body["time"] == pd.Timestamp("2025-04-22 05:06", tz="America/New_York")

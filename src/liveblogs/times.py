@@ -233,9 +233,10 @@ def _article_clues(clock: ArticleClock, units: pd.DataFrame) -> list[dict]:
     kinds = units["kind"].astype(str).tolist()
     records = _records(units, ("post", "start", "text", "stamp_start", "stamp_end", "headline_start"))
     rows: list[dict] = []
+    lone_stamp = kinds.count("timestamp") == 1  # an article's one stamp, in its header, dates its body
     for i, unit in enumerate(records):
         if kinds[i] == "timestamp":
-            target = _stamped_post(records, kinds, i)
+            target = _stamped_post(records, kinds, i, skip_header=lone_stamp)
             updated = tw.UPDATE_LINE_RE.match(str(unit["text"])) is not None
             if target is not None and (updated or _nearer_clock_stamp(clock, records, kinds, i)):
                 rows.extend(_displaced_stamp_clue(clock, unit, _previous_post(records, kinds, i)))
@@ -254,12 +255,14 @@ def _next_post(records: list[dict], kinds: list[str], i: int) -> int | None:
     return next((int(records[j]["post"]) for j in range(i + 1, len(records)) if kinds[j] in tw.SEQUENCE_KINDS), None)
 
 
-def _stamped_post(records: list[dict], kinds: list[str], i: int) -> int | None:
-    """The post a timestamp unit stamps: the next unit, skipping other stamps, bylines and furniture."""
+def _stamped_post(records: list[dict], kinds: list[str], i: int, skip_header: bool = False) -> int | None:
+    """The post a timestamp unit stamps: the next unit, skipping other stamps, bylines and furniture
+    (and, for an article's lone stamp, the standfirst and summary between it and the body)."""
+    skipped = ("timestamp", "byline", "boilerplate") + (("standfirst", "summary") if skip_header else ())
     for j in range(i + 1, len(records)):
         if kinds[j] in tw.SEQUENCE_KINDS:
             return int(records[j]["post"])
-        if kinds[j] not in ("timestamp", "byline", "boilerplate"):
+        if kinds[j] not in skipped:
             return None
     return None
 

@@ -50,13 +50,7 @@ def article_key(article: pd.Series) -> str:
 
 def load(folder: Path, article: pd.Series) -> dict[str, pd.DataFrame] | None:
     """The cached frames of one article, or None when it is not cached (or unreadable)."""
-    entry = folder / article_key(article)
-    if not all((entry / f"{name}.parquet").is_file() for name in PER_ARTICLE):
-        return None
-    try:
-        return {name: with_lists(pd.read_parquet(entry / f"{name}.parquet")) for name in PER_ARTICLE}
-    except (OSError, ValueError):
-        return None
+    return load_frames(folder / article_key(article), PER_ARTICLE)
 
 
 def store(folder: Path, article: pd.Series, frames: dict[str, pd.DataFrame]) -> None:

@@ -190,6 +190,126 @@ def test_credit_lines_between_a_headline_and_its_post_are_skipped():
     assert list(q.speaker) == ["Ada Pine", "Ada Pine"]
 
 
+# ---------------------------------------------------------------- reporting phrases, labels, groups
+
+
+def test_as_someone_put_it_reports_speech():
+    text = 'Tom Arlen told MPs he would not sign. It was, as one analyst put it, "the end of the road."'
+    assert speakers_of(text)[-1] == "analyst"
+
+
+def test_put_it_without_as_is_no_cue():
+    text = 'Ines Vayo arrived late. A clerk put it on the table, a file marked "urgent".'
+    assert speakers_of(text) == [None]
+
+
+def test_in_the_words_of_someone_reports_speech():
+    text = 'Ada Pine met the unions on Monday and came away with, in the words of one union official, "nothing at all."'
+    assert speakers_of(text) == ["union official"]
+
+
+def test_a_word_mentioned_in_a_sentence_that_reports_nobody_is_nobodys():
+    text = 'Ola Brandt said the deal was close. Negotiators avoided the term "breakthrough" all week.'
+    assert speakers_of(text)[-1] is None
+
+
+def test_one_after_a_noun_opens_the_subject_of_a_relative_clause():
+    text = 'Officials met on Monday to agree a plan one minister described as "a gamble".'
+    assert speakers_of(text) == ["minister"]
+
+
+def test_its_role_and_a_name_in_apposition_open_a_sentence_with_that_name():
+    text = (
+        'An Irish official was blunt: "No more loans."\n\n'
+        "Spain sees it differently. Its finance minister, Lara Quent, toured three capitals this week, "
+        "and she made her case loudly.\n\n"
+        '"Pay now or pay later," she said.'
+    )
+    assert speakers_of(text) == ["Irish official", "Lara Quent"]
+
+
+def test_a_section_label_in_capitals_is_no_antecedent_for_a_pronoun():
+    text = 'BUDGET MATHS: The sums do not add up.\n\n"Pay now or pay later," she said.'
+    assert speakers_of(text) == [None]
+
+
+def test_an_indefinite_pronoun_opening_a_sentence_is_not_a_name():
+    text = 'Nobody agrees on the sums.\n\n"Pay now or pay later," she said.'
+    assert speakers_of(text) == [None]
+
+
+def test_a_capitalised_article_opening_a_sentence_is_not_a_name():
+    text = 'A senior Dutch diplomat sounded weary. "We have heard this speech before," the diplomat told reporters.'
+    assert speakers_of(text) == ["senior Dutch diplomat"]
+
+
+def test_one_official_after_a_group_of_officials_is_one_of_them():
+    text = (
+        "A new fund is planned, according to two officials familiar with the talks, to run to 2030. "
+        'One official called it "a fudge."'
+    )
+    assert speakers_of(text) == ["official familiar with the talks"]
+
+
+def test_a_reporting_sentence_after_a_question_mark_gives_its_speaker():
+    text = 'Oslo was less patient. "Who will pay for it?" Finance Minister Ola Brandt told reporters.'
+    assert speakers_of(text) == ["Ola Brandt"]
+
+
+def test_a_question_followed_by_a_sentence_of_its_own_is_not_attributed_by_it():
+    text = '"Who will pay for it?" Finance Minister Ola Brandt told reporters that the budget was settled.'
+    assert speakers_of(text) == [None]
+
+
+def test_a_title_cased_name_after_a_is_a_name():
+    text = 'Officials said they would create a "Northern Resilience Fund" next year.'
+    assert speakers_of(text) == [None]
+
+
+def test_a_lede_description_is_the_person_titled_so_below():
+    text = (
+        'Norway\'s defence minister warned on Monday that Europe must "wake up".\n\n'
+        '"We are late," Defence Minister Kari Lund said.'
+    )
+    assert speakers_of(text) == ["Kari Lund", "Kari Lund"]
+
+
+def test_a_lede_description_is_not_linked_when_another_country_is_given():
+    text = (
+        'Norway\'s defence minister warned on Monday that Europe must "wake up".\n\n'
+        '"We are late," Defence Minister Kari Lund said. Norway\'s envoy Per Dahl agreed.'
+    )
+    assert speakers_of(text)[0] != "Kari Lund"
+
+
+def test_a_body_line_opening_with_a_speaker_and_a_colon_gives_the_speaker():
+    text = (
+        "Kari Lund spoke in Oslo on Monday.\n\nKey events\n\n"
+        'Lund: Europe "must wake up"\n\nTalks: no deal yet\n\nThe talks go on.'
+    )
+    assert speakers_of(text) == ["Kari Lund"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('A Ukrainian soldier in the area told reporters: "We are still here."', "Ukrainian soldier"),
+        ('A senior diplomat in Vienna said the talks were "stuck".', "senior diplomat"),
+        ('An official in the Commission said the talks were "stuck".', "official in the Commission"),
+    ],
+)
+def test_where_an_anonymous_source_stood_is_not_part_of_the_description(text, speaker):
+    assert speakers_of(text) == [speaker]
+
+
+def test_a_document_named_before_speaks_as_the_document():
+    text = (
+        "Border checks would resume in May, according to an internal document obtained by the paper. "
+        'The document says the checks must "stay proportionate."'
+    )
+    assert speakers_of(text) == ["internal document"]
+
+
 # ---------------------------------------------------------------- linear time on hostile input
 
 
@@ -214,6 +334,11 @@ def _best_time(text: str) -> float:
         'The White House The Hague "The ',
         "a draft of the draft of the conclusions seen by ",
         "last week last week ",
+        "as one analyst put it as ",
+        "in the words of in the words of ",
+        "WARSAW ROUND ",
+        "a plan one minister one ",
+        'Its minister, Ann Lee, "What?" ',
     ],
 )
 def test_new_rules_stay_linear_on_hostile_input(unit):

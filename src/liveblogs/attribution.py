@@ -386,6 +386,23 @@ def _capital_runs(toks: Sequence[Token]) -> list[tuple[int, int]]:
     return _capital_runs_of(toks)
 
 
+def _all_caps(t: Token) -> bool:
+    """A word written in capitals only, two letters or more: "NATO", "WARSAW’S"."""
+    return t.is_word and len(t.text) > 1 and t.text.isupper()
+
+
+def _shouted(toks: Sequence[Token], i: int) -> bool:
+    """``toks[i]`` belongs to a run of words in capitals, one of four letters or more ("WARSAW’S
+    MATH:", "DIVIDED CAPITALS"): a section label or crosshead, never a name (acronym pairs such as
+    "UK NHS" stay names)."""
+    if not _all_caps(toks[i]):
+        return False
+    return any(
+        0 <= k < len(toks) and _all_caps(toks[k]) and max(len(toks[k].bare), len(toks[i].bare)) >= 4
+        for k in (i - 1, i + 1)
+    )
+
+
 def _capital_runs_of(toks: Sequence[Token]) -> list[tuple[int, int]]:
     runs, i = [], 0
     while i < len(toks):
@@ -394,7 +411,9 @@ def _capital_runs_of(toks: Sequence[Token]) -> list[tuple[int, int]]:
         if lead and (i == 0 or not toks[i - 1].is_capital):
             pass  # "von der Leyen's officials": the particles open the name
         elif not (t.is_word and t.is_capital and not (t.lower in sp.NOT_NAMES and (i == 0 or not toks[i - 1].is_word))) or (
-            _is_date(toks, i) or (i == 0 or not toks[i - 1].is_word) and _plural_common(t)
+            _is_date(toks, i) or (i == 0 or not toks[i - 1].is_word) and _plural_common(t) or (
+                t.text.isupper() and _shouted(toks, i)
+            )
         ):
             i += 1
             continue
@@ -732,6 +751,8 @@ def _np_left(toks: Sequence[Token], i: int) -> tuple[list[Token], int]:
             break
         got.append(t)
         j -= 1
+        if t.text == "one" and len(got) > 1 and got[-2].lower != "of":
+            break  # "a formula one diplomat described": a relative clause's subject opens at "one"
     got.reverse()
     while got and (got[0].lower in sp.NP_INNER or got[0].lower in sp.ADVERBS or got[0].text.isdigit()):
         got = got[1:]
@@ -855,6 +876,21 @@ _CLAUSAL = frozenset("that and but or nor so because if when while although thou
 _BEFORE_TO = frozenset("had has have went goes go on wanted wants continued continues was is going used".split())
 
 
+def _words_of(toks: Sequence[Token], v: int) -> bool:
+    """``toks[v]`` is the "words" of "in the words of" (the speaker follows)."""
+    return 2 <= v < len(toks) - 1 and tuple(t.lower for t in toks[v - 2 : v + 2]) == sp.IN_THE_WORDS_OF
+
+
+def _as_put_it_subject(masked: str, toks: Sequence[Token], v: int) -> Mention | None:
+    """The speaker of "as one diplomat put it" (``toks[v]`` is "put"), else None: only with "as"
+    before the subject, so "she put it on the table" is no cue."""
+    np_toks, stop = _np_left(toks, v)
+    if not np_toks or stop < 0 or toks[stop].lower != sp.AS_PUT_IT[0]:
+        return None
+    m = classify_np(masked, np_toks)
+    return m if m is not None and m.kind in ("name", "role", "pronoun") else None
+
+
 def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
     """Reporting verbs and ``according to`` in one sentence, with their unresolved subjects."""
     cues: list[Cue] = []
@@ -865,6 +901,16 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
             m = classify_np(masked, _np_right(toks, v + 2))
             if m is not None:
                 cues.append(Cue(t.start, toks[v + 1].end, "according to", v, True, m, "according"))
+            continue
+        if low == sp.IN_THE_WORDS_OF[2] and _words_of(toks, v):
+            m = classify_np(masked, _np_right(toks, v + 2))
+            if m is not None:
+                cues.append(Cue(toks[v - 2].start, toks[v + 1].end, "in the words of", v, True, m, "according"))
+            continue
+        if low == sp.AS_PUT_IT[1] and nxt == sp.AS_PUT_IT[2]:
+            m = _as_put_it_subject(masked, toks, v)
+            if m is not None:
+                cues.append(Cue(t.start, toks[v + 1].end, masked[t.start : toks[v + 1].end], v, True, m))
             continue
         phrasal = low in sp.CUE_PHRASAL and nxt in sp.CUE_PHRASAL[low]
         if not (low in sp.CUE_VERBS or phrasal) or (t.is_capital and v > 0):
@@ -971,6 +1017,17 @@ class ArticleIndex:
         if desc not in self.of_name.setdefault(name, []):
             self.of_name[name].append(desc)
 
+    def _home_title(self, key: str) -> str | None:
+        """"Poland's defense minister" in the lede, "Defense Minister Ann Lee" below: the one person
+        the article titles with the same role and no country is that country's holder."""
+        country, _, role = key.partition(" ")
+        if country not in sp.AFFILIATIONS or not set(role.split()) & sp.PERSON_ROLES or any(
+            country in d.split() for d in self.descriptions
+        ):
+            return None  # someone else is given that country: the bare title may be anybody's
+        names = set(self.descriptions.get(role, ()))
+        return names.pop() if len(names) == 1 else None
+
     def link(self, desc: str, prefer: Iterable[str] = (), recent: Iterable[str] = ()) -> str | None:
         """The one named person a description fits, preferring ``prefer`` (names in the post).
 
@@ -1005,7 +1062,7 @@ class ArticleIndex:
             if name in loose:
                 return name
         in_post = {n for n in loose if n in prefer}
-        return in_post.pop() if len(in_post) == 1 else None
+        return in_post.pop() if len(in_post) == 1 else self._home_title(key)
 
 
 # "the Prime Minister", "the President": a capitalised title alone means the outlet's own
@@ -1261,6 +1318,24 @@ class _Post:
                           None, "role")
         return Entity(m.name, True, m, None, "role") if m.name else None
 
+    def _group_of(self, m: Mention) -> Entity | None:
+        """"One official called it ..." right after "two officials familiar with the draft": one
+        of that group, unless a single official was mentioned since (then None)."""
+        if not m.head or m.text.lower().split() != ["one", m.head]:
+            return None
+        for e in reversed(self.history[-_HISTORY:]):
+            head = e.mention.head or ""
+            if head == m.head:
+                return None
+            if e.person and e.plural and _singular(head) == m.head:
+                words = _strip_quantifier(e.name.split())
+                k = next((i for i, w in enumerate(words) if w.lower() == head), -1)
+                if k < 0:
+                    return None
+                words[k] = _singular(words[k])
+                return Entity(" ".join(words[k:]), True, m, None, "role")
+        return None
+
     def _in_brackets(self, m: Mention) -> bool:
         before = self.masked[max(0, m.start - 200) : m.start]
         return before.rfind("(") > before.rfind(")")
@@ -1295,6 +1370,9 @@ class _Post:
                 if e.person and e.mention.kind == "role" and e.mention.head != sp.ELLIPTICAL_HEAD:
                     return Entity(e.name, True, m, e.gender, "role")
             return None
+        group = self._group_of(m)
+        if group is not None:
+            return group
         # A description or a body: a named person the article describes so, else an earlier
         # subject that the description picks up ("the ministry" after "Germany's foreign
         # ministry"), else the description itself.
@@ -1321,6 +1399,11 @@ class _Post:
             words = words[1:]  # a leading article only: "spokesperson for the ministry" keeps its "the"
         name = " ".join(words)
         return Entity(name, m.person, m, _gender_of(m), "role")
+
+
+def _strip_quantifier(words: list[str]) -> list[str]:
+    """Words of a description without a leading quantifier ("two officials" → "officials")."""
+    return words[1:] if len(words) > 1 and words[0].lower() in sp.QUANTIFIERS else words
 
 
 def _gender_key(name: str) -> str:
@@ -1370,20 +1453,35 @@ def _sentence_subject(masked: str, toks: list[Token]) -> Mention | None:
     np_toks = _np_forward(toks, i)
     if len(np_toks) == 1 and _common_opening(masked, toks, i):
         return None
+    if len(np_toks) == 1 and np_toks[0].lower in _POSSESSIVE_DETERMINERS and i + 1 < len(toks):
+        # "Its Europe minister, Ann Lee, spent the evening": the name in apposition is the subject.
+        np_toks = np_toks + _np_forward(toks, i + 1)
+        m = classify_np(masked, np_toks)
+        inner = _named_in_apposition(masked, toks, i + len(np_toks), m)
+        return inner if inner is not None and inner.kind == "name" else None
     m = classify_np(masked, np_toks)
-    end = i + len(np_toks)
-    if m is not None and m.kind == "role" and m.person and end + 2 < len(toks) and toks[end].text == ",":
-        # "Ukraine's president, Volodymyr Zelensky, flew in": the name between the commas.
-        k = end + 1
-        while k < len(toks) and toks[k].is_word and toks[k].is_capital and k - end < 6:
-            k += 1
-        if k > end + 1 and k < len(toks) and toks[k].text == ",":
-            inner = classify_np(masked, list(toks[end + 1 : k]))
-            if inner is not None and inner.kind == "name":
-                inner.description = inner.description or m.text
-                inner.apposition = m.text
-                return inner
-    return m
+    inner = _named_in_apposition(masked, toks, i + len(np_toks), m)
+    return inner if inner is not None else m
+
+
+_POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
+
+
+def _named_in_apposition(masked: str, toks: Sequence[Token], end: int, m: Mention | None) -> Mention | None:
+    """The name between commas after a role that ends at ``toks[end]`` ("Ukraine's president,
+    Volodymyr Zelensky, flew in"), described by that role; None when there is none."""
+    if m is None or m.kind != "role" or not m.person or end + 2 >= len(toks) or toks[end].text != ",":
+        return None
+    k = end + 1
+    while k < len(toks) and toks[k].is_word and toks[k].is_capital and k - end < 6:
+        k += 1
+    if k > end + 1 and k < len(toks) and toks[k].text == ",":
+        inner = classify_np(masked, list(toks[end + 1 : k]))
+        if inner is not None and inner.kind == "name":
+            inner.description = inner.description or m.text
+            inner.apposition = m.text
+            return inner
+    return None
 
 
 # "Days later, X said", "Hours after the call, X said": a time phrase, not the subject.
@@ -1408,9 +1506,9 @@ def _np_forward(toks: Sequence[Token], i: int) -> list[Token]:
         if t.lower in sp.PRONOUN_CONTRACTIONS or t.lower in sp.PRONOUNS or _is_author(t):
             break
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if t.is_capital and not t.possessive and nxt is not None and nxt.is_word and not nxt.is_capital and not (
-            _is_number_name(toks, k) or _role_noun(nxt)
-        ):
+        if t.is_capital and not t.possessive and t.lower not in sp.NOT_NAMES and nxt is not None and nxt.is_word and (
+            not nxt.is_capital
+        ) and not (_is_number_name(toks, k) or _role_noun(nxt)):
             run = [u for u in got if u.is_capital]
             if nxt.lower not in sp.NP_INNER and _name_split(run)[1] and not _particles_then_capital(toks, k + 1):
                 break  # "President Volodymyr Zelenskyy struck": the name ends the subject
@@ -1555,6 +1653,9 @@ def _attribute(text, spans, paragraphs) -> list[dict]:
                     row["attribution"] = "surname"
     _expand_short_bodies(body_names, rows)
     for row in rows:
+        if row["speaker"] is not None and row["person"]:
+            row["speaker"] = _without_place(row["speaker"])
+    for row in rows:
         if row["speaker"] is not None:
             given = list(index.of_name.get(row["speaker"], []))
             surname = row["speaker"].split()[-1]
@@ -1592,6 +1693,21 @@ def _expand_short_bodies(body_names: dict[str, set[str]], rows: list[dict]) -> N
         fits = body_names.get(name.lower(), set())
         if len(fits) == 1:
             r["speaker"] = next(iter(fits))
+
+
+def _without_place(description: str) -> str:
+    """An anonymous source without where they stood: "diplomat in Geneva" → "diplomat", "soldier
+    in the area" → "soldier" ("officials in the commission" keeps its body)."""
+    words = description.split()
+    k = next((k for k in range(1, len(words) - 1) if words[k] == "in"), 0)
+    if not k or words[k - 1] not in sp.PERSON_ROLES:
+        return description
+    place = words[k + 1 :]
+    if place[0] == "the" and len(place) == 2 and place[1] in sp.PLACE_NOUNS or all(
+        w[:1].isupper() and w.lower() not in sp.BODY_NOUNS for w in place
+    ):
+        return " ".join(words[:k])
+    return description
 
 
 def _strip_honorifics(name: str) -> str:
@@ -1867,6 +1983,13 @@ def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _P
             _assign(q, cue, entity)
             return
         break
+    else:
+        # 1b. "...when will it?" French Trade Minister Ann Lee told reporters.
+        cue = _cue_after_exclamation(masked, q, sentences, close_sent)
+        if cue is not None:
+            _assign(q, cue, state.resolve(cue.subject, local))
+            if q.speaker is not None:
+                return
     # 2. A cue or a speech noun right before the opening mark.
     before = sent.cues[: bisect.bisect_right(sent.cue_ends(), span.open_mark)][-8:]
     lead_in = masked[sent.start : span.open_mark]
@@ -1913,6 +2036,36 @@ def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _P
         if cue.start > span.close_mark and cue.entity is not None:
             _assign(q, cue, cue.entity)
             return
+    # 5. A line that opens with its speaker and a colon: "Lee: Europe 'cannot wait'".
+    if sent.start == q.para_start and ":" in lead_in:
+        found = _headline_label(masked, [t for t in toks if t.end <= span.open_mark], state)
+        if found is not None:
+            _assign(q, *found)
+
+
+_MAX_TAIL = 4  # words after the verb of a reporting sentence that only names its speaker
+
+
+def _cue_after_exclamation(masked: str, q: _Quote, sentences: list[_Sentence], close: _Sentence) -> Cue | None:
+    """A quotation ending in "?" or "!" inside its marks ends the sentence as far as punctuation
+    goes, yet the reporting clause right after it still belongs to it: ``"When will it?" Ann Lee
+    told reporters.`` The next sentence must open with the subject, report, and say nothing else."""
+    if not q.words.rstrip().endswith(("?", "!")):
+        return None
+    k = sentences.index(close)
+    if k + 1 >= len(sentences):
+        return None
+    nxt = sentences[k + 1]
+    if masked[q.span.close_mark + 1 : nxt.start].strip() or MASK in masked[nxt.start : nxt.end] or not nxt.cues:
+        return None
+    cue = nxt.cues[0]
+    m = cue.subject
+    if not cue.finite or m is None or m.kind not in ("name", "role") or cue.how != "named":
+        return None
+    if m.start != nxt.toks[0].start or len(nxt.cues) > 1:
+        return None
+    tail = [t for t in nxt.toks[cue.verb + 1 :] if t.is_word]
+    return cue if len(tail) <= _MAX_TAIL and not any(t.lower in _CLAUSAL for t in tail) else None
 
 
 _TITLE_SMALL = frozenset("the of and a an in on for to at with by from or".split())
@@ -1942,6 +2095,8 @@ def _nobodys_words(masked: str, text: str, q: _Quote, sent: _Sentence) -> bool:
         tuple(f"{p} {d}" for p in sp.NAMING_PHRASES for d in ("the", "a", "an"))
     ):
         return True
+    if not sent.cues and lead.endswith(tuple(f"the {n}" for n in sp.MENTION_NOUNS)):
+        return True  # a word mentioned, not used: expect the word "historic" to appear
     if not _title_case(q.words):
         return False
     k = bisect.bisect_right(sent.tok_ends(), q.span.open_mark)
@@ -1955,6 +2110,8 @@ def _nobodys_words(masked: str, text: str, q: _Quote, sent: _Sentence) -> bool:
         return False  # a capitalised sentence: "Thank You Very Much."
     if before and before[0].lower == "the" and len(q.words.split()) <= 3 and q.words.rstrip()[-1:].isalnum():
         return True  # a nickname: when the "Celtic Tiger" first roared
+    if before and before[0].lower in ("a", "an") and len(q.words.split()) > 1 and q.words.rstrip()[-1:].isalnum():
+        return True  # a new thing named: to create a "European Defense Window" inside the budget
     return len(q.words.split()) <= 3 and not sent.cues
 
 

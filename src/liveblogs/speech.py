@@ -85,6 +85,10 @@ CUE_INFINITIVES = frozenset(line.split()[0] for line in _CUE_BASES_TEXT.strip().
                             if len(line.split()) > 1)
 # "according to X": the speaker follows.
 ACCORDING_TO = ("according", "to")
+# "in the words of X": the speaker follows, as after "according to".
+IN_THE_WORDS_OF = ("in", "the", "words", "of")
+# "as X put it": the speaker sits between "as" and the verb.
+AS_PUT_IT = ("as", "put", "it")
 
 # Nouns that introduce a quotation next to them: "His key message: ...", "a warning ...".
 SPEECH_NOUNS = frozenset(
@@ -153,7 +157,8 @@ NOT_NAMES = frozenset(
     what who why how where which breaking update live watch read latest analysis
     monday tuesday wednesday thursday friday saturday sunday
     one another several many some most few both all other others each every either neither none
-    two three four five six seven eight nine ten dozens hundreds thousands""".split()
+    two three four five six seven eight nine ten dozens hundreds thousands
+    nobody everybody somebody anybody everyone someone anyone nothing everything something""".split()
 )
 # Words that may open a noun phrase and count a description rather than name it: "one EU
 # diplomat", "another Labour MP", "several officials". Dropped from a description; alone
@@ -172,6 +177,9 @@ NAME_PARTICLES = frozenset("von van der den de da di du del della dos das la le 
 # Words before a quotation that make it a name, a term or a title, not anybody's speech:
 # "the so-called", "what came to be known as".
 NAMING_PHRASES = ("so-called", "so called", "known as", "referred to as", "nicknamed", "entitled", "titled")
+# Nouns that mention a word rather than use it: in a sentence that reports nobody, "expect the
+# word "historic"" quotes a word, not a speaker.
+MENTION_NOUNS = ("word", "term", "phrase", "expression")
 # Nouns for works, shows and publications: "his book", "the programme", "the newspaper".
 TITLE_NOUNS = frozenset(
     """programme program show podcast series newspaper paper magazine book novel film documentary
@@ -205,6 +213,8 @@ MONTHS = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+# Nouns for a vague place: "a soldier in the area" is described by "soldier", not by where he stood.
+PLACE_NOUNS = frozenset("area region city town village country capital ground field front".split())
 # Prepositions that continue a description after its role noun: "ambassador to NATO",
 # "a senior executive at one of Germany's largest arms makers", "spokesman for the ministry".
 ROLE_PREPOSITIONS = frozenset("to at for in with".split())
@@ -243,7 +253,7 @@ BODY_NOUNS = frozenset(
     officials authorities spokespeople service services team campaign party union bloc court
     company firm organisation organization institute spokesperson countries nations states
     leaders ministers kremlin sources diplomats insiders executives
-    palace navy conclusions communique communiqué declaration""".split()
+    palace navy conclusions communique communiqué declaration document""".split()
 )
 
 # Affiliation lexicon: a word (country, demonym, capital, institution) → the group it signals.

@@ -7,7 +7,8 @@ reporting: honorifics with a full stop, particle surnames, role descriptions wit
 prepositional phrase, news agencies as channels, summary-bullet headlines, colon introductions and
 split quotes (see their READMEs). The floors sit a little below the figures reached, so that a
 change that loses a convention shows up. Gold rows with no speaker never count as right for the
-scorer (it needs a name on both sides). ``heldout3`` is the blind set and has no floor here.
+scorer (it needs a name on both sides). ``heldout3`` and ``heldout4`` were blind sets first and development
+sets afterwards; ``heldout5`` is the blind set and has no floor here.
 """
 
 from __future__ import annotations
@@ -25,6 +26,13 @@ FLOORS = {  # set: span F1, who-said-what F1, kind accuracy, per-article who-sai
                                    "aljazeera_riyadh_live": 0.95, "prose_eu_summit": 0.92}),
     "heldout2": (0.98, 0.96, 0.96, {"telegraph_liveblog_paris_summit": 0.93, "nyt_analysis_europe_defense": 0.93,
                                     "kyivindependent_live_ceasefire": 0.93, "ap_nato_tariffs": 0.92}),
+    # heldout3 was the blind set until session 3 (0.702), heldout4 its blind successor (0.800 -> 0.814 on heldout3's
+    # rules); both were then used as development sets. heldout5 is the blind set now and has no floor.
+    "heldout3": (0.98, 0.96, 0.95, {"cnn_live_tariffs_nato": 0.95, "dw_live_eu_summit": 0.95,
+                                    "ft_analysis_eu_trade": 0.95, "irish_times_tariffs": 0.90}),
+    "heldout4": (0.98, 0.90, 0.94, {"aljazeera_live_geneva_talks": 0.83, "ap_poland_defense": 0.88,
+                                    "guardian_live_eu_summit": 0.90, "politico_playbook_summit": 0.88,
+                                    "reuters_eu_countermeasures": 0.92}),
 }
 
 

@@ -7,6 +7,7 @@ import time
 import pandas as pd
 import pytest
 
+import liveblogs
 from tests.test_attribution import quotes, who
 
 
@@ -343,3 +344,11 @@ def _best_time(text: str) -> float:
 )
 def test_new_rules_stay_linear_on_hostile_input(unit):
     assert _best_time(unit * 2000) / _best_time(unit * 200) < 30
+
+
+def test_a_colon_label_does_not_reach_across_a_line_break_to_a_quotation(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("Source: BBC News\n\nSource: BBC News\n\n‘single’\n\na", encoding="utf-8")
+    corpus = liveblogs.load_corpus(tmp_path, cache=False)
+    assert corpus.quotes["speaker"].isna().all()
+    names = corpus.speaker_names
+    assert all(corpus.text(a)[s:e] == alias for a, s, e, alias in zip(names["article"], names["start"], names["end"], names["alias"]))

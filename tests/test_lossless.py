@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import liveblogs
@@ -54,6 +54,7 @@ def test_bundled_articles_are_lossless(corpus) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=articles())
+@example(text="Source: BBC News\n\nSource: BBC News\n\n‘single’\n\na")  # a label once reached across lines
 def test_generated_articles_are_lossless(tmp_path_factory, text: str) -> None:
     path: Path = tmp_path_factory.mktemp("gen") / "article.txt"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))

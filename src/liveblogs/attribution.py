@@ -2036,8 +2036,9 @@ def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _P
         if cue.start > span.close_mark and cue.entity is not None:
             _assign(q, cue, cue.entity)
             return
-    # 5. A line that opens with its speaker and a colon: "Lee: Europe 'cannot wait'".
-    if sent.start == q.para_start and ":" in lead_in:
+    # 5. A line that opens with its speaker and a colon: "Lee: Europe 'cannot wait'" (one line: a
+    # label never reaches across a line break to the quotation).
+    if sent.start == q.para_start and ":" in lead_in and "\n" not in masked[sent.start : span.open_mark]:
         found = _headline_label(masked, [t for t in toks if t.end <= span.open_mark], state)
         if found is not None:
             _assign(q, *found)

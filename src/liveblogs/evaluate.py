@@ -24,11 +24,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from .config import PROJECT_DIR
 from .speakers import fold
 
 __all__ = ["score", "load_gold", "accuracy_table", "main", "DEFAULT_GOLD", "GOLD_SET_ROLES"]
 
-FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
+FIXTURES = PROJECT_DIR / "tests" / "fixtures"
 DEFAULT_GOLD = FIXTURES / "quotes_gold.jsonl"
 # Every hand-labelled set and what it may tell: the rules were written reading the in-sample set,
 # tuned on the development sets one after the other, and have never been tuned on the blind one.

@@ -8,11 +8,7 @@ import pandas as pd
 import pytest
 
 import liveblogs
-from tests.test_attribution import quotes, who
-
-
-def speakers_of(text: str, headlines: tuple[int, ...] = ()) -> list[str | None]:
-    return [s for _, s, _ in who(text, headlines)]
+from tests.test_attribution import quotes, speakers_of, who
 
 
 # ---------------------------------------------------------------- names and non-names

@@ -21,13 +21,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (liveblogs)" >/dev/null
 	touch $(STAMP)
 
-## make report: execute every notebook on the bundled articles and write offline HTML to reports/
+## make report: execute every notebook on the bundled articles (or CORPUS=folder) and write offline HTML to reports/
+CORPUS ?=
 report: $(STAMP)
-	mkdir -p reports
-	$(VENV)/bin/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=$(TIMEOUT) \
-		--ExecutePreprocessor.kernel_name=python3 --TemplateExporter.extra_template_basedirs=notebooks/templates \
-		--template offline --output-dir reports $(NOTEBOOKS)
-	@echo "reports written:"; ls -1 reports/*.html
+	$(VENV)/bin/jupyter trust $(NOTEBOOKS) >/dev/null
+	$(VENV)/bin/liveblogs report $(CORPUS) --out reports --timeout $(TIMEOUT)
 
 ## Debian's chromium for the browser tests (never `playwright install`: it downloads a browser)
 browser-deps:
@@ -50,6 +48,7 @@ test-notebooks: $(STAMP)
 	$(PY) -m pytest $(NBVAL) notebooks
 
 lab: $(STAMP)
+	$(VENV)/bin/jupyter trust $(NOTEBOOKS) >/dev/null
 	$(VENV)/bin/jupyter lab notebooks --no-browser --ip 127.0.0.1
 
 ## make dashboard: the explore notebook as a Voilà app on localhost (widgets and charts work offline)
@@ -59,7 +58,9 @@ dashboard: $(STAMP)
 ## re-execute notebooks in place from a clean kernel (the only way outputs are re-baselined)
 rebaseline: $(STAMP)
 	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
-		--ExecutePreprocessor.timeout=$(TIMEOUT) --ExecutePreprocessor.kernel_name=python3 $(NOTEBOOKS)
+		--ExecutePreprocessor.timeout=$(TIMEOUT) --ExecutePreprocessor.kernel_name=python3 \
+		--ExecutePreprocessor.store_widget_state=False $(NOTEBOOKS)
+	$(VENV)/bin/jupyter trust $(NOTEBOOKS) >/dev/null
 
 ## make bench: speed, memory and accuracy side by side (textacy included); not part of make test
 bench: $(STAMP)

@@ -146,3 +146,17 @@ def test_large_frames_without_clock_times_are_binned_by_running_order(table) -> 
     data = filters.chart_data(many)
     assert len(data) < len(many) and data["quotes"].sum() == len(many) and data["x"].notna().all()
     assert _timeline(filters.explore_chart(many).to_dict())["encoding"]["x"]["type"] == "quantitative"
+
+
+def test_quote_search_panel_lists_what_the_search_function_finds(corpus) -> None:
+    """Typing into the notebook-02 search box shows exactly ``voices.search_quotes`` (moved out of the notebook)."""
+    from liveblogs import voices, widgets
+
+    table = voices.quote_table(corpus.quotes, corpus.posts, corpus.speakers)
+    panel = widgets.quote_search(table)
+    panel.children[0].value = "betraying"
+    found = voices.search_quotes(table, "betraying")
+    assert 0 < len(found) < len(table)
+    assert panel.children[1].value == f"<b>{len(found)}</b> of {len(table)} quotations"
+    shown = panel.children[2].outputs[0]["data"]["text/plain"]
+    assert all(str(q)[:20] in shown or str(q)[:10] in shown for q in found["speaker"].head(3))

@@ -46,7 +46,21 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("source", type=Path, help="a folder of articles (with or without manifest.csv), or a manifest")
     build.add_argument("--out", type=Path, required=True, help="folder to write <frame>.parquet files into")
     build.add_argument("--no-cache", action="store_true", help="recompute every article instead of using the cache")
+    report = commands.add_parser("report", help="run the notebooks on a folder of articles and write offline HTML")
+    report.add_argument("source", type=Path, nargs="?", default=None,
+                        help="a folder of articles, a manifest or a file (default: the bundled articles)")
+    report.add_argument("--out", type=Path, default=Path("reports"), help="folder for the HTML pages (default reports/)")
+    report.add_argument("--timeout", type=int, default=300, help="seconds a notebook cell may run (default 300)")
     return parser
+
+
+def report(args: argparse.Namespace) -> int:
+    """Execute the notebook sequence on ``args.source`` and write one HTML page per notebook."""
+    from .report import run_report
+
+    for page in run_report(args.source, args.out, timeout=args.timeout):
+        print(page)
+    return 0
 
 
 BUILD_FRAMES = (
@@ -135,9 +149,9 @@ COMMANDS: dict[str, Callable[[Corpus], pd.DataFrame]] = {"posts": post_rows, "qu
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``liveblogs`` console script; bad input exits 2 with a one-line message."""
     args = build_parser().parse_args(argv)
-    if args.command == "build":
+    if args.command in ("build", "report"):
         try:
-            return build(args)
+            return build(args) if args.command == "build" else report(args)
         except LiveblogsError as error:
             print(f"liveblogs: error: {error}", file=sys.stderr)
             return 2

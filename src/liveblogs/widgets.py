@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import altair as alt
@@ -88,7 +89,7 @@ def explore(corpus, rows: int = 20, export_dir: str | Path = "exports") -> widge
     def export(fmt: str):
         def write(_button: object) -> None:
             path = export_quotes(filter_quotes(table, current()), Path(export_dir) / f"quotes.{fmt}")
-            status.value = f"{status.value.split(' — ')[0]} — wrote {path}"
+            status.value = f"{status.value.split(' — ')[0]} — wrote {html.escape(str(path))}"
         return write
 
     csv_button, parquet_button = widgets.Button(description="Export CSV"), widgets.Button(description="Export Parquet")

@@ -31,6 +31,12 @@ CHROMIUM_ARGS = [
 ]
 NOTEBOOK = "notebooks/05_explore.ipynb"
 REPORTS = ROOT / "reports"
+# Chart boxes of the liveblogs renderer, and how many of them drew marks (as in test_charts_drawn).
+COUNT_JS = """() => {
+    const root = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)') || document;
+    const boxes = [...root.querySelectorAll('.liveblogs-chart')];
+    return [boxes.length, boxes.filter(b => b.querySelector('svg g.role-mark > *')).length];
+}"""
 
 
 def free_port() -> int:
@@ -136,10 +142,15 @@ def test_voila_dashboard_draws_charts_and_filters(browser, tmp_path: Path) -> No
         page = browser.new_page(viewport={"width": 1280, "height": 1800})
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page_errors: list[str] = []
+        page.on("pageerror", lambda e: page_errors.append(str(e)))
         page.goto(url, timeout=120_000)
         page.wait_for_selector(".widget-select-multiple select", timeout=120_000)
         page.wait_for_selector("svg .mark-rect path, svg .mark-rect", timeout=60_000)
         assert "Error loading script" not in page.content()
+        # the static explore chart (the liveblogs renderer) draws in Voilà too
+        page.wait_for_function(f"() => ({COUNT_JS})()[1] >= 1", timeout=60_000)
+        assert page.evaluate(COUNT_JS) == [1, 1]
         before_count = status_count(page)
         before_marks = panel_points(page)
         # quotes in posts with no clock time (the BBC copy) are not on a clock-time axis
@@ -157,6 +168,7 @@ def test_voila_dashboard_draws_charts_and_filters(browser, tmp_path: Path) -> No
         page.screenshot(path=str(REPORTS / "explore_voila.png"), full_page=True)
         page.close()
     assert not [e for e in errors if "Error loading script" in e]
+    assert not page_errors
 
 
 def test_jupyterlab_runs_the_explore_notebook(browser, tmp_path: Path) -> None:

@@ -24,4 +24,4 @@ def data_dir() -> Path:
 
 
 MANIFEST_NAME = "manifest.csv"
-ARTICLE_SUFFIXES = (".txt", ".text")
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm")

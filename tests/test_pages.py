@@ -220,3 +220,16 @@ def test_manifest_zone_and_outlet_win(tmp_path: Path) -> None:
     assert str(posts["time"].iloc[0]) == "2025-02-13 10:30:00+00:00"  # the same instant, in the manifest's zone
     assert "13 February 2025 10:30 UTC" in corpus.text("page")
 
+
+
+def test_zone_from_the_clocks_the_page_shows_when_its_metadata_says_utc(tmp_path: Path) -> None:
+    updates = [dict(u, datePublished=pd.Timestamp(u["datePublished"]).tz_convert("UTC").strftime("%Y-%m-%dT%H:%M:%SZ"))
+               for u in UPDATES]
+    shown = "".join(f"<p>{pd.Timestamp(u['datePublished']).strftime('%H:%M')}</p><h2>{u['headline']}</h2>" for u in UPDATES)
+    html = _jsonld_page(updates, shown).replace("2025-02-13T08:00:00+01:00", "2025-02-13T07:00:00Z") \
+        .replace("2025-02-13T11:30:00+01:00", "2025-02-13T10:30:00Z").replace("2025-02-13T11:45:00+01:00", "2025-02-13T10:45:00Z")
+    assert "+01:00" not in html
+    corpus = _load(tmp_path, html)  # metadata all in UTC; the page shows 11:30, 10:05, 08:00
+    assert corpus.articles["timezone"].iloc[0] == "Etc/GMT-1"
+    assert _posts(corpus)["time"].tolist() == [pd.Timestamp(u["datePublished"]) for u in UPDATES]
+    assert "13 February 2025 11:30 GMT+1" in corpus.text("page")

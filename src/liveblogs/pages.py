@@ -18,7 +18,8 @@ offset of every frame indexes that text; the raw file stays where it is and its 
 Outlet, title, URL and the publication date come from the page's metadata (the publisher,
 ``og:site_name`` or the domain; the ``LiveBlogPosting``, Open Graph or ``<title>``;
 ``datePublished``, ``article:published_time`` or htmldate). The article's zone is the UTC
-offset most updates state (an IANA ``Etc/GMT±N`` name for whole hours, ``+HH:MM`` otherwise).
+offset most updates state (an IANA ``Etc/GMT±N`` name for whole hours, ``+HH:MM`` otherwise); when
+they all say UTC, the offset of the clocks the page shows beside its updates.
 """
 
 from __future__ import annotations
@@ -177,7 +178,7 @@ def read_page(path: Path, markup: str) -> Page:
         published=published,
         published_raw=published_raw,
         modified=parse_time(modified_raw),
-        zone=page_zone([p.published_raw for p in posts] + [published_raw]),
+        zone=page_zone([p.published_raw for p in posts] + [published_raw], display_offset(posts, visible)),
         structure=structure,
         posts=posts,
         visible_text=visible,
@@ -306,18 +307,53 @@ def parse_time(raw: str | None) -> pd.Timestamp | None:
 _OFFSET_RE = re.compile(r"(?:Z|z|[+-]\d\d:?\d\d)\Z")
 
 
-def page_zone(raws: list[str | None]) -> str | None:
+def page_zone(raws: list[str | None], shown: dt.timedelta | None = None) -> str | None:
     """The article's zone: the UTC offset most of the page's date-times state ("Z" counts only
-    when no other offset is written: servers often normalise to UTC). None when none has one."""
+    when no other offset is written: servers often normalise to UTC). When all say UTC (or none
+    has an offset), the offset the page's visible clocks show (``display_offset``) wins.
+    None when nothing states one."""
     offsets = Counter()
     for raw in raws:
         if raw and parse_time(raw) is not None and _OFFSET_RE.search(raw.strip()):
             offsets[parse_time(raw).utcoffset()] += 1
-    if not offsets:
-        return None
     nonzero = Counter({k: v for k, v in offsets.items() if k != dt.timedelta(0)})
-    offset = (nonzero or offsets).most_common(1)[0][0]
-    return zone_name(offset)
+    if nonzero:
+        return zone_name(nonzero.most_common(1)[0][0])
+    if shown is not None:
+        return zone_name(shown)
+    return zone_name(dt.timedelta(0)) if offsets else None
+
+
+_SHOWN_CLOCK_RE = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:])")
+MIN_SHOWN_CLOCKS = 3
+SHOWN_CLOCK_REACH = 120  # how far before an update's headline its shown clock may be
+
+
+def display_offset(posts: tuple[PagePost, ...], visible: str) -> dt.timedelta | None:
+    """The UTC offset of the clock the page shows beside its updates: la Repubblica's metadata
+    says ``15:56:32Z`` and its page shows "16:56" above that update's headline, so +01:00. Read
+    from the last clock within SHOWN_CLOCK_REACH characters before each update's headline in
+    the visible text; None unless at least MIN_SHOWN_CLOCKS updates show one and four in five
+    of them give the same offset."""
+    found = Counter()
+    for post in posts:
+        if not post.headline or post.published is None:
+            continue
+        at = visible.find(post.headline)
+        if at < 0:
+            continue
+        clocks = list(_SHOWN_CLOCK_RE.finditer(visible, max(0, at - SHOWN_CLOCK_REACH), at))
+        if not clocks:
+            continue
+        utc = post.published.tz_convert("UTC")
+        shown = int(clocks[-1].group(1)) * 60 + int(clocks[-1].group(2))
+        minutes = (shown - (utc.hour * 60 + utc.minute)) % 1440
+        found[minutes - 1440 if minutes >= 720 else minutes] += 1
+    total = sum(found.values())
+    if total < MIN_SHOWN_CLOCKS:
+        return None
+    minutes, count = found.most_common(1)[0]
+    return dt.timedelta(minutes=minutes) if count * 5 >= total * 4 else None
 
 
 def zone_name(offset: dt.timedelta) -> str:

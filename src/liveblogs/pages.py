@@ -45,7 +45,6 @@ PAGE_TIME_SOURCE = "page metadata"
 BINARY_PROBE = 4096
 _WS_RE = re.compile(r"\s+")
 _TAG_RE = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
-_ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BLANK_LINES_RE = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)+")
 _CLOCK_RE = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 
@@ -251,8 +250,10 @@ def _paragraphs(value, is_markup: bool) -> tuple[str, ...]:
         value = "\n".join(str(v) for v in value if isinstance(v, (str, int, float)))
     if not isinstance(value, str) or not value.strip():
         return ()
-    if is_markup and (_TAG_RE.search(value) or _ENTITY_RE.search(value)):
+    if is_markup and _TAG_RE.search(value):
         value = fragment_text(value)
+    elif is_markup:  # text with entities ("Meghan Markle&#39;s mum"): decoded, its line breaks kept
+        value = html_module.unescape(value)
     lines = (_WS_RE.sub(" ", line).strip() for line in value.split("\n"))
     return tuple(line for line in lines if line)
 

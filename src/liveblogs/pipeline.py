@@ -15,6 +15,7 @@ import pandas as pd
 from . import pages
 from . import posts as posts_module
 from . import times
+from .errors import ArticleError
 from .quotes import quote_frame
 from .segment import normalise, sentence_spans
 
@@ -77,7 +78,7 @@ def page_layout(row: pd.Series) -> pages.Layout | None:
     page = pages.page_of(str(row["path"]), str(row["sha256"]), encoding)
     built = pages.layout(page, str(row["timezone"]))
     if built.text != row["text"]:
-        raise pages.ArticleError(row["path"], "the page gives another text than the articles frame holds (a manifest title or zone?)")
+        raise ArticleError(row["path"], "gives another text than when the corpus read it; load the corpus again")
     return built
 
 

@@ -392,7 +392,7 @@ def test_time_columns_are_zone_aware_in_the_article_zone(bundled) -> None:
         assert str(bundled.post_times[col].dt.tz) == LONDON
     assert str(bundled.references["resolved"].dt.tz) == LONDON
     assert bundled.post_times["time_source"].dtype.categories.tolist() == [
-        "explicit", "cross-reference", "interpolated", "publication-date only", "unknown"]
+        "explicit", "cross-reference", "interpolated", "publication-date only", "unknown", "page metadata"]
 
 
 # ----------------------------------------------------------------- order, bounds, contradictions

@@ -32,7 +32,7 @@ def data_dir() -> Path:
 
 
 MANIFEST_NAME = "manifest.csv"
-ARTICLE_SUFFIXES = (".txt", ".text")
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm")
 
 
 def notebooks_dir() -> Path:

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pandas as pd
 
 from .config import ARTICLE_SUFFIXES, MANIFEST_NAME, data_dir
+from . import pages
 from .errors import ArticleError, LiveblogsError, ManifestError
 from .stamps import MONTHS, WEEKDAYS, ZONE_WORDS, ZONES
 
@@ -81,7 +82,7 @@ _OUTLETS_BY_GROUP = {f"o{i}": outlet for i, outlet in enumerate(OUTLET_SIGNATURE
 HEADER_LINES = 15
 HEADER_CHARS = 1_500
 # What ``published_source`` can say: the manifest gave the date, the text did, or nothing did.
-PUBLISHED_SOURCES = ["manifest", "text", "none"]
+PUBLISHED_SOURCES = ["manifest", "text", "none", "page metadata"]
 # Words that open a date line, and which of them name the first publication.
 PUBLISHED_CUES = ("first published", "published", "posted")
 UPDATED_CUES = ("last updated", "last modified", "updated", "modified")
@@ -177,8 +178,23 @@ def decode(path: Path, data: bytes, encoding: str = "utf-8") -> str:
     return text
 
 
+def read_bytes(path: Path) -> bytes:
+    """The bytes of one article file; a missing or unreadable file is an error naming it."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(path, "no such file") from None
+    except IsADirectoryError:
+        raise ArticleError(path, "is a folder, not an article file") from None
+    except OSError as error:
+        raise ArticleError(path, f"cannot be read ({error.strerror})") from None
+
+
 def read_text(path: Path, encoding: str = "utf-8") -> tuple[str, str]:
-    """The decoded text of one file and the SHA-256 of its bytes."""
+    """The decoded text of one file and the SHA-256 of its bytes (a web page: the text derived from it)."""
+    if pages.is_html(path):
+        record = page_record(ArticleSource(path=Path(path), encoding=encoding))
+        return str(record["text"]), str(record["sha256"])
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -286,7 +302,7 @@ def infer_published(text: str) -> PublishedDate | None:
 # Where ``infer_timezone`` looks: the opening and the closing characters of the text.
 ZONE_NOTE_HEAD_CHARS = 3_000
 ZONE_NOTE_TAIL_CHARS = 1_000
-TIMEZONE_SOURCES = ["manifest", "text", "default"]
+TIMEZONE_SOURCES = ["manifest", "text", "default", "page metadata"]
 # Named zones a page may state besides ``stamps.ZONE_WORDS`` ("Central European Time").
 STATED_ZONE_WORDS = {"central european": "Europe/Paris", "eastern european": "Europe/Kyiv",
                      "coordinated universal": "UTC", **{k: v for k, v in ZONE_WORDS.items() if v}}
@@ -439,8 +455,57 @@ def article_id(path: Path) -> str:
     return Path(path).stem
 
 
+def _page_encoding(encoding: str | None) -> str | None:
+    """The encoding a page is read in when it declares none: the manifest's, if not the default."""
+    return None if (encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig") else encoding
+
+
+def page_record(source: ArticleSource) -> dict[str, object]:
+    """One row of the articles frame for a web page: the text derived from it (``pages.layout``)
+    and what its metadata says, unless the manifest says otherwise."""
+    data = read_bytes(source.path)
+    page = pages.load_page(Path(source.path), data, _page_encoding(source.encoding))
+    zone = source.timezone or page.zone
+    stated = None
+    if zone is None:
+        stated = infer_timezone(page.visible_text) if not page.posts else None
+    zone = zone or (stated.zone if stated else DEFAULT_TIMEZONE)
+    built = pages.layout(page, zone)
+    text = built.text
+    found = None
+    if source.published is None and page.published is None:
+        found = infer_published(text)
+    published = (source.published or (page.published.tz_convert(zone).date() if page.published is not None else None)
+                 or (found.date if found else None))
+    span = built.published_span if source.published is None and page.published is not None else None
+    if found is not None:
+        span = (found.start, found.end)
+    return {
+        "article": article_id(source.path),
+        "outlet": source.outlet or page.outlet or infer_outlet(text) or article_id(source.path),
+        "title": source.title or page.title or text.strip().split("\n", 1)[0].strip(),
+        "published": pd.Timestamp(published) if published else pd.NaT,
+        "published_source": "manifest" if source.published else "page metadata" if page.published is not None
+        else "text" if found else "none",
+        "published_start": span[0] if span else pd.NA,
+        "published_end": span[1] if span else pd.NA,
+        "timezone": zone,
+        "timezone_source": "manifest" if source.timezone else "page metadata" if page.zone else "text" if stated else "default",
+        "url": source.url or page.url,
+        "path": str(source.path),
+        "encoding": source.encoding,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "n_chars": len(text),
+        "start": 0,
+        "end": len(text),
+        "text": text,
+    }
+
+
 def article_record(source: ArticleSource) -> dict[str, object]:
     """One row of the articles frame, with the decoded text."""
+    if pages.is_html(source.path):
+        return page_record(source)
     text, sha = read_text(source.path, source.encoding)
     first_line = text.strip().split("\n", 1)[0].strip()
     found = None if source.published else infer_published(text)

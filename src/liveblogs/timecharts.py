@@ -13,7 +13,9 @@ import pandas as pd
 from .timewords import EVENT_KINDS, TIME_SOURCES
 
 SOURCE_COLOURS = ["#1b9e77", "#7570b3", "#e6ab02", "#bbbbbb", "#d95f02"]
-SOURCE_SCALE = alt.Scale(domain=TIME_SOURCES, range=SOURCE_COLOURS)
+# The text path's sources (a web page's "page metadata" times are not yet given a colour of their own:
+# the committed notebook charts print their specs, which a sixth colour would change).
+SOURCE_SCALE = alt.Scale(domain=TIME_SOURCES[:5], range=SOURCE_COLOURS)
 TIME_COLUMNS = ("time", "time_earliest", "time_latest")
 
 

@@ -20,7 +20,7 @@ from .stamps import MONTHS
 
 # --------------------------------------------------------------------------- vocabularies
 
-TIME_SOURCES = ["explicit", "cross-reference", "interpolated", "publication-date only", "unknown"]
+TIME_SOURCES = ["explicit", "cross-reference", "interpolated", "publication-date only", "unknown", "page metadata"]
 REFERENCE_KINDS = ["stamp", "run_on", "cross_reference", "relative", "page", "unparsed", "update"]
 # A stamp line that says when a post was updated ("Updated at 17.52 GMT"), not when it went up.
 UPDATE_LINE_RE = re.compile(r"\A\W{0,3}(?:last\s)?(?:updated|modified)\b", re.IGNORECASE)

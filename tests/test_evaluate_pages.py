@@ -1,0 +1,26 @@
+"""The page scorer: the text path's posts, headlines and times against a page's own structure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .test_pages import PLAIN_PAGE, UPDATES, _jsonld_page
+
+
+def test_scorer_on_a_page_whose_visible_text_shows_its_posts(tmp_path: Path) -> None:
+    from liveblogs.evaluate_pages import evaluate
+
+    visible = "".join(
+        f"<p>{pd.Timestamp(u['datePublished']).strftime('%H:%M')}</p><h2>{u['headline']}</h2>{u['articleBody']}"
+        for u in UPDATES)
+    (tmp_path / "page.html").write_text(_jsonld_page(UPDATES, visible), encoding="utf-8")
+    (tmp_path / "plain.html").write_text(PLAIN_PAGE, encoding="utf-8")  # no structure: not scored
+    scores = evaluate(tmp_path, hints=True).set_index("page")
+    assert list(scores.index) == ["page", "all"]
+    row = scores.loc["page"]
+    assert (row["updates"], row["visible"], row["matched"]) == (3, 3, 3)
+    assert row["precision"] == row["recall"] == row["headline_accuracy"] == row["time_accuracy"] == 1.0
+    text_only = evaluate(tmp_path, hints=False).set_index("page").loc["page"]
+    assert text_only["recall"] == 1.0 and text_only["time_accuracy"] == 0.0  # no date: clocks cannot be placed

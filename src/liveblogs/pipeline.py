@@ -72,8 +72,9 @@ def article_frames(article: pd.DataFrame) -> dict[str, pd.DataFrame]:
 def page_layout(row: pd.Series) -> pages.Layout | None:
     """A web page's layout (its derived text and posts), None for a text file. The page is read
     again from its file (by path and SHA-256) unless still in memory; its text must be the row's."""
-    if not pages.is_html(str(row["path"])):
-        return None
+    path = row.get("path")
+    if path is None or pd.isna(path) or not pages.is_html(str(path)):
+        return None  # text, or an in-memory article frame with no file behind it
     encoding = None if str(row["encoding"]).lower() in ("utf-8", "utf8", "utf-8-sig") else str(row["encoding"])
     page = pages.page_of(str(row["path"]), str(row["sha256"]), encoding)
     built = pages.layout(page, str(row["timezone"]))

@@ -28,6 +28,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from .stamps import MONTH_ABBREVIATIONS as CALENDAR_ABBREVIATIONS
+
 __all__ = ["sentence_spans", "token_table", "token_matches", "normalise", "normalise_token", "TOKEN_KINDS"]
 
 TOKEN_KINDS = ("word", "number", "punct", "quote", "symbol")
@@ -41,7 +43,7 @@ TITLE_ABBREVIATIONS = frozenset(
 NUMBER_ABBREVIATIONS = frozenset("no nos nr art arts vol vols p pp ch fig figs para sec op ed".split())
 # "10 p.m. Police said": times end sentences like ordinary words.
 TIME_ABBREVIATIONS = frozenset(("a.m", "p.m"))
-MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+MONTH_ABBREVIATIONS = frozenset(CALENDAR_ABBREVIATIONS)
 # Abbreviations that usually stand inside a sentence ("vs. Russia", "e.g. Kyiv", "U.S. President"):
 # they end a sentence only when a typical sentence opener follows. Single initials count too.
 INNER_ABBREVIATIONS = frozenset("vs v cf approx eg ie viz ca".split()) | MONTH_ABBREVIATIONS

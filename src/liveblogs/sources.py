@@ -23,7 +23,7 @@ import pandas as pd
 from .config import ARTICLE_SUFFIXES, MANIFEST_NAME, data_dir
 from . import pages
 from .errors import ArticleError, LiveblogsError, ManifestError
-from .stamps import MONTHS, WEEKDAYS, ZONE_WORDS, ZONES
+from .stamps import MONTHS, WEEKDAY_ORDER, WEEKDAYS, ZONE_WORDS, ZONES
 
 MANIFEST_COLUMNS = ["file", "outlet", "published", "timezone", "url", "title", "encoding"]
 DEFAULT_TIMEZONE = "UTC"
@@ -90,7 +90,6 @@ UPDATED_CUES = ("last updated", "last modified", "updated", "modified")
 # is a date in running prose ("24 February 2022 marked the start of ..."), not a date line.
 MAX_DATE_LINE_TAIL = 40
 DATE_TAIL_SEPARATORS = "-–—|•·:("
-_WEEKDAY_ORDER = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _SP = r"[ \u00a0\u202f]"  # one space: plain, no-break, or narrow no-break
 _MONTH_NAMES = "|".join(
@@ -236,7 +235,7 @@ def find_dates(text: str) -> Iterator[tuple[dt.date, int, int]]:
             date = dt.date(int(year), number, int(day))
         except ValueError:
             continue
-        if g["wd"] and WEEKDAYS[g["wd"].lower()] != _WEEKDAY_ORDER[date.weekday()]:
+        if g["wd"] and WEEKDAYS[g["wd"].lower()] != WEEKDAY_ORDER[date.weekday()]:
             continue
         yield date, m.start(), m.end()
 

@@ -6,6 +6,8 @@ convention is changed in one place. Entries are lower case unless stated otherwi
 
 from __future__ import annotations
 
+from .stamps import MONTHS as CALENDAR_MONTHS, WEEKDAY_ORDER
+
 # Reporting verbs, every inflection spelt out (finite forms: the subject sits before or after).
 _CUE_BASES_TEXT = """
 say says said
@@ -155,11 +157,10 @@ NOT_NAMES = frozenset(
     in on at for from with by of to into about over under then now meanwhile however earlier
     later today yesterday tonight overnight elsewhere also speaking following responding looking
     what who why how where which breaking update live watch read latest analysis
-    monday tuesday wednesday thursday friday saturday sunday
     one another several many some most few both all other others each every either neither none
     two three four five six seven eight nine ten dozens hundreds thousands
     nobody everybody somebody anybody everyone someone anyone nothing everything something""".split()
-)
+) | frozenset(day.lower() for day in WEEKDAY_ORDER)
 # Words that may open a noun phrase and count a description rather than name it: "one EU
 # diplomat", "another Labour MP", "several officials". Dropped from a description; alone
 # ("Another told me") they stand for the head of the description before.
@@ -207,12 +208,9 @@ DOTTED_HONORIFICS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen"
                      "Maj", "Rev", "Hon", "St")
 # Honorifics dropped from a speaker's name ("Mr. Van Aken" is Pieter Van Aken).
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady mr. mrs. ms. dr.".split())
-# Words that name a day or a month: a date, never a speaker ("said on Sunday").
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-MONTHS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
+# Words that name a day or a month: a date, never a speaker ("said on Sunday"); from the one calendar.
+WEEKDAYS = frozenset(day.lower() for day in WEEKDAY_ORDER)
+MONTHS = frozenset(CALENDAR_MONTHS)
 # Nouns for a vague place: "a soldier in the area" is described by "soldier", not by where he stood.
 PLACE_NOUNS = frozenset("area region city town village country capital ground field front".split())
 # Prepositions that continue a description after its role noun: "ambassador to NATO",

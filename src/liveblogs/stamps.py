@@ -46,6 +46,8 @@ __all__ = [
     "ZONES",
     "ZONE_WORDS",
     "MONTHS",
+    "MONTH_ABBREVIATIONS",
+    "WEEKDAY_ORDER",
     "WEEKDAYS",
 ]
 
@@ -77,11 +79,15 @@ ZONE_WORDS: dict[str, str | None] = {
     "local": None,
 }
 
+# The calendar's words, defined once for the package (dates, stamps, sentence ends, names).
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    **MONTH_ABBREVIATIONS,
 }
 
 WEEKDAYS: dict[str, str] = {
@@ -93,6 +99,7 @@ WEEKDAYS: dict[str, str] = {
     "saturday": "Saturday", "sat": "Saturday",
     "sunday": "Sunday", "sun": "Sunday",
 }
+WEEKDAY_ORDER: tuple[str, ...] = tuple(dict.fromkeys(WEEKDAYS.values()))  # Monday … Sunday, as date.weekday()
 
 # Words that, just before a time closing a headline, show the time is prose ("close at 10pm").
 _PROSE_BEFORE_TIME = frozenset(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .stamps import MONTHS
+from .stamps import MONTHS, WEEKDAY_ORDER
 
 # --------------------------------------------------------------------------- vocabularies
 
@@ -199,7 +199,7 @@ EVENT_PHRASES: list[EventPhrase] = _parts_table() + [
 
 # Weekday names (full forms only: "Sun" and "Wed" are too often other words), with an optional
 # "last"/"next"/"this" before and a part of the day after.
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_NAMES = tuple(day.lower() for day in WEEKDAY_ORDER)
 WEEKDAY_RE = re.compile(
     r"(?<![\w-])(?:(?P<rel>last|next|this|on|since|until|by|from|before|after) )?"
     r"(?P<wd>" + "|".join(w.title() for w in WEEKDAY_NAMES) + r")(?:['’]s)?"

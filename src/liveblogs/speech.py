@@ -83,6 +83,21 @@ CUE_PHRASAL = {"called": ("for", "on"), "calls": ("for", "on"), "hit": ("out",),
 # the first form of every line above.
 CUE_INFINITIVES = frozenset(line.split()[0] for line in _CUE_BASES_TEXT.strip().splitlines()
                             if len(line.split()) > 1)
+# Verbs with which a report frames a fragment of someone's words inside its own sentence: the
+# subject of the sentence said them ("X likened the rules to "…"", "X dismissed Estonia as being
+# in the "…"", "X has wondered whether the moderators will be "…"", "X has been pounding Y as a
+# "…""). Cue verbs count too; these only frame a quoted fragment, they never open a quotation.
+FRAMING_VERBS = frozenset(
+    """liken likens likened compare compares compared dub dubs dubbed brand brands branded label labels
+    labeled labelled deride derides derided decry decries decried slam slams slammed blast blasts
+    blasted hail hails hailed tout touts touted pound pounds pounded pounding wonder wonders wondered
+    question questions questioned vow vows pledge pledges promise promises lambaste lambastes
+    lambasted ridicule ridicules ridiculed denounce denounces denounced condemn condemns condemned
+    characterize characterizes characterized characterise characterises characterised portray
+    portrays portrayed report reports ask asks asked agree agrees agreed chant chants chanted""".split()
+)
+# Adverbs that may stand between a subject and its verb ("X also vowed", "X has not yet dismissed").
+VERB_ADVERBS = frozenset("also not never again once still then now just even already yet often long".split())
 # "according to X": the speaker follows.
 ACCORDING_TO = ("according", "to")
 # "in the words of X": the speaker follows, as after "according to".

@@ -374,3 +374,16 @@ def test_a_framed_fragment_needs_the_verb_to_be_its_subjects_own():
 def test_a_fragment_framed_by_a_coordinated_subject_is_not_given_to_the_last_name():
     text = 'Mara Quill and Tom Arlen agreed to start talks "immediately" after a call.'
     assert speakers_of(text) != ["Tom Arlen"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('A Treasury memo said the scheme needs "a lawful source of income."', "Treasury memo"),
+    ('The clip says Mara Quill "has a passion for the wrong people."', "clip"),
+    ('At the forum, one questioner claimed that "the forces of red tape" were winning.', "questioner"),
+])
+def test_a_document_or_an_unnamed_person_described_by_a_common_noun_speaks_as_described(sentence, speaker):
+    """A memo, report, clip or letter, and a questioner, announcer or critic, can be the subject of a
+    reporting verb: the quotation is theirs, not the last named person's."""
+    text = f'"We will act," said Tom Arlen. {sentence}'
+    found = speakers_of(text)
+    assert found[0] == "Tom Arlen" and found[1] is not None and speaker in found[1]

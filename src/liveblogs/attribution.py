@@ -685,7 +685,7 @@ def _classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
     if head in sp.PERSON_ROLES:
         return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
                        head=head)
-    if head in sp.BODY_NOUNS or head in sp.PLACES:
+    if head in sp.BODY_NOUNS or head in sp.PLACES or head in sp.DOCUMENT_NOUNS:
         return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
                        person=False, head=head)
     return None
@@ -813,7 +813,9 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
     np_toks, stop = _np_left(toks, v)
     if np_toks:
         m = classify_np(masked, np_toks)
-        if m is not None:
+        if m is not None and not (
+            stop >= 0 and toks[stop].lower in sp.PREPOSITIONS and m.head in sp.DOCUMENT_NOUNS
+        ):  # "said in a video posted on Facebook": a document after a preposition is not a subject
             return m, "named"
     if stop >= 0 and toks[stop].lower in ("who", "which") and not np_toks:
         k = stop - 1 if stop > 0 and toks[stop - 1].text == "," else stop

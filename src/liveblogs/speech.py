@@ -259,7 +259,9 @@ PERSON_ROLES = frozenset(
     economist historian resident citizen student teacher soldier volunteer doctor nurse witness
     survivor man woman boy girl father mother son daughter husband wife fellow activist
     politician ruler dictator strategist commentator host producer anchor member source insider
-    executive manager employee worker staffer commissioner secretary-general person""".split()
+    executive manager employee worker staffer commissioner secretary-general person
+    critic lawyer attorney supporter protester voter questioner announcer narrator moderator owner
+    neighbor neighbour friend relative parent niece nephew pollster consultant operative scientist""".split()
 )
 # Nouns that make a subject a body that can speak ("the group said", "a joint statement").
 BODY_NOUNS = frozenset(
@@ -269,6 +271,15 @@ BODY_NOUNS = frozenset(
     company firm organisation organization institute spokesperson countries nations states
     leaders ministers kremlin sources diplomats insiders executives
     palace navy conclusions communique communiqué declaration document""".split()
+)
+# Prepositions after which a document is where words were said, not who said them ("in a video").
+PREPOSITIONS = frozenset("in on at from with by to into of for under through via".split())
+# Documents and recordings that speak in a report ("a Homeland Security memo said", "the report
+# found", "The clip says", "the letter reads"): bodies that are not people.
+DOCUMENT_NOUNS = frozenset(
+    """memo memorandum letter report study complaint lawsuit filing article piece clip ad advert
+    advertisement video survey poll analysis editorial release website email tweet book column
+    transcript indictment ruling opinion audit review""".split()
 )
 
 # Affiliation lexicon: a word (country, demonym, capital, institution) → the group it signals.

@@ -387,3 +387,13 @@ def test_a_document_or_an_unnamed_person_described_by_a_common_noun_speaks_as_de
     text = f'"We will act," said Tom Arlen. {sentence}'
     found = speakers_of(text)
     assert found[0] == "Tom Arlen" and found[1] is not None and speaker in found[1]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('"It is a dog whistle," Rep. Mara Quill (D-Wis.) said Friday.', "Mara Quill"),
+    ('"They would just take them," Rep. Tom Arlen (R-Ohio), a panel member, said by phone.', "Tom Arlen"),
+    ('"We came to watch," Ines Vayo (72) said.', "Ines Vayo"),
+])
+def test_a_party_and_state_or_an_age_in_brackets_after_a_name_does_not_hide_the_speaker(sentence, speaker):
+    text = f'Oskar Brandt opened the hearing. {sentence}'
+    assert speakers_of(text) == [speaker]

@@ -727,11 +727,21 @@ def _role_head(t: Token) -> bool:
     return _role_noun(t) or t.is_word and t.is_capital and t.is_title and t.bare in sp.PERSON_ROLES
 
 
+_PARTY_STATE_RE = re.compile(r"(?:[DRI]|Ind|Dem|Rep)[-–][A-Z][\w.]*(?:[A-Z][\w.]*)*|\d{1,3}")
+
+
 def _np_left(toks: Sequence[Token], i: int) -> tuple[list[Token], int]:
     """The noun phrase ending just before ``toks[i]`` (auxiliaries and adverbs skipped), and where it stopped."""
     j = i - 1
     while j >= 0 and (toks[j].lower in sp.AUXILIARIES or toks[j].lower in sp.ADVERBS or _time_phrase_length(toks, j)):
         j -= max(1, _time_phrase_length(toks, j))
+    if j > 0 and toks[j].text == ")":
+        # "Rep. Gwen Moore (D-Wis.) said": a party and state, or an age, in brackets after a name
+        k = next((k for k in range(j - 1, max(-1, j - 8), -1) if toks[k].text == "("), None)
+        if k is not None and k > 0 and toks[k - 1].is_capital and _PARTY_STATE_RE.fullmatch(
+            "".join(t.text for t in toks[k + 1 : j])
+        ):
+            j = k - 1
     got: list[Token] = []
     while j >= 0 and len(got) < _MAX_NP:
         t = toks[j]

@@ -315,8 +315,10 @@ def speaker_right(pred: dict, gold: dict) -> bool:
     return False
 
 
-def score(pred: pd.DataFrame, gold: pd.DataFrame, neutral: dict, texts: dict[str, str]) -> dict:
-    """Span and who-said-what P/R/F1 overall and per article, and the list of errors."""
+def score(pred: pd.DataFrame, gold: pd.DataFrame, neutral: dict, texts: dict[str, str],
+          per_article: bool = True) -> dict:
+    """Span and who-said-what P/R/F1 overall and (unless ``per_article`` is false) per article, and the
+    list of errors."""
     pred = pred.reset_index(drop=True)
     gold = gold.reset_index(drop=True)
     pairs, used_p = [], set()
@@ -349,14 +351,20 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame, neutral: dict, texts: dict[str
             ignored.add(i)
     right = {(i, j) for i, j in pairs if speaker_right(pred.loc[i].to_dict(), gold.loc[j].to_dict())}
 
+    p_art, g_art = pred["article"].to_dict(), gold["article"].to_dict()
+    pairs_by = {a: [] for a in texts}
+    for i, j in pairs:
+        pairs_by[g_art[j]].append((i, j))
+
     def block(arts: set[str] | None) -> dict:
-        kp = {i for i in pred.index if i not in ignored and (arts is None or pred.at[i, "article"] in arts)}
-        kg = {j for j in gold.index if arts is None or gold.at[j, "article"] in arts}
-        n_pairs = sum(1 for i, j in pairs if i in kp and j in kg)
-        n_right = sum(1 for i, j in right if i in kp and j in kg)
+        kp = {i for i, a in p_art.items() if i not in ignored and (arts is None or a in arts)}
+        kg = {j for j, a in g_art.items() if arts is None or a in arts}
+        mine = pairs if arts is None else [p for a in arts for p in pairs_by.get(a, [])]
+        n_pairs = sum(1 for i, j in mine if i in kp and j in kg)
+        n_right = sum(1 for i, j in mine if (i, j) in right and i in kp and j in kg)
         spans, who = _prf(n_pairs, len(kp), len(kg)), _prf(n_right, len(kp), len(kg))
         return {"n_pred": len(kp), "n_gold": len(kg), "matched": n_pairs, "neutral": sum(
-                    1 for i in ignored if arts is None or pred.at[i, "article"] in arts),
+                    1 for i in ignored if arts is None or p_art[i] in arts),
                 "span_precision": spans["precision"], "span_recall": spans["recall"], "span_f1": spans["f1"],
                 "speaker_accuracy": n_right / n_pairs if n_pairs else 1.0,
                 "who_said_what_precision": who["precision"], "who_said_what_recall": who["recall"],
@@ -376,7 +384,8 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame, neutral: dict, texts: dict[str
         errors.append({"type": "spurious", "article": art, "start": int(pred.at[i, "start"]),
                        "quote": texts[art][int(pred.at[i, "start"]):int(pred.at[i, "end"])][:70], "gold": None,
                        "pred": pred.at[i, "speaker"], "how": None})
-    return {"overall": block(None), "per_article": {a: block({a}) for a in sorted(texts)}, "errors": errors}
+    return {"overall": block(None), "per_article": {a: block({a}) for a in sorted(texts)} if per_article else {},
+            "errors": errors}
 
 
 # --------------------------------------------------------------------------- the tools

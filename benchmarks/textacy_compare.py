@@ -104,7 +104,9 @@ def _quotes_in(doc, offset: int, stats: dict, names: dict[str, str]) -> list[dic
             end -= 1
         out.append({"start": offset + start, "end": offset + end, "quote": text[start:end],
                     "speaker": _speaker(q.speaker, doc, "entity", names), "speaker_raw": _speaker(q.speaker, doc, "raw", names),
-                    "cue": " ".join(t.text for t in q.cue)})
+                    "cue": " ".join(t.text for t in q.cue),
+                    "mention_start": offset + min(t.idx for t in q.speaker) if q.speaker else None,
+                    "mention_end": offset + max(t.idx + len(t) for t in q.speaker) if q.speaker else None})
     stats["docs"] = stats.get("docs", 0) + 1
     return out
 

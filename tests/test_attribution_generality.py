@@ -348,3 +348,52 @@ def test_a_colon_label_does_not_reach_across_a_line_break_to_a_quotation(tmp_pat
     assert corpus.quotes["speaker"].isna().all()
     names = corpus.speaker_names
     assert all(corpus.text(a)[s:e] == alias for a, s, e, alias in zip(names["article"], names["start"], names["end"], names["alias"]))
+
+
+# ---------------------------------------------------------------- fragments framed by their speaker's verb
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('Mara Quill likened the new rules to "burning the charter" in a letter.', "Mara Quill"),
+    ('Tom Arlen cynically dismissed the plan as "a gift to lobbyists" on Tuesday.', "Tom Arlen"),
+    ('Ines Vayo has repeatedly wondered whether the referees will be "fair" to her.', "Ines Vayo"),
+    ('Oskar Brandt has been pounding his rival as a "con artist" for weeks.', "Oskar Brandt"),
+    ('Lena Marsh (D-Ore.) said the report demands that the board engage in "more listening."', "Lena Marsh"),
+    ('Piet Ober smiled and asked the crowd to welcome "my new best friend."', "Piet Ober"),
+])
+def test_a_quoted_fragment_is_the_words_of_the_subject_whose_verb_frames_it(sentence, speaker):
+    assert speakers_of(sentence) == [speaker]
+
+
+def test_a_framed_fragment_needs_the_verb_to_be_its_subjects_own():
+    """"Contrary to his claim that …": the opening words are a phrase, not the verb's subject."""
+    text = 'Contrary to the claim that voters would "learn nothing," the files were released.'
+    assert speakers_of(text) == [None]
+
+
+def test_a_fragment_framed_by_a_coordinated_subject_is_not_given_to_the_last_name():
+    text = 'Mara Quill and Tom Arlen agreed to start talks "immediately" after a call.'
+    assert speakers_of(text) != ["Tom Arlen"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('A Treasury memo said the scheme needs "a lawful source of income."', "Treasury memo"),
+    ('The clip says Mara Quill "has a passion for the wrong people."', "clip"),
+    ('At the forum, one questioner claimed that "the forces of red tape" were winning.', "questioner"),
+])
+def test_a_document_or_an_unnamed_person_described_by_a_common_noun_speaks_as_described(sentence, speaker):
+    """A memo, report, clip or letter, and a questioner, announcer or critic, can be the subject of a
+    reporting verb: the quotation is theirs, not the last named person's."""
+    text = f'"We will act," said Tom Arlen. {sentence}'
+    found = speakers_of(text)
+    assert found[0] == "Tom Arlen" and found[1] is not None and speaker in found[1]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('"It is a dog whistle," Rep. Mara Quill (D-Wis.) said Friday.', "Mara Quill"),
+    ('"They would just take them," Rep. Tom Arlen (R-Ohio), a panel member, said by phone.', "Tom Arlen"),
+    ('"We came to watch," Ines Vayo (72) said.', "Ines Vayo"),
+])
+def test_a_party_and_state_or_an_age_in_brackets_after_a_name_does_not_hide_the_speaker(sentence, speaker):
+    text = f'Oskar Brandt opened the hearing. {sentence}'
+    assert speakers_of(text) == [speaker]

@@ -179,3 +179,20 @@ def test_clipped_word_between_single_marks_is_not_a_quotation():
     ]
     # A one-letter quotation that stands on its own is still one.
     assert spans("The grade was ‘A’, the board said.") == ["A"]
+
+
+def test_two_apostrophes_are_one_double_mark():
+    """The NYT / typewriter convention: ''…'' is a double quotation, with apostrophes and nesting inside."""
+    text = "''It's more tinkering at the edges,'' said Mr. Cole. The ’’Buffett rule’’ stays; the voters'' view."
+    assert spans(text) == ["It's more tinkering at the edges,", "Buffett rule"]
+    (first, _) = find_quotes(text)
+    assert (first.open_mark, first.close_mark) == (0, text.index(" said") - 1)
+    nested = "''Then he said 'no' to us,'' she said."
+    assert [text_ for text_ in spans(nested)] == ["Then he said 'no' to us,"]
+
+
+def test_two_apostrophes_continue_a_quotation_over_paragraphs():
+    text = "''First paragraph of it.\n\n''Second paragraph,'' he said."
+    bounds = [(0, 24), (26, len(text))]
+    (span,) = find_quotes(text, bounds)
+    assert span.multi_paragraph and quote_text(text, span) == "First paragraph of it. Second paragraph,"

@@ -685,7 +685,7 @@ def _classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
     if head in sp.PERSON_ROLES:
         return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
                        head=head)
-    if head in sp.BODY_NOUNS or head in sp.PLACES:
+    if head in sp.BODY_NOUNS or head in sp.PLACES or head in sp.DOCUMENT_NOUNS:
         return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
                        person=False, head=head)
     return None
@@ -727,11 +727,21 @@ def _role_head(t: Token) -> bool:
     return _role_noun(t) or t.is_word and t.is_capital and t.is_title and t.bare in sp.PERSON_ROLES
 
 
+_PARTY_STATE_RE = re.compile(r"(?:[DRI]|Ind|Dem|Rep)[-–][A-Z][\w.]*(?:[A-Z][\w.]*)*|\d{1,3}")
+
+
 def _np_left(toks: Sequence[Token], i: int) -> tuple[list[Token], int]:
     """The noun phrase ending just before ``toks[i]`` (auxiliaries and adverbs skipped), and where it stopped."""
     j = i - 1
     while j >= 0 and (toks[j].lower in sp.AUXILIARIES or toks[j].lower in sp.ADVERBS or _time_phrase_length(toks, j)):
         j -= max(1, _time_phrase_length(toks, j))
+    if j > 0 and toks[j].text == ")":
+        # "Rep. Gwen Moore (D-Wis.) said": a party and state, or an age, in brackets after a name
+        k = next((k for k in range(j - 1, max(-1, j - 8), -1) if toks[k].text == "("), None)
+        if k is not None and k > 0 and toks[k - 1].is_capital and _PARTY_STATE_RE.fullmatch(
+            "".join(t.text for t in toks[k + 1 : j])
+        ):
+            j = k - 1
     got: list[Token] = []
     while j >= 0 and len(got) < _MAX_NP:
         t = toks[j]
@@ -813,7 +823,9 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
     np_toks, stop = _np_left(toks, v)
     if np_toks:
         m = classify_np(masked, np_toks)
-        if m is not None:
+        if m is not None and not (
+            stop >= 0 and toks[stop].lower in sp.PREPOSITIONS and m.head in sp.DOCUMENT_NOUNS
+        ):  # "said in a video posted on Facebook": a document after a preposition is not a subject
             return m, "named"
     if stop >= 0 and toks[stop].lower in ("who", "which") and not np_toks:
         k = stop - 1 if stop > 0 and toks[stop - 1].text == "," else stop
@@ -2036,12 +2048,76 @@ def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _P
         if cue.start > span.close_mark and cue.entity is not None:
             _assign(q, cue, cue.entity)
             return
+    # 4b. A quoted fragment inside a sentence whose subject frames it with a verb of saying or
+    # characterising ("X likened the rules to "…"", "Gingrich cynically dismissed Estonia as being in
+    # the "…"", "X has repeatedly wondered whether … "…""): the fragment is the words of that verb's
+    # subject, the nearest such verb before the quotation first.
+    if _LETTER_RE.search(lead_in) and MASK not in lead_in:
+        head = [t for t in toks if t.end <= span.open_mark]
+        for verb in range(len(head) - 1, 0, -1):
+            t = head[verb]
+            if t.is_capital or not (
+                t.lower in sp.FRAMING_VERBS or t.lower in sp.CUE_VERBS and t.lower not in sp.CUE_PARTICIPLES
+            ):
+                continue
+            subj = _framing_subject(masked, head, verb)
+            entity = state.resolve(subj, local) if subj is not None else None
+            if entity is not None:
+                _assign(q, Cue(t.start, t.end, masked[t.start : t.end], verb, True, subj), entity)
+                return
     # 5. A line that opens with its speaker and a colon: "Lee: Europe 'cannot wait'" (one line: a
     # label never reaches across a line break to the quotation).
     if sent.start == q.para_start and ":" in lead_in and "\n" not in masked[sent.start : span.open_mark]:
         found = _headline_label(masked, [t for t in toks if t.end <= span.open_mark], state)
         if found is not None:
             _assign(q, *found)
+
+
+def _framing_subject(masked: str, toks: Sequence[Token], verb: int) -> "Mention | None":
+    """The subject of the verb at ``toks[verb]``: the noun phrase before it once adverbs (``boldly``),
+    auxiliaries and a parenthesis (``Ryan (R-Wis.) said``) are passed, else, after ``and``/``but``
+    or with nothing there, the subject the sentence opens with when the verb is its own."""
+    j = verb
+    while j > 0:
+        low = toks[j - 1].lower
+        if low in sp.AUXILIARIES or low in sp.VERB_ADVERBS or low.endswith("ly") and low not in ("only", "early"):
+            j -= 1
+        elif toks[j - 1].text == ")":
+            k = next((k for k in range(j - 2, max(-1, j - 12), -1) if toks[k].text == "("), None)
+            if k is None:
+                break
+            j = k
+        else:
+            break
+    if j > 0 and toks[j - 1].lower not in ("and", "but"):
+        m, how = _subject_of(masked, toks, j)
+        if m is not None and how != "inverted":
+            k = next((k for k, t in enumerate(toks) if t.start >= m.start), 0)
+            if k > 0 and toks[k - 1].lower in ("and", "or", "&"):
+                return None  # "X and Y agreed to start talks "…"": two speakers, neither alone
+            return None if m.kind == "author" else m
+    m = _sentence_subject(masked, list(toks[:j]))
+    after_and = j > 0 and toks[j - 1].lower in ("and", "but") and "," not in [t.text for t in toks[:j]]
+    if m is None or m.kind == "author" or not (after_and or _verb_of(toks, m, j)):
+        return None
+    return m
+
+
+def _verb_of(toks: Sequence[Token], subject: "Mention", verb: int) -> bool:
+    """``toks[verb]`` is the subject's own verb: only auxiliaries, adverbs and an apposition between
+    commas stand between them ("Gingrich cynically dismissed", "X, a critic, likened", "X has
+    been pounding"), not a phrase of its own ("Contrary to his claim that people would")."""
+    k = next((k for k, t in enumerate(toks) if t.start >= subject.end), verb)
+    while k < verb:
+        low = toks[k].lower
+        if toks[k].text == ",":
+            close = next((j for j in range(k + 1, verb) if toks[j].text == ","), None)
+            k = verb if close is None else close + 1
+            continue
+        if not (low in sp.AUXILIARIES or low in sp.VERB_ADVERBS or low.endswith("ly") and low not in ("only", "early")):
+            return False
+        k += 1
+    return True
 
 
 _MAX_TAIL = 4  # words after the verb of a reporting sentence that only names its speaker

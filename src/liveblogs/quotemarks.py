@@ -7,6 +7,9 @@ length of the text whatever it contains.
 How a mark is read:
 
 * ``“ ” „ « »`` and straight ``"`` are *double* marks, ``‘ ’`` and straight ``'`` *single* ones.
+  Two apostrophes in a row (``''`` or ``’’``) are one straight double mark, as the New York Times
+  and typewritten copy write it (``''It's more tinkering,'' said Mr. Cole``); the span's
+  ``open_mark`` is then the first of the two and ``close_mark`` the last.
   Curly marks say their direction, straight marks get it from their neighbours (a space before
   and a letter after opens; a letter before closes when a quotation is open).
 * A single mark between two letters or digits (``Russia's``, ``don’t``), before a decade
@@ -37,7 +40,7 @@ __all__ = ["QuoteSpan", "find_quotes", "quote_text", "DOUBLE_MARKS", "SINGLE_MAR
 
 DOUBLE_MARKS = "\"“”„«»"
 SINGLE_MARKS = "'‘’"
-_MARK_RE = re.compile(r"[\"“”„«»'‘’]")
+_MARK_RE = re.compile(r"''|’’|[\"“”„«»'‘’]")
 # Characters after which a mark reads as opening (as after a space).
 _OPENING_CONTEXT = "([{/–—-\"“„«'‘"
 # Characters before which a mark reads as closing (as before a space).
@@ -84,6 +87,7 @@ class QuoteSpan:
 class _Frame:
     kind: str
     open_mark: int
+    width: int = 1
     paragraphs: int = 1
     continuation_marks: list[int] = field(default_factory=list)
     children: list[QuoteSpan] = field(default_factory=list)
@@ -103,11 +107,12 @@ def _after_is_close(c: str) -> bool:
     return c == "" or c.isspace() or c in _CLOSING_CONTEXT
 
 
-def _read_mark(text: str, i: int, lo: int, hi: int, open_kinds: set[str]) -> str:
-    """``open``, ``close`` or ``none`` (apostrophe, stray mark) for the mark at ``text[i]``."""
-    mark = text[i]
+def _read_mark(text: str, i: int, lo: int, hi: int, open_kinds: set[str], width: int = 1) -> str:
+    """``open``, ``close`` or ``none`` (apostrophe, stray mark) for the mark at ``text[i:i + width]``
+    (two apostrophes read as one straight double mark)."""
+    mark = text[i] if width == 1 else '"'
     before = text[i - 1] if i > lo else ""
-    after = text[i + 1] if i + 1 < hi else ""
+    after = text[i + width] if i + width < hi else ""
     kind = _kind(mark)
     is_open = kind in open_kinds
     if kind == SINGLE and before.isalnum() and after.isalnum():
@@ -131,8 +136,8 @@ def _read_mark(text: str, i: int, lo: int, hi: int, open_kinds: set[str]) -> str
     return "open" if left else "none"
 
 
-def _finish(frame: _Frame, text: str, close_mark: int) -> QuoteSpan | None:
-    start, end = frame.open_mark + 1, close_mark
+def _finish(frame: _Frame, text: str, close_mark: int, close_width: int = 1) -> QuoteSpan | None:
+    start, end = frame.open_mark + frame.width, close_mark + 1 - close_width
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -141,7 +146,7 @@ def _finish(frame: _Frame, text: str, close_mark: int) -> QuoteSpan | None:
         return None
     if (
         frame.kind == SINGLE and _CLIPPED_RE.fullmatch(text, start, end) and end == close_mark
-        and start == frame.open_mark + 1 and _between_words(text, frame.open_mark, close_mark)
+        and start == frame.open_mark + frame.width and _between_words(text, frame.open_mark, close_mark)
     ):
         return None  # rock 'n' roll
     return QuoteSpan(
@@ -191,18 +196,18 @@ class _Scanner:
         while self.stack and self.stack[-1].kind != kind:
             self._abandon_top()
 
-    def open(self, kind: str, at: int) -> None:
+    def open(self, kind: str, at: int, width: int = 1) -> None:
         if any(f.kind == kind for f in self.stack):
             self._abandon_down_to(kind)
             self._abandon_top()
-        self.stack.append(_Frame(kind, at))
+        self.stack.append(_Frame(kind, at, width))
 
-    def close(self, kind: str, at: int) -> None:
+    def close(self, kind: str, at: int, width: int = 1) -> None:
         if not any(f.kind == kind for f in self.stack):
             return
         self._abandon_down_to(kind)
         frame = self.stack.pop()
-        span = _finish(frame, self.text, at)
+        span = _finish(frame, self.text, at + width - 1, width)
         if span is None:
             self._adopt(frame.children, self.stack[-1] if self.stack else None)
             return
@@ -216,12 +221,13 @@ class _Scanner:
 
     def scan(self, lo: int, hi: int) -> None:
         for match in _MARK_RE.finditer(self.text, lo, hi):
-            i = match.start()
-            action = _read_mark(self.text, i, lo, hi, {f.kind for f in self.stack})
+            i, width = match.start(), match.end() - match.start()
+            kind = DOUBLE if width == 2 else _kind(self.text[i])
+            action = _read_mark(self.text, i, lo, hi, {f.kind for f in self.stack}, width)
             if action == "open":
-                self.open(_kind(self.text[i]), i)
+                self.open(kind, i, width)
             elif action == "close":
-                self.close(_kind(self.text[i]), i)
+                self.close(kind, i, width)
 
     def end_paragraph(self, next_start: int | None) -> int | None:
         """Close the paragraph; returns where the next one should be read from when it continues."""
@@ -230,6 +236,10 @@ class _Scanner:
         if not self.stack:
             return next_start
         frame = self.stack[0]
+        if next_start is not None and frame.kind == DOUBLE and self.text.startswith(("''", "’’"), next_start):
+            frame.paragraphs += 1
+            frame.continuation_marks += [next_start, next_start + 1]
+            return next_start + 2
         if next_start is not None and self.text[next_start] in _PARAGRAPH_OPENERS[frame.kind]:
             frame.paragraphs += 1
             frame.continuation_marks.append(next_start)

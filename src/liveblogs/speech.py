@@ -85,6 +85,21 @@ CUE_PHRASAL = {"called": ("for", "on"), "calls": ("for", "on"), "hit": ("out",),
 # the first form of every line above.
 CUE_INFINITIVES = frozenset(line.split()[0] for line in _CUE_BASES_TEXT.strip().splitlines()
                             if len(line.split()) > 1)
+# Verbs with which a report frames a fragment of someone's words inside its own sentence: the
+# subject of the sentence said them ("X likened the rules to "…"", "X dismissed Estonia as being
+# in the "…"", "X has wondered whether the moderators will be "…"", "X has been pounding Y as a
+# "…""). Cue verbs count too; these only frame a quoted fragment, they never open a quotation.
+FRAMING_VERBS = frozenset(
+    """liken likens likened compare compares compared dub dubs dubbed brand brands branded label labels
+    labeled labelled deride derides derided decry decries decried slam slams slammed blast blasts
+    blasted hail hails hailed tout touts touted pound pounds pounded pounding wonder wonders wondered
+    question questions questioned vow vows pledge pledges promise promises lambaste lambastes
+    lambasted ridicule ridicules ridiculed denounce denounces denounced condemn condemns condemned
+    characterize characterizes characterized characterise characterises characterised portray
+    portrays portrayed report reports ask asks asked agree agrees agreed chant chants chanted""".split()
+)
+# Adverbs that may stand between a subject and its verb ("X also vowed", "X has not yet dismissed").
+VERB_ADVERBS = frozenset("also not never again once still then now just even already yet often long".split())
 # "according to X": the speaker follows.
 ACCORDING_TO = ("according", "to")
 # "in the words of X": the speaker follows, as after "according to".
@@ -242,7 +257,9 @@ PERSON_ROLES = frozenset(
     economist historian resident citizen student teacher soldier volunteer doctor nurse witness
     survivor man woman boy girl father mother son daughter husband wife fellow activist
     politician ruler dictator strategist commentator host producer anchor member source insider
-    executive manager employee worker staffer commissioner secretary-general person""".split()
+    executive manager employee worker staffer commissioner secretary-general person
+    critic lawyer attorney supporter protester voter questioner announcer narrator moderator owner
+    neighbor neighbour friend relative parent niece nephew pollster consultant operative scientist""".split()
 )
 # Nouns that make a subject a body that can speak ("the group said", "a joint statement").
 BODY_NOUNS = frozenset(
@@ -252,6 +269,15 @@ BODY_NOUNS = frozenset(
     company firm organisation organization institute spokesperson countries nations states
     leaders ministers kremlin sources diplomats insiders executives
     palace navy conclusions communique communiqué declaration document""".split()
+)
+# Prepositions after which a document is where words were said, not who said them ("in a video").
+PREPOSITIONS = frozenset("in on at from with by to into of for under through via".split())
+# Documents and recordings that speak in a report ("a Homeland Security memo said", "the report
+# found", "The clip says", "the letter reads"): bodies that are not people.
+DOCUMENT_NOUNS = frozenset(
+    """memo memorandum letter report study complaint lawsuit filing article piece clip ad advert
+    advertisement video survey poll analysis editorial release website email tweet book column
+    transcript indictment ruling opinion audit review""".split()
 )
 
 # Affiliation lexicon: a word (country, demonym, capital, institution) → the group it signals.

@@ -19,7 +19,7 @@ def test_quote_span_f1_floor(result):
 
 
 def test_who_said_what_f1_floor(result):
-    assert result["overall"]["who_said_what_f1"] >= 0.95, result["errors"]
+    assert result["overall"]["who_said_what_f1"] >= 0.97, result["errors"]
 
 
 def test_every_article_is_scored(result):
@@ -67,6 +67,6 @@ def test_the_accuracy_table_scores_every_hand_labelled_set() -> None:
 
     table = accuracy_table().set_index("gold_set")
     assert list(table.index) == list(GOLD_SET_ROLES) and (table["role"] == "blind").sum() == 1
-    assert table.loc["bundled", "who_said_what_f1"] == 1.0
+    assert table.loc["bundled", "who_said_what_f1"] >= 0.97  # a floor: equality with 1.0 would protect over-fitting
     figures = table[["span_f1", "speaker_accuracy", "who_said_what_f1"]]
     assert ((figures >= 0) & (figures <= 1)).all().all()

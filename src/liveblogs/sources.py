@@ -53,6 +53,10 @@ OUTLET_SIGNATURES = {
     "Fox News": ("Fox News", "foxnews.com"),
 }
 OUTLET_EDGE_LINES = 5
+# Of a longer edge line only its first and last OUTLET_EDGE_CHARS characters are read: a
+# signature sits where a byline, dateline or sign-off does, and a one-line file of megabytes
+# would otherwise be searched whole, twice.
+OUTLET_EDGE_CHARS = 2000
 
 
 def _signature_pattern(signature: str) -> str:
@@ -193,11 +197,18 @@ def read_text(path: Path, encoding: str = "utf-8") -> tuple[str, str]:
 def infer_outlet(text: str) -> str | None:
     """The outlet whose signature comes first in the first or last non-empty lines, if any."""
     lines = [line for line in text.split("\n") if line.strip()]
-    edges = "\n".join(lines[:OUTLET_EDGE_LINES] + lines[-OUTLET_EDGE_LINES:])
+    edges = "\n".join(map(_line_edges, lines[:OUTLET_EDGE_LINES] + lines[-OUTLET_EDGE_LINES:]))
     for found in _OUTLET_RX.finditer(edges):
         if not _CHANNEL_CUE_RX.search(edges, max(0, found.start() - 30), found.start()):
             return _OUTLETS_BY_GROUP[found.lastgroup]
     return None
+
+
+def _line_edges(line: str) -> str:
+    """A line, or its first and last ``OUTLET_EDGE_CHARS`` characters when it is longer than both."""
+    if len(line) <= 2 * OUTLET_EDGE_CHARS:
+        return line
+    return line[:OUTLET_EDGE_CHARS] + "\n" + line[-OUTLET_EDGE_CHARS:]
 
 
 def find_dates(text: str) -> Iterator[tuple[dt.date, int, int]]:

@@ -1,0 +1,168 @@
+"""Hostile input: nothing hangs, nothing is lost, nothing injects (issue 13).
+
+Every input here either gives a lossless result in time linear in its size or a one-line error
+naming the file. Growth is measured robustly: the best (least) CPU time of three runs at each of
+two sizes, ten times apart, must grow less than fifteen times (quadratic work grows a hundred).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import liveblogs
+from liveblogs import cli, filters, times
+from liveblogs import posts as posts_module
+from liveblogs.pipeline import article_frames
+from liveblogs.sources import ArticleSource, article_frame
+
+GROWTH_LIMIT = 15  # for 10x the input; linear work gives about 10, quadratic about 100
+
+
+def best_cpu(run: Callable[[], object], repeats: int = 3) -> float:
+    """The least CPU time of ``repeats`` runs: other work on the machine only ever adds to a run."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        run()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def growth(make: Callable[[int], Callable[[], object]], small: int, factor: int = 10) -> float:
+    """CPU(best of 3) at ``small * factor`` over CPU(best of 3) at ``small``; ``make(n)`` prepares the run."""
+    runs = [make(small), make(small * factor)]
+    low, high = (best_cpu(r) for r in runs)
+    return high / max(low, 1e-3)
+
+
+def article_of(path: Path) -> pd.DataFrame:
+    return article_frame([ArticleSource(path=path, published=pd.Timestamp("2025-03-01").date(), timezone="UTC")])
+
+
+def frames_of_text(tmp_path: Path, text: str, name: str = "hostile.txt") -> dict[str, pd.DataFrame]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return article_frames(article_of(path))
+
+
+def assert_lossless(text: str, frames: dict[str, pd.DataFrame]) -> None:
+    """Units cover every non-blank character; every row with text gives it back from its offsets."""
+    units = frames["units"]
+    covered = [False] * len(text)
+    for start, end in zip(units["start"], units["end"]):
+        covered[start:end] = [True] * (end - start)
+    assert all(c or ch.isspace() for c, ch in zip(covered, text))
+    for name in ("units", "paragraphs", "sentences", "time_references"):
+        frame = frames[name]
+        assert all(text[s:e] == t for s, e, t in zip(frame["start"], frame["end"], frame["text"])), name
+    quotes = frames["quotes"]
+    assert all(text[s:e] == q for s, e, q in zip(quotes["start"], quotes["end"], quotes["quote"]))
+
+
+# --------------------------------------------------------------------------- 1. runs of stamp lines
+
+
+def _clue_run(tmp_path: Path, lines: int) -> Callable[[], object]:
+    """Prepare the time-clue step on a file of ``lines`` stamp lines (segmenting is not timed)."""
+    path = tmp_path / f"stamps{lines}.txt"
+    path.write_text("10.24am\n" * lines, encoding="utf-8")
+    article = article_of(path)
+    row = article.iloc[0]
+    _, units = posts_module.segment(row["article"], row["text"], 2025)
+    return lambda: times.find_clues(article, units)
+
+
+@pytest.mark.slow
+def test_a_run_of_stamp_lines_costs_linear_time(tmp_path: Path) -> None:
+    """Each stamp line used to scan every later one to find its post: 10x the lines, ~100x the time."""
+    ratio = growth(lambda n: _clue_run(tmp_path, n), 500)
+    assert ratio < GROWTH_LIMIT, f"10x the stamp lines took {ratio:.1f}x the CPU time"
+
+
+def _forward_stamped_post(kinds: list[str], posts: list[int], i: int, skip_header: bool) -> int | None:
+    """The definition the one-pass helper must match (the old forward scan)."""
+    skipped = ("timestamp", "byline", "boilerplate") + (("standfirst", "summary") if skip_header else ())
+    for j in range(i + 1, len(kinds)):
+        if kinds[j] in times.tw.SEQUENCE_KINDS:
+            return posts[j]
+        if kinds[j] not in skipped:
+            return None
+    return None
+
+
+KINDS = ["timestamp", "post", "byline", "boilerplate", "standfirst", "summary", "title", "update"]
+
+
+@given(st.lists(st.sampled_from(KINDS), max_size=30), st.booleans())
+@settings(max_examples=200, deadline=None)
+def test_one_pass_stamp_targets_match_the_forward_scan(kinds: list[str], skip_header: bool) -> None:
+    posts = list(range(len(kinds)))
+    fast = times._stamped_posts(posts, kinds, skip_header)
+    assert fast == [_forward_stamped_post(kinds, posts, i, skip_header) for i in range(len(kinds))]
+    previous = times._previous_posts(posts, kinds)
+    assert previous == [next((j for j in range(i - 1, -1, -1) if kinds[j] in times.tw.SEQUENCE_KINDS), None)
+                        for i in range(len(kinds))]
+    following = times._next_posts(posts, kinds)
+    assert following == [next((j for j in range(i + 1, len(kinds)) if kinds[j] in times.tw.SEQUENCE_KINDS), None)
+                         for i in range(len(kinds))]
+
+
+def test_fifty_thousand_stamp_lines_are_all_kept(tmp_path: Path) -> None:
+    text = "10.24am\n" * 50_000
+    frames = frames_of_text(tmp_path, text)
+    assert len(frames["units"]) == 50_000
+    assert_lossless(text, frames)
+
+
+# One line, no newline: a sentence that never ends. Each used to make some step re-read the line
+# for every item on it (cross-references, nested quotation marks).
+SINGLE_LINE_UNITS = {
+    "cross_references": "see our 7.50am post ",
+    "nested_quotes": "\u201cWe will \u2018not\u2019 stop ",
+    "quotes": '"We will not stop," Zelensky said. ',
+    "bullets": "- Putin said: ",
+    "headlines": "Putin arrives in Minsk ",
+    "mixed": 'At 10.24am, Putin told reporters: "No deal." See our 7.50am post. - ',
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", list(SINGLE_LINE_UNITS))
+def test_one_long_line_costs_linear_time(tmp_path: Path, kind: str) -> None:
+    unit = SINGLE_LINE_UNITS[kind]
+
+    def make(size: int) -> Callable[[], object]:
+        path = tmp_path / f"{kind}{size}.txt"
+        path.write_text(unit * (size // len(unit)), encoding="utf-8")
+        article = article_of(path)
+        return lambda: article_frames(article)
+
+    ratio = growth(make, 2_000 if kind == "cross_references" else 5_000)
+    assert ratio < GROWTH_LIMIT, f"{kind}: 10x the line took {ratio:.1f}x the CPU time"
+
+
+@pytest.mark.slow
+def test_a_five_megabyte_single_line_through_the_cli(tmp_path: Path) -> None:
+    """A 5 MB line (an encoded blob with words and quotations in it) gives its rows, in bounded time."""
+    blob = ("QUJD" * 2_000 + ' he said "no deal" at 10.24am ') * 600
+    path = tmp_path / "blob.txt"
+    path.write_text(blob, encoding="utf-8")
+    assert len(blob) > 5_000_000
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "liveblogs.cli", "quotes", str(path), "--format", "csv"],
+                            capture_output=True, text=True, check=False, timeout=600)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 600 and {r["quote"] for r in rows} == {"no deal"}
+    assert time.perf_counter() - start < 600  # a hang guard only: growth is checked above

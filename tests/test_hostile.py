@@ -155,7 +155,7 @@ def test_one_long_line_costs_linear_time(tmp_path: Path, kind: str) -> None:
 @pytest.mark.slow
 def test_a_five_megabyte_single_line_through_the_cli(tmp_path: Path) -> None:
     """A 5 MB line (an encoded blob with words and quotations in it) gives its rows, in bounded time."""
-    blob = ("QUJD" * 2_000 + ' he said "no deal" at 10.24am ') * 600
+    blob = ("QUJD" * 2_100 + ' he said "no deal" at 10.24am ') * 600
     path = tmp_path / "blob.txt"
     path.write_text(blob, encoding="utf-8")
     assert len(blob) > 5_000_000
@@ -166,3 +166,57 @@ def test_a_five_megabyte_single_line_through_the_cli(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 600 and {r["quote"] for r in rows} == {"no deal"}
     assert time.perf_counter() - start < 600  # a hang guard only: growth is checked above
+
+
+# --------------------------------------------------------------------------- 2. CSV formula injection
+
+FORMULAS = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\tnext", "\rback"]
+
+
+def test_csv_cells_that_spreadsheets_would_run_are_escaped() -> None:
+    from liveblogs.exports import spreadsheet_safe
+
+    frame = pd.DataFrame({"quote": FORMULAS + ["plain"], "start": range(-1, 6)})
+    safe = spreadsheet_safe(frame)
+    assert safe["quote"].tolist() == ["'" + f for f in FORMULAS] + ["plain"]
+    assert safe["start"].tolist() == list(range(-1, 6))  # numbers are numbers, never escaped
+    assert frame["quote"].tolist() == FORMULAS + ["plain"]  # the frame itself is untouched
+
+
+def _quote_file(tmp_path: Path) -> Path:
+    path = tmp_path / "inject.txt"
+    path.write_text("Calculator news\n\nThe hacker said: \"=cmd|' /C calc'!A0\" and left.\n", encoding="utf-8")
+    return path
+
+
+def test_cli_quotes_csv_escapes_formulas_and_parquet_and_jsonl_stay_exact(tmp_path: Path, capsys) -> None:
+    path = _quote_file(tmp_path)
+    assert cli.main(["quotes", str(path), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["quote"] for r in rows] == ["'=cmd|' /C calc'!A0"]
+    assert cli.main(["quotes", str(path), "--format", "jsonl"]) == 0
+    assert "\"=cmd|' /C calc'!A0\"" in capsys.readouterr().out
+    out = tmp_path / "q.parquet"
+    assert cli.main(["quotes", str(path), "--format", "parquet", "--out", str(out)]) == 0
+    assert pd.read_parquet(out)["quote"].tolist() == ["=cmd|' /C calc'!A0"]
+
+
+def test_cli_posts_csv_escapes_formulas(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "posts.txt"
+    path.write_text('Big news today\n\n10.24am\n\n=HYPERLINK("http://x") wins vote\n\n'
+                    "The council voted on Tuesday to approve the plan, officials said.\n", encoding="utf-8")
+    assert cli.main(["posts", str(path), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert all(not r[c].startswith(tuple("=+-@\t\r")) for r in rows for c in r)
+    assert [r["headline"] for r in rows if r["kind"] == "post"] == ["'=HYPERLINK(\"http://x\") wins vote"]
+
+
+def test_panel_export_escapes_formulas_in_csv_only(tmp_path: Path) -> None:
+    formulas = FORMULAS[:-1]  # a lone CR cannot occur in frame text (newlines are read as \n)
+    quotes = pd.DataFrame({"quote": formulas, "speaker": ["=A1"] * len(formulas), "start": range(len(formulas))})
+    filters.export_quotes(quotes, tmp_path / "x.csv")
+    written = pd.read_csv(tmp_path / "x.csv", keep_default_na=False)
+    assert written["quote"].tolist() == ["'" + f for f in formulas]
+    assert set(written["speaker"]) == {"'=A1"}
+    filters.export_quotes(quotes, tmp_path / "x.parquet")
+    assert pd.read_parquet(tmp_path / "x.parquet")["quote"].tolist() == formulas

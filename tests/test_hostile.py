@@ -220,3 +220,41 @@ def test_panel_export_escapes_formulas_in_csv_only(tmp_path: Path) -> None:
     assert set(written["speaker"]) == {"'=A1"}
     filters.export_quotes(quotes, tmp_path / "x.parquet")
     assert pd.read_parquet(tmp_path / "x.parquet")["quote"].tolist() == formulas
+
+
+# --------------------------------------------------------------------------- 5. declared encodings and BOMs
+
+BOM_TEXT = "Kyiv live\n\n10.24am\n\nZelensky said: \u201cWe will not stop.\u201d\n"
+
+
+@pytest.mark.parametrize("codec, bom", [("utf-16-le", "\ufeff"), ("utf-16-be", "\ufeff"), ("utf-32-le", "\ufeff"),
+                                        ("utf-32-be", "\ufeff"), ("utf-8", "\ufeff")])
+def test_files_with_a_byte_order_mark_are_decoded(tmp_path: Path, codec: str, bom: str) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes((bom + BOM_TEXT).encode(codec))
+    corpus = liveblogs.load_corpus(path, cache=False)
+    assert corpus.text("bom") == BOM_TEXT
+    assert corpus.quotes["quote"].tolist() == ["We will not stop."]
+
+
+def test_utf16_with_the_declared_encoding_through_the_cli(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes(BOM_TEXT.encode("utf-16"))
+    for extra in ([], ["--encoding", "utf-16"]):
+        assert cli.main(["quotes", str(path), "--format", "csv", *extra]) == 0
+        assert "We will not stop." in capsys.readouterr().out
+    bare = tmp_path / "u16le.txt"  # no BOM: the declared encoding is applied before the binary check
+    bare.write_bytes(BOM_TEXT.encode("utf-16-le"))
+    assert cli.main(["quotes", str(bare), "--format", "csv", "--encoding", "utf-16-le"]) == 0
+    assert "We will not stop." in capsys.readouterr().out
+
+
+def test_binary_files_are_still_refused_with_one_line(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "bin.txt"
+    path.write_bytes(b"PK\x03\x04\x00\x00binary")
+    assert cli.main(["quotes", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "bin.txt: binary file: NUL byte at byte offset 4" in err
+    path.write_bytes("abc\x00def".encode("utf-16"))
+    assert cli.main(["quotes", str(path)]) == 2
+    assert "bin.txt: binary file: NUL character at character offset 3" in capsys.readouterr().err

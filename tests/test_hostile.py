@@ -258,3 +258,101 @@ def test_binary_files_are_still_refused_with_one_line(tmp_path: Path, capsys) ->
     path.write_bytes("abc\x00def".encode("utf-16"))
     assert cli.main(["quotes", str(path)]) == 2
     assert "bin.txt: binary file: NUL character at character offset 3" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- 3. unwritable cache, 4. wrong cache entries
+
+SMALL = ("Kyiv talks live\n\n10.24am\n\nZelensky arrives in Paris\n\n"
+         "Ukraine's president Volodymyr Zelensky said: \u201cWe will not stop.\u201d He met Macron.\n")
+
+
+@pytest.fixture()
+def small_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "small.txt").write_text(SMALL, encoding="utf-8")
+    return folder
+
+
+def _all_frames(corpus: liveblogs.Corpus) -> dict[str, pd.DataFrame]:
+    return {name: getattr(corpus, name) for name in ("posts", "paragraphs", "sentences", "quotes", "speakers",
+                                                     "time_references")}
+
+
+def _unwritable(tmp_path: Path) -> Path:
+    """A cache folder that cannot be created (its parent is a file): fails as a read-only one does,
+    also for root, whom permissions do not stop."""
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    return blocker / "cache"
+
+
+def test_an_unwritable_cache_computes_warns_once_and_goes_on(small_folder: Path, tmp_path: Path) -> None:
+    from liveblogs import cache as cache_module
+
+    cache_module._warned.clear()
+    with pytest.warns(cache_module.CacheWarning, match="cannot be written") as caught:
+        corpus = liveblogs.load_corpus(small_folder, cache=_unwritable(tmp_path))
+        frames = _all_frames(corpus)
+    assert len([w for w in caught if issubclass(w.category, cache_module.CacheWarning)]) == 1
+    fresh = _all_frames(liveblogs.load_corpus(small_folder, cache=False))
+    for name, frame in frames.items():
+        pd.testing.assert_frame_equal(frame, fresh[name])
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() == 0,
+                    reason="root writes into read-only folders")
+def test_a_read_only_cache_folder_computes_and_warns(small_folder: Path, tmp_path: Path) -> None:
+    from liveblogs import cache as cache_module
+
+    cache_module._warned.clear()
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.warns(cache_module.CacheWarning):
+            assert len(liveblogs.load_corpus(small_folder, cache=folder).quotes) == 1
+    finally:
+        folder.chmod(0o755)
+
+
+def test_build_with_an_unwritable_cache_exits_zero(small_folder: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    from liveblogs import cache as cache_module
+
+    cache_module._warned.clear()
+    monkeypatch.setenv("LIVEBLOGS_CACHE", str(_unwritable(tmp_path)))
+    with pytest.warns(cache_module.CacheWarning):
+        assert cli.main(["build", str(small_folder), "--out", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "quotes.parquet").is_file()
+
+
+def _entry_files(cache: Path, name: str) -> list[Path]:
+    return sorted(cache.rglob(f"{name}.parquet"))
+
+
+@pytest.mark.parametrize("damage", ["truncate", "empty_valid_parquet", "other_article", "digest_missing"])
+def test_wrong_but_readable_cache_entries_are_recomputed_and_rewritten(small_folder: Path, tmp_path: Path,
+                                                                        damage: str) -> None:
+    cache = tmp_path / "cache"
+    expected = _all_frames(liveblogs.load_corpus(small_folder, cache=cache))
+    files = _entry_files(cache, "quotes")
+    assert len(files) == 3  # the article's entry, and the corpus-level ones before and after canonical speakers
+    originals = {f: f.read_bytes() for f in files}
+    for file in files:
+        if damage == "truncate":
+            file.write_bytes(originals[file][: len(originals[file]) // 2])
+        elif damage == "empty_valid_parquet":
+            pd.read_parquet(file).iloc[0:0].to_parquet(file, index=False)
+        elif damage == "other_article":
+            pd.read_parquet(file).assign(quote="forged").to_parquet(file, index=False)
+        else:
+            file.with_name(file.name + ".sha256").unlink()
+    again = liveblogs.load_corpus(small_folder, cache=cache)
+    for name, frame in _all_frames(again).items():
+        pd.testing.assert_frame_equal(frame, expected[name])
+    assert again.cache_hits == 0  # the damaged article entry was not trusted
+    for file in files:  # and was written again, whole
+        assert pd.read_parquet(file).equals(pd.read_parquet(io.BytesIO(originals[file])))
+    third = liveblogs.load_corpus(small_folder, cache=cache)
+    third.posts
+    assert third.cache_hits == 1

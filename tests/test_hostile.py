@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -356,3 +357,34 @@ def test_wrong_but_readable_cache_entries_are_recomputed_and_rewritten(small_fol
     third = liveblogs.load_corpus(small_folder, cache=cache)
     third.posts
     assert third.cache_hits == 1
+
+
+# --------------------------------------------------------------------------- 7. offset_report checks what rows claim
+
+
+def _report(corpus: liveblogs.Corpus) -> pd.Series:
+    from liveblogs.integrity import offset_report
+
+    return offset_report(corpus).set_index("frame")["mismatches"]
+
+
+def test_offset_report_catches_a_corrupted_quote_mention_and_story(small_folder: Path) -> None:
+    corpus = liveblogs.load_corpus(small_folder, cache=False)
+    assert _report(corpus).eq(0).all()
+    quotes = corpus.quotes
+    assert len(quotes) == 1 and quotes["speaker_mention"].notna().all()
+    quotes.loc[0, ["start", "end"]] += 1  # offsets moved, the quote column keeps its words
+    assert _report(corpus)["quotes"] == 1
+    quotes.loc[0, ["start", "end"]] -= 1
+    quotes.loc[0, "mention_start"] += 2
+    assert _report(corpus)["quotes"] == 1
+    quotes.loc[0, "mention_start"] -= 2
+    quotes.loc[0, "quote"] = "We will stop."  # the words changed, the offsets kept
+    assert _report(corpus)["quotes"] == 1
+    stories = corpus.stories
+    stories.loc[stories.index[0], "start"] += 3
+    assert _report(corpus)["stories"] == 1
+    speakers = corpus.speakers
+    row = speakers["article"].notna().idxmax()
+    speakers.loc[row, "end"] += 4
+    assert _report(corpus)["speakers"] == 1

@@ -388,3 +388,74 @@ def test_offset_report_catches_a_corrupted_quote_mention_and_story(small_folder:
     row = speakers["article"].notna().idxmax()
     speakers.loc[row, "end"] += 4
     assert _report(corpus)["speakers"] == 1
+
+
+# --------------------------------------------------------------------------- 6. user tables: checked, found beside the articles, fast
+
+from liveblogs.errors import TableError  # noqa: E402
+from liveblogs.speakers import read_overrides  # noqa: E402
+from liveblogs.stories import read_link_overrides  # noqa: E402
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("nmae,alias,group,description\nVolodymyr Zelensky,Zelenskiy,Ukraine,\n", "line 1: unknown columns ['nmae']"),
+    ("name,alias\nVolodymyr Zelensky,Zelenskiy\n", "line 1: missing columns ['group', 'description']"),
+    ("# c\nname,alias,group,description\nVolodymyr Zelensky,,Ukrain,\n", "line 3, column group: group must be one of"),
+    ("name,alias,group,description\n,Zelenskiy,Ukraine,\n", "line 2, column name: every row needs a name"),
+])
+def test_a_bad_speaker_table_names_file_line_and_column(tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "speakers.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TableError) as raised:
+        read_overrides(path)
+    assert str(raised.value).startswith(str(path)) and problem in str(raised.value), str(raised.value)
+
+
+LINKS_HEADER = "article_a,post_a,article_b,post_b,action,note\n"
+
+
+@pytest.mark.parametrize("row, problem", [
+    ("small,1.0,small,2,link,", "line 3, column post_a: post_a must be a whole number, not '1.0'"),
+    ("small,-1,small,2,link,", "line 3, column post_a: post_a must be a whole number, not '-1'"),
+    ("small,1,small,999999,link,", "line 3, column post_b: article 'small' has no post 999999"),
+    ("elsewhere,1,small,2,unlink,", "line 3, column article_a: no article 'elsewhere' in the corpus"),
+])
+def test_story_links_naming_unknown_articles_or_posts_are_errors(small_folder: Path, row: str, problem: str) -> None:
+    (small_folder / "story_links.csv").write_text(LINKS_HEADER + "# comment\n" + row + "\n", encoding="utf-8")
+    corpus = liveblogs.load_corpus(small_folder, cache=False)
+    with pytest.raises(TableError) as raised:
+        corpus.stories
+    message = str(raised.value)
+    assert message.startswith(str(small_folder / "story_links.csv")) and problem in message, message
+    assert "\n" not in message
+
+
+def test_tables_beside_the_articles_are_used(small_folder: Path) -> None:
+    before = liveblogs.load_corpus(small_folder, cache=False).speakers.set_index("name")["group"]
+    assert before["Volodymyr Zelensky"] == "Ukraine"
+    (small_folder / "speakers.csv").write_text("name,alias,group,description\nVolodymyr Zelensky,,China,\n",
+                                               encoding="utf-8")
+    after = liveblogs.load_corpus(small_folder, cache=False).speakers.set_index("name")["group"]
+    assert after["Volodymyr Zelensky"] == "China"
+    bundled = liveblogs.load_corpus(small_folder / "small.txt", cache=False).speakers.set_index("name")["group"]
+    assert bundled["Volodymyr Zelensky"] == "Ukraine"  # a lone file reads the package's data/ tables
+
+
+def test_ten_thousand_story_link_rows_apply_fast(corpus) -> None:
+    """Each row used to scan every candidate pair (1.4 ms a row; 10,000 rows 14 s): now a few joins."""
+    from liveblogs import stories as stories_module
+
+    posts = corpus.posts[corpus.posts["kind"].astype(str) == "post"][["article", "post"]]
+    pairs = posts.merge(posts, how="cross", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["article_a"] != pairs["article_b"]].reset_index(drop=True)
+    rows = pairs.sample(10_000, replace=True, random_state=1).reset_index(drop=True)
+    table = rows.assign(action=np.where(np.arange(len(rows)) % 3 == 0, "unlink", "link"), note="bulk")
+    table = table[stories_module.OVERRIDE_COLUMNS]
+    start = time.process_time()
+    links = stories_module.story_links(corpus.posts, corpus.paragraphs, corpus.quotes, table)
+    spent = time.process_time() - start
+    start = time.process_time()
+    stories_module.story_links(corpus.posts, corpus.paragraphs, corpus.quotes, table.iloc[0:0])
+    base = time.process_time() - start
+    assert (links["link"].astype(str) == "override").any()
+    assert spent - base < 3.0, f"10,000 override rows cost {spent - base:.1f} s of CPU"

@@ -119,6 +119,7 @@ def test_one_pass_stamp_targets_match_the_forward_scan(kinds: list[str], skip_he
                          for i in range(len(kinds))]
 
 
+@pytest.mark.slow
 def test_fifty_thousand_stamp_lines_are_all_kept(tmp_path: Path) -> None:
     text = "10.24am\n" * 50_000
     frames = frames_of_text(tmp_path, text)
@@ -459,3 +460,62 @@ def test_ten_thousand_story_link_rows_apply_fast(corpus) -> None:
     base = time.process_time() - start
     assert (links["link"].astype(str) == "override").any()
     assert spent - base < 3.0, f"10,000 override rows cost {spent - base:.1f} s of CPU"
+
+
+# --------------------------------------------------------------------------- generated hostile text, and no code from data
+
+# Pieces hostile to each step: stamp runs, cross-references, bullets, headline-like lines,
+# quotation marks of every kind, unclosed and nested, long words, tabs and formula openers.
+HOSTILE_PIECES = st.sampled_from([
+    "10.24am", "10:24", "Thu 13 Feb 2025 10.24 GMT", "Updated at 17.52 GMT", "(see our 7.50am post)",
+    "as we reported at 9.15am", "- ", "• ", "* ", "Putin arrives in Minsk", "BREAKING", '"', "\u201c", "\u201d",
+    "\u2018", "\u2019", "'", "\u00ab", "\u00bb", "He said", ": ", ", ", ". ", "\n", "\n\n", "\t", "=cmd|' /C calc'!A0",
+    "@everyone", "+1", "Mr. J. Smith", "Zelensky", "a" * 300, "\u00a0", "Russia's", "\u2014",
+])
+
+
+@given(st.lists(HOSTILE_PIECES, min_size=1, max_size=60).map("".join))
+@settings(max_examples=60, deadline=None)
+def test_generated_hostile_text_is_lossless(text: str) -> None:
+    import tempfile
+
+    if not text.strip():
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        frames = frames_of_text(Path(folder), text)
+    assert_lossless(text, frames)
+
+
+def test_many_posts_with_stamps_headlines_and_quotes_stay_linear(tmp_path: Path) -> None:
+    post = ("10.24am\n\nPutin arrives in Minsk\n\n"
+            "The Kremlin said: \u201cWe will talk.\u201d (see our 7.50am post)\n\n- Zelensky said \"no\".\n\n")
+
+    def make(n: int) -> Callable[[], object]:
+        path = tmp_path / f"posts{n}.txt"
+        path.write_text(post * n, encoding="utf-8")
+        article = article_of(path)
+        return lambda: article_frames(article)
+
+    from .growth import cpu_ratio
+
+    ratio = cpu_ratio(make(30), make(300), limit=GROWTH_LIMIT)
+    assert ratio < GROWTH_LIMIT, f"10x the posts took {ratio:.1f}x the CPU time"
+
+
+UNSAFE = [
+    r"\b(?:import|from)\s+(?:c?[Pp]ickle|marshal|shelve|dill|cloudpickle|joblib)\b",
+    r"\b(?:pickle|marshal|shelve|dill|cloudpickle|joblib)\.\w+", r"read_pickle|to_pickle|allow_pickle\s*=\s*True",
+    r"(?<![\w.])eval\(", r"(?<![\w.])exec\(", r"\bcompile\([^)]*['\"]exec['\"]",
+    r"yaml\.load\((?![^)]*SafeLoader)", r"yaml\.unsafe_load", r"__import__\(",
+]
+
+
+def test_nothing_in_the_package_unpickles_evaluates_or_executes_data() -> None:
+    import re
+
+    src = Path(liveblogs.__file__).parent
+    found = [f"{path.name}:{n}: {line.strip()}"
+             for path in sorted(src.rglob("*.py"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             for pattern in UNSAFE if re.search(pattern, line)]
+    assert not found, found

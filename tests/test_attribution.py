@@ -12,6 +12,8 @@ from liveblogs.paragraphs import paragraphs
 from liveblogs.quotes import canonicalise, quote_frame
 from liveblogs.speakers import same_name
 
+from .growth import cpu_ratio
+
 
 def para_frame(text: str, headlines: tuple[int, ...] = ()) -> pd.DataFrame:
     """A paragraph frame: paragraphs in ``headlines`` are headlines that open a new post."""
@@ -245,16 +247,6 @@ def test_attribution_never_crashes_and_offsets_point_back(text):
             assert text[r.mention_start : r.mention_end] == r.speaker_mention
 
 
-def _quote_frame_time(text: str) -> float:
-    import time
-
-    best = float("inf")
-    for _ in range(2):
-        t0 = time.process_time()
-        quotes(text)
-        best = min(best, time.process_time() - t0)
-    return max(best, 1e-4)
-
 
 @pytest.mark.parametrize(
     "unit",
@@ -263,7 +255,7 @@ def _quote_frame_time(text: str) -> float:
      'Ann Lee met Bo Ek. The minister said "yes". ', "Mr. Ek, the envoy to NATO, said: \"no\" while Bo Lee, telling "],
 )
 def test_attribution_time_grows_linearly(unit):
-    ratio = _quote_frame_time(unit * 2000) / _quote_frame_time(unit * 200)
+    ratio = cpu_ratio(lambda: quotes(unit * 200), lambda: quotes(unit * 2000), limit=30)
     assert ratio < 30
 
 
@@ -776,4 +768,5 @@ def test_attribution_time_grows_linearly_with_one_long_word_before_a_quote():
     def text(n: int) -> str:
         return "a" * n + ' gave a statement: "quoted words" here.\n'
 
-    assert _quote_frame_time(text(20_000)) / _quote_frame_time(text(2_000)) < 30
+    small, large = text(2_000), text(20_000)
+    assert cpu_ratio(lambda: quotes(small), lambda: quotes(large), limit=30) < 30

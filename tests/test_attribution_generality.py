@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import time
 
 import pandas as pd
 import pytest
 
 import liveblogs
+
+from .growth import cpu_ratio
 from tests.test_attribution import quotes, speakers_of, who
 
 
@@ -310,14 +311,6 @@ def test_a_document_named_before_speaks_as_the_document():
 # ---------------------------------------------------------------- linear time on hostile input
 
 
-def _best_time(text: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        t0 = time.process_time()
-        quotes(text)
-        best = min(best, time.process_time() - t0)
-    return max(best, 1e-4)
-
 
 @pytest.mark.parametrize(
     "unit",
@@ -339,7 +332,8 @@ def _best_time(text: str) -> float:
     ],
 )
 def test_new_rules_stay_linear_on_hostile_input(unit):
-    assert _best_time(unit * 2000) / _best_time(unit * 200) < 30
+    small, large = unit * 200, unit * 2000
+    assert cpu_ratio(lambda: quotes(small), lambda: quotes(large), limit=30) < 30
 
 
 def test_a_colon_label_does_not_reach_across_a_line_break_to_a_quotation(tmp_path) -> None:

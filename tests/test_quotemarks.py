@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from liveblogs.quotemarks import find_quotes, quote_text
+
+from .growth import cpu_ratio
 
 
 def spans(text: str) -> list[str]:
@@ -110,17 +111,10 @@ def test_never_crashes_on_arbitrary_text(text):
         assert isinstance(quote_text(text, s), str)
 
 
-def _elapsed(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.process_time()
-        find_quotes(text)
-        best = min(best, time.process_time() - t0)
-    return max(best, 1e-4)
-
 
 def _ratio(make) -> float:
-    return _elapsed(make(10)) / _elapsed(make(1))
+    small, large = make(1), make(10)
+    return cpu_ratio(lambda: find_quotes(small), lambda: find_quotes(large), limit=30)
 
 
 def test_linear_time_on_unclosed_marks():

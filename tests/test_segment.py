@@ -6,7 +6,6 @@ import importlib.util
 import json
 import re
 import sys
-import time
 import unicodedata
 from pathlib import Path
 
@@ -20,6 +19,8 @@ if importlib.util.find_spec("liveblogs") is None:  # running from a checkout wit
     sys.path.insert(0, str(ROOT / "src"))
 
 from liveblogs.segment import TOKEN_KINDS, normalise, normalise_token, sentence_spans, token_table  # noqa: E402
+
+from .growth import cpu_ratio
 
 GOLD = ROOT / "tests" / "fixtures" / "sentences_gold.jsonl"
 ARTICLES = ROOT / "data" / "articles"
@@ -342,22 +343,11 @@ def test_normalise_matches_definition(s: str) -> None:
 # --------------------------------------------------------------------------- hostile input
 
 
-def _best_time(fn, *args) -> float:
-    """Best of three wall-clock timings of ``fn(*args)``."""
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.process_time()
-        fn(*args)
-        best = min(best, time.process_time() - t0)
-    return best
-
 
 def _ratio(fn, make, small: int) -> float:
     """Time ratio of ``fn`` on a 10x input over a 1x input (1 ms floor against timer noise)."""
     one, ten = make(small), make(10 * small)
-    t_one = _best_time(fn, one, 0, len(one))
-    t_ten = _best_time(fn, ten, 0, len(ten))
-    return t_ten / max(t_one, 1e-3)
+    return cpu_ratio(lambda: fn(one, 0, len(one)), lambda: fn(ten, 0, len(ten)), limit=30)
 
 
 HOSTILE = {

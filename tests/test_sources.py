@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +11,8 @@ import pytest
 import liveblogs
 from liveblogs import ArticleError, ManifestError
 from liveblogs.sources import ARTICLE_COLUMNS, HEADER_CHARS, PUBLISHED_SOURCES, find_dates, infer_outlet, infer_published, infer_timezone
+
+from .growth import cpu_ratio
 
 
 QUOTE_FRAMES = ("quotes", "speaker_names", "speakers", "time_references", "stories")  # empty when a text quotes nobody or gives no time
@@ -103,11 +104,6 @@ def test_folder_without_manifest_infers_outlet(write_article) -> None:
     assert corpus.articles.loc[0, "outlet"] == "BBC"
 
 
-def _seconds(build, size: int) -> float:
-    start = time.process_time()
-    build(size)
-    return time.process_time() - start
-
 
 def _ratio(write_article, make_text, small: int, factor: int = 10) -> float:
     def build(size: int) -> None:
@@ -116,7 +112,7 @@ def _ratio(write_article, make_text, small: int, factor: int = 10) -> float:
             assert len(frame) or name in QUOTE_FRAMES
 
     build(small // 10)  # warm up imports and regex caches
-    return _seconds(build, small * factor) / max(_seconds(build, small), 1e-3)
+    return cpu_ratio(lambda: build(small), lambda: build(small * factor), limit=30, repeats=2)
 
 
 @pytest.mark.slow
@@ -124,7 +120,7 @@ def test_five_megabyte_single_line_loads_in_linear_time(write_article) -> None:
     line = lambda n: ("word, and more words said " * (n // 26 + 1))[:n]
     corpus = liveblogs.load_corpus(write_article(line(5_000_000), "big.txt"))
     assert corpus.posts["end"].max() == 5_000_000
-    assert _ratio(write_article, line, 200_000) < 30
+    assert _ratio(write_article, line, 100_000) < 30
 
 
 @pytest.mark.slow
@@ -273,23 +269,14 @@ HOSTILE_DATES = {
 }
 
 
-def _best_seconds(fn, text: str, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        fn(text)
-        best = min(best, time.process_time() - start)
-    return best
-
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(HOSTILE_DATES))
 @pytest.mark.parametrize("fn", [lambda text: list(find_dates(text)), infer_published], ids=["find_dates", "infer_published"])
 def test_date_search_takes_linear_time(name: str, fn) -> None:
     small, large = HOSTILE_DATES[name](50_000), HOSTILE_DATES[name](500_000)
-    t_small = max(_best_seconds(fn, small), 1e-3)  # floor: too fast to time is fast enough
-    t_large = _best_seconds(fn, large, repeat=1)
-    assert t_large / t_small < 30, (name, t_small, t_large)
+    ratio = cpu_ratio(lambda: fn(small), lambda: fn(large), limit=30)  # best of 3 at both sizes
+    assert ratio < 30, (name, ratio)
 
 
 @pytest.mark.parametrize(
@@ -360,14 +347,11 @@ def test_a_stated_zone_sets_the_timezone_unless_the_manifest_gives_one(tmp_path:
 def test_stated_zones_are_read_in_linear_time() -> None:
     import time
 
-    def cpu(n: int) -> float:
-        text = ("All times " + "al" * n + " times are in " * n + "(" * n)[: 60 * n]
-        t0 = time.process_time()
-        infer_timezone(text)
-        return time.process_time() - t0
+    def text(n: int) -> str:
+        return ("All times " + "al" * n + " times are in " * n + "(" * n)[: 60 * n]
 
-    small, large = cpu(20_000), cpu(200_000)
-    assert large < 30 * max(small, 1e-3)
+    small, large = text(20_000), text(200_000)
+    assert cpu_ratio(lambda: infer_timezone(small), lambda: infer_timezone(large), limit=30) < 30
 
 
 @pytest.mark.parametrize("text, date", [

@@ -1980,7 +1980,7 @@ def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _P
     span = q.span
     toks = sent.toks
     # 1. A cue right after the closing mark (in the sentence where the quotation closes).
-    close_sent = next((s for s in sentences[n:] if s.start <= span.close_mark < s.end), sent)
+    close_sent = next((sentences[k] for k in range(n, len(sentences)) if sentences[k].start <= span.close_mark < sentences[k].end), sent)
     starts = [c.start for c in close_sent.cues] if len(close_sent.cues) < 8 else close_sent.cue_starts()
     for cue in close_sent.cues[bisect.bisect_right(starts, span.close_mark) :][:1]:
         lead = cue.subject.start if cue.subject is not None and cue.how not in ("inverted", "according") else cue.start
@@ -2012,7 +2012,7 @@ def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _P
             _assign(q, last, last.entity)
             if q.speaker is not None:
                 return
-    noun = _FINAL_NOUN_RE.search(lead_in)
+    noun = _final_noun(lead_in)
     if noun and noun.group(1).lower() in sp.SPEECH_NOUNS:
         noun_start, noun_end = sent.start + noun.start(1), sent.start + noun.end(1)
         ntoks = [t for t in toks if t.end <= noun_end]
@@ -2121,6 +2121,21 @@ def _verb_of(toks: Sequence[Token], subject: "Mention", verb: int) -> bool:
 
 
 _MAX_TAIL = 4  # words after the verb of a reporting sentence that only names its speaker
+
+
+def _final_noun(lead_in: str) -> re.Match | None:
+    """``_FINAL_NOUN_RE`` searched in the last ``_FINAL_NOUN_REACH`` characters of ``lead_in`` only
+    (a search anchored at the end still tries every start, so the whole lead-in of each quotation
+    of a sentence that never ends would be read again); a word cut by the window is longer than
+    any speech noun, so it is no match. Offsets are ``lead_in``'s own."""
+    cut = max(0, len(lead_in) - _FINAL_NOUN_REACH)
+    found = _FINAL_NOUN_RE.search(lead_in, cut)
+    if found is not None and found.start() == cut and cut > 0 and (lead_in[cut - 1].isalnum() or lead_in[cut - 1] == "_"):
+        return None
+    return found
+
+
+_FINAL_NOUN_REACH = 200
 
 
 def _cue_after_exclamation(masked: str, q: _Quote, sentences: list[_Sentence], close: _Sentence) -> Cue | None:

@@ -9,12 +9,20 @@ The corpus-level frames (the concatenated per-article frames, tokens, canonical 
 stories) are cached too, under ``corpus/``, keyed by the ordered keys of every article and by
 the user-editable tables they read (``data/speakers.csv``, ``data/story_links.csv``), so
 reopening an unchanged corpus reads one Parquet file per frame and recomputes nothing.
+
+Each Parquet file has a ``.sha256`` beside it holding the digest of its bytes, checked on every
+read: a truncated, replaced or foreign file (even a valid Parquet file of other contents) is not
+trusted; its frames are recomputed and the entry is written again. A cache that cannot be
+written (a read-only folder, a full disk) is an optimisation lost, not an error: the frames are
+computed, one warning says so, and the work goes on.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,20 +62,9 @@ def load(folder: Path, article: pd.Series) -> dict[str, pd.DataFrame] | None:
 
 
 def store(folder: Path, article: pd.Series, frames: dict[str, pd.DataFrame]) -> None:
-    """Write one article's frames; written to a temporary folder first, then renamed, so readers never see half."""
-    entry = folder / article_key(article)
-    if entry.exists():
-        return
-    partial = entry.with_name(entry.name + f".tmp{os.getpid()}")
-    partial.mkdir(parents=True, exist_ok=True)
-    for name, frame in frames.items():
-        frame.to_parquet(partial / f"{name}.parquet", index=False)
-    try:
-        partial.rename(entry)
-    except OSError:  # another process stored it first
-        for file in partial.iterdir():
-            file.unlink()
-        partial.rmdir()
+    """Write one article's frames (each file renamed into place, so readers never see half); an
+    entry that failed its digest check is written again."""
+    store_frames(folder / article_key(article), frames)
 
 
 def table_digest(table: pd.DataFrame) -> str:
@@ -82,13 +79,28 @@ def corpus_entry(folder: Path, article_keys: list[str], *inputs: str) -> Path:
 
 
 def load_frames(entry: Path, names: tuple[str, ...]) -> dict[str, pd.DataFrame] | None:
-    """The frames ``names`` stored in ``entry``, or None unless every one is there and readable."""
-    if not all((entry / f"{name}.parquet").is_file() for name in names):
-        return None
+    """The frames ``names`` stored in ``entry``, or None unless every one is there, matches the
+    digest stored beside it, and reads."""
+    frames = {}
+    for name in names:
+        data = _verified_bytes(entry / f"{name}.parquet")
+        if data is None:
+            return None
+        try:
+            frames[name] = with_lists(pd.read_parquet(io.BytesIO(data)))
+        except (OSError, ValueError):
+            return None
+    return frames
+
+
+def _verified_bytes(path: Path) -> bytes | None:
+    """The bytes of ``path`` when its ``.sha256`` file holds their digest; else None."""
     try:
-        return {name: with_lists(pd.read_parquet(entry / f"{name}.parquet")) for name in names}
-    except (OSError, ValueError):
+        data = path.read_bytes()
+        expected = path.with_name(path.name + ".sha256").read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
         return None
+    return data if hashlib.sha256(data).hexdigest() == expected else None
 
 
 def with_lists(frame: pd.DataFrame) -> pd.DataFrame:
@@ -102,9 +114,45 @@ def with_lists(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def store_frames(entry: Path, frames: dict[str, pd.DataFrame]) -> None:
-    """Write frames into ``entry``, each to a temporary file renamed into place, so readers never see half."""
-    entry.mkdir(parents=True, exist_ok=True)
-    for name, frame in frames.items():
-        partial = entry / f"{name}.parquet.tmp{os.getpid()}"
-        frame.to_parquet(partial, index=False)
-        os.replace(partial, entry / f"{name}.parquet")
+    """Write frames into ``entry``, each to a temporary file renamed into place (so readers never
+    see half), with the digest of its bytes beside it. When the cache cannot be written, warn
+    once and go on: the caller has the frames."""
+    try:
+        entry.mkdir(parents=True, exist_ok=True)
+        for name, frame in frames.items():
+            buffer = io.BytesIO()
+            frame.to_parquet(buffer, index=False)
+            data = buffer.getvalue()
+            target = entry / f"{name}.parquet"
+            _replace(target, data)
+            _replace(target.with_name(target.name + ".sha256"), hashlib.sha256(data).hexdigest().encode("ascii"))
+    except OSError as error:
+        _warn_unwritable(entry, error)
+
+
+def _replace(target: Path, data: bytes) -> None:
+    partial = target.with_name(target.name + f".tmp{os.getpid()}")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    finally:
+        if partial.exists():
+            partial.unlink()
+
+
+class CacheWarning(UserWarning):
+    """The cache folder could not be written; frames are computed instead of stored."""
+
+
+_warned: set[str] = set()
+
+
+def _warn_unwritable(entry: Path, error: OSError) -> None:
+    """One warning per cache folder and process, naming the folder and the reason."""
+    root = str(entry.parent.parent if entry.parent.name == "corpus" else entry.parent)
+    if root in _warned:
+        return
+    _warned.add(root)
+    reason = error.strerror or str(error)
+    warnings.warn(f"liveblogs: cache folder {root} cannot be written ({reason}); computing without storing",
+                  CacheWarning, stacklevel=3)

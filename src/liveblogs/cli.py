@@ -14,6 +14,7 @@ import pandas as pd
 
 from .corpus import Corpus
 from .errors import LiveblogsError
+from .exports import write_csv
 from .sources import ArticleSource, DEFAULT_TIMEZONE, article_frame
 
 POST_FIELDS = [
@@ -132,7 +133,7 @@ def write(frame: pd.DataFrame, fmt: str, out) -> None:
         frame.assign(**{c: frame[c].astype("string") for c in frame.select_dtypes("category")}).to_parquet(out, index=False)
         return
     if fmt == "csv":
-        frame.to_csv(out, index=False, lineterminator="\n")
+        write_csv(frame, out, lineterminator="\n")  # formula-like text cells get a leading ' (OWASP)
         return
     for record in frame.astype(object).where(frame.notna(), None).to_dict(orient="records"):
         out.write(json.dumps(record, ensure_ascii=False, default=_json_value) + "\n")

@@ -25,6 +25,7 @@ from .quotes import canonicalise
 from .segment import TOKEN_KINDS, normalise_token, token_matches
 from .sources import article_frame, resolve_sources
 from .speakers import read_overrides, speaker_names, speaker_table
+from .usertables import table_path
 
 TIME_COLUMNS = ["time", "time_earliest", "time_latest", "time_source", "time_evidence"]
 TOKEN_COLUMNS = ["article", "post", "sentence", "token", "start", "end", "text", "norm", "kind"]
@@ -36,9 +37,11 @@ Progress = Callable[[int, int], None]
 class Corpus:
     """The articles and every frame derived from them, each computed once, on first use."""
 
-    def __init__(self, articles: pd.DataFrame, cache_dir: Path | None = None, progress: Progress | None = None) -> None:
+    def __init__(self, articles: pd.DataFrame, cache_dir: Path | None = None, progress: Progress | None = None,
+                 tables_dir: Path | None = None) -> None:
         self.articles = articles
         self.cache_dir = cache_dir
+        self.tables_dir = tables_dir  # where speakers.csv / story_links.csv are looked for first
         self.progress = progress
         self.cache_hits = 0
         self._texts: dict[str, str] = dict(zip(articles["article"], articles["text"]))
@@ -198,11 +201,12 @@ class Corpus:
 
     @cached_property
     def _speaker_overrides(self) -> pd.DataFrame:
-        return read_overrides()
+        return read_overrides(table_path("speakers.csv", self.tables_dir))
 
     @cached_property
     def _link_overrides(self) -> pd.DataFrame:
-        return stories_module.read_link_overrides()
+        table = stories_module.read_link_overrides(table_path("story_links.csv", self.tables_dir))
+        return stories_module.check_link_references(table, self.units[["article", "post"]])
 
     def _speaker_inputs(self) -> tuple[str, ...]:
         """What frames built on the canonical speakers depend on besides the articles: ``data/speakers.csv``."""
@@ -330,4 +334,15 @@ def load_corpus(
     if engine != "pandas":
         raise ValueError(f"load_corpus: engine must be 'pandas' or 'dask', not {engine!r}")
     cache_dir = None if cache is False else (cache_module.default_cache_dir() if cache is True else Path(cache))
-    return Corpus(article_frame(sources), cache_dir=cache_dir, progress=progress)
+    return Corpus(article_frame(sources), cache_dir=cache_dir, progress=progress, tables_dir=_tables_dir(source))
+
+
+def _tables_dir(source: object) -> Path | None:
+    """The folder whose speakers.csv / story_links.csv go with these articles: the folder given, or
+    the folder of the manifest given; None (the package's data/) for the bundled articles and files."""
+    if source is None or isinstance(source, (list, tuple)):
+        return None
+    path = Path(source)
+    if path.is_dir():
+        return path
+    return path.parent if path.suffix.lower() == ".csv" else None

@@ -12,6 +12,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
+from .exports import write_csv
 from .voices import quote_table
 
 CHART_TEXT = 160  # characters of quote and headline kept for chart tooltips (the table shows them whole)
@@ -102,7 +103,7 @@ def export_quotes(filtered: pd.DataFrame, path: str | Path) -> Path:
     if path.suffix == ".parquet":
         data.assign(**{c: data[c].astype("string") for c in data.select_dtypes("category")}).to_parquet(path, index=False)
     elif path.suffix == ".csv":
-        data.to_csv(path, index=False)
+        write_csv(data, path)  # text cells that a spreadsheet would run as formulas get a leading '
     else:
         raise ValueError(f"{path}: export to .csv or .parquet")
     return path

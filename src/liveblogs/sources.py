@@ -54,6 +54,10 @@ OUTLET_SIGNATURES = {
     "Fox News": ("Fox News", "foxnews.com"),
 }
 OUTLET_EDGE_LINES = 5
+# Of a longer edge line only its first and last OUTLET_EDGE_CHARS characters are read: a
+# signature sits where a byline, dateline or sign-off does, and a one-line file of megabytes
+# would otherwise be searched whole, twice.
+OUTLET_EDGE_CHARS = 2000
 
 
 def _signature_pattern(signature: str) -> str:
@@ -148,18 +152,48 @@ class ArticleSource:
     encoding: str = "utf-8"
 
 
+# Byte order marks and the codec each names (which removes the mark); the longer ones first, as
+# the UTF-32 LE mark begins with the UTF-16 LE one.
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
+_UTF8_NAMES = ("utf-8", "utf8", "utf-8-sig")
+
+
+def text_encoding(data: bytes, encoding: str = "utf-8") -> str:
+    """The encoding ``data`` is read with: the one its byte order mark names when ``encoding`` is a
+    Unicode one (a BOM is the file's own statement; it wins over the default UTF-8), else
+    ``encoding`` (a declared ``cp1252`` is kept even if the first bytes look like a mark)."""
+    if not encoding.lower().replace("_", "-").startswith("utf"):
+        return encoding
+    for mark, codec in BOMS:
+        if data.startswith(mark):
+            return encoding if codec == "utf-8-sig" and _is_utf8(encoding) else codec
+    return encoding
+
+
+def _is_utf8(encoding: str) -> bool:
+    return encoding.lower().replace("_", "-") in _UTF8_NAMES
+
+
 def decode(path: Path, data: bytes, encoding: str = "utf-8") -> str:
     """Bytes → text with universal newlines. Strict: bad bytes raise an error naming the offset.
 
-    ``encoding="utf-8"`` accepts an optional BOM. Another encoding (for example ``cp1252``)
-    is the documented fallback, chosen per file in the manifest's ``encoding`` column.
+    A byte order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) names the encoding and is removed.
+    ``encoding="utf-8"`` is the default; another encoding (for example ``cp1252`` or ``utf-16``)
+    is the documented fallback, chosen per file in the manifest's ``encoding`` column or with
+    ``--encoding``. The check for binary files (a NUL) runs on the decoded text, so UTF-16 and
+    UTF-32 files, whose bytes hold NULs, are read.
     """
     if not data:
         raise ArticleError(path, "file is empty")
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise ArticleError(path, f"binary file: NUL byte at byte offset {nul}; expected UTF-8 text")
-    codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig") else encoding
+    encoding = text_encoding(data, encoding)
+    if _is_utf8(encoding):
+        nul = data.find(b"\x00")  # before decoding: a binary file's first NUL names its byte offset
+        if nul >= 0:
+            raise ArticleError(path, f"binary file: NUL byte at byte offset {nul}; expected UTF-8 text")
+    codec = "utf-8-sig" if _is_utf8(encoding) else encoding
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as error:
@@ -171,6 +205,9 @@ def decode(path: Path, data: bytes, encoding: str = "utf-8") -> str:
         ) from None
     except LookupError:
         raise ArticleError(path, f"unknown encoding {encoding!r}") from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise ArticleError(path, f"binary file: NUL character at character offset {nul} after decoding as {encoding}")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ArticleError(path, "file holds only white space")
@@ -205,14 +242,31 @@ def read_text(path: Path, encoding: str = "utf-8") -> tuple[str, str]:
     return decode(Path(path), data, encoding), hashlib.sha256(data).hexdigest()
 
 
+def file_encoding(path: Path, encoding: str = "utf-8") -> str:
+    """The encoding a file is read with (its BOM's, else ``encoding``), as recorded in the articles frame."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+    except OSError:
+        return encoding
+    return text_encoding(head, encoding)
+
+
 def infer_outlet(text: str) -> str | None:
     """The outlet whose signature comes first in the first or last non-empty lines, if any."""
     lines = [line for line in text.split("\n") if line.strip()]
-    edges = "\n".join(lines[:OUTLET_EDGE_LINES] + lines[-OUTLET_EDGE_LINES:])
+    edges = "\n".join(map(_line_edges, lines[:OUTLET_EDGE_LINES] + lines[-OUTLET_EDGE_LINES:]))
     for found in _OUTLET_RX.finditer(edges):
         if not _CHANNEL_CUE_RX.search(edges, max(0, found.start() - 30), found.start()):
             return _OUTLETS_BY_GROUP[found.lastgroup]
     return None
+
+
+def _line_edges(line: str) -> str:
+    """A line, or its first and last ``OUTLET_EDGE_CHARS`` characters when it is longer than both."""
+    if len(line) <= 2 * OUTLET_EDGE_CHARS:
+        return line
+    return line[:OUTLET_EDGE_CHARS] + "\n" + line[-OUTLET_EDGE_CHARS:]
 
 
 def find_dates(text: str) -> Iterator[tuple[dt.date, int, int]]:
@@ -523,7 +577,7 @@ def article_record(source: ArticleSource) -> dict[str, object]:
         "timezone_source": "manifest" if source.timezone else "text" if stated else "default",
         "url": source.url,
         "path": str(source.path),
-        "encoding": source.encoding,
+        "encoding": file_encoding(source.path, source.encoding),
         "sha256": sha,
         "n_chars": len(text),
         "start": 0,

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import speech as sp
-from .usertables import read_user_table
+from .usertables import check_choice, fail, read_user_table, table_path
 
 __all__ = ["fold", "same_name", "slug", "read_overrides", "link_speakers", "infer_group", "OVERRIDE_COLUMNS"]
 
@@ -93,15 +93,20 @@ def slug(name: str) -> str:
 
 
 def read_overrides(path: str | Path | None = None) -> pd.DataFrame:
-    """The user-editable speaker table (empty frame when the file is missing)."""
-    if path is None:
-        from .config import data_dir
+    """The user-editable speaker table (empty frame when the file is missing).
 
-        path = data_dir() / "speakers.csv"
-    path = Path(path)
+    Every column must be there and spelt right; a row with an alias, group or description needs
+    a ``name``, and a ``group`` must be one of ``speech.GROUPS``: otherwise a TableError names the
+    file, line and column (an override is never dropped silently)."""
+    path = Path(path) if path is not None else table_path("speakers.csv")
     if not path.is_file():
         return pd.DataFrame(columns=OVERRIDE_COLUMNS)
-    table = read_user_table(path, OVERRIDE_COLUMNS)
+    table = read_user_table(path, OVERRIDE_COLUMNS, required=OVERRIDE_COLUMNS)
+    filled = table.ne("").any(axis=1)
+    nameless = filled & table["name"].eq("")
+    if nameless.any():
+        raise fail(path, table, int(nameless.to_numpy().argmax()), "name", "every row needs a name")
+    check_choice(path, table, "group", sp.GROUPS)
     return table.replace("", pd.NA).astype("string").dropna(how="all")
 
 

@@ -38,10 +38,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import TableError
 from .times import stem
 from .timewords import STOPWORDS
-from .usertables import integer_column, read_user_table
+from .usertables import check_choice, fail, integer_column, read_user_table, table_path
 
 __all__ = [
     "story_units", "story_links", "stories", "coverage_timing", "read_link_overrides",
@@ -469,20 +468,49 @@ OVERRIDE_ACTIONS = ("link", "unlink")
 
 
 def read_link_overrides(path: str | Path | None = None) -> pd.DataFrame:
-    """The user-editable table of links to add or remove (``data/story_links.csv``; ``#`` comments)."""
-    if path is None:
-        from .config import data_dir
+    """The user-editable table of links to add or remove (``data/story_links.csv``; ``#`` comments).
 
-        path = data_dir() / "story_links.csv"
-    path = Path(path)
+    Post numbers must be written as whole numbers (``1.0`` and ``-1`` are errors), and the action
+    ``link`` or ``unlink``; :func:`check_link_references` then checks that every article and post
+    named exists in the corpus. Errors name the file, line and column."""
+    path = Path(path) if path is not None else table_path("story_links.csv")
     if not path.is_file():
         return pd.DataFrame(columns=OVERRIDE_COLUMNS)
     table = read_user_table(path, OVERRIDE_COLUMNS, required=OVERRIDE_COLUMNS[:5])
-    table = table[table["article_a"] != ""].reset_index(drop=True)
-    bad = sorted(set(table["action"]) - set(OVERRIDE_ACTIONS))
-    if bad:
-        raise TableError(path, f"action must be one of {OVERRIDE_ACTIONS}, not {bad}")
-    return table.assign(post_a=integer_column(path, table, "post_a"), post_b=integer_column(path, table, "post_b"))
+    keep = (table["article_a"] != "").to_numpy()
+    lines = [n for n, k in zip(table.attrs.get("lines", []), keep) if k]
+    table = table[keep].reset_index(drop=True)
+    table.attrs = {"path": str(path), "lines": lines}
+    check_choice(path, table, "action", OVERRIDE_ACTIONS, blank_ok=False)
+    for column in ("article_b",):
+        blank = table[column].eq("")
+        if blank.any():
+            raise fail(path, table, int(blank.to_numpy().argmax()), column, f"{column} is empty")
+    out = table.assign(post_a=integer_column(path, table, "post_a"), post_b=integer_column(path, table, "post_b"))
+    out.attrs = table.attrs
+    return out
+
+
+def check_link_references(overrides: pd.DataFrame, posts: pd.DataFrame) -> pd.DataFrame:
+    """``overrides`` unchanged when every (article, post) it names is a row of ``posts``; else a
+    TableError naming the file, line and column of the first that is not."""
+    if overrides.empty:
+        return overrides
+    path = Path(overrides.attrs.get("path", "story_links.csv"))
+    articles = set(posts["article"].astype(str))
+    known = pd.MultiIndex.from_arrays([posts["article"].astype(str), posts["post"].astype("int64")])
+    for side in ("a", "b"):
+        article, post = overrides[f"article_{side}"].astype(str), overrides[f"post_{side}"].astype("int64")
+        unknown = ~article.isin(articles)
+        if unknown.any():
+            row = int(unknown.to_numpy().argmax())
+            raise fail(path, overrides, row, f"article_{side}", f"no article {article.iloc[row]!r} in the corpus")
+        missing = ~pd.MultiIndex.from_arrays([article, post]).isin(known)
+        if missing.any():
+            row = int(missing.argmax())
+            raise fail(path, overrides, row, f"post_{side}",
+                       f"article {article.iloc[row]!r} has no post {int(post.iloc[row])}")
+    return overrides
 
 
 def _unit_speakers(quotes: pd.DataFrame, unit: np.ndarray, units: pd.DataFrame) -> tuple[list[dict[str, str]], list[str]]:
@@ -649,27 +677,40 @@ def _name_of(sid, *known: dict[str, str]) -> str:
 
 def _apply_overrides(pairs: pd.DataFrame, units: pd.DataFrame, overrides: pd.DataFrame | None,
                      vec: _Vectors) -> pd.DataFrame:
-    """Remove the pairs named in ``overrides``; those marked ``link`` come back as ``'override'``, score 1."""
+    """Remove the pairs named in ``overrides``; those marked ``link`` come back as ``'override'``, score 1.
+
+    Rows apply in order, so for a pair of units named by several rows the last one decides. One
+    vectorised pass: every row's unit pairs are found by joins, not by scanning the pairs per row."""
     pairs = pairs.assign(note="")
     if overrides is None or overrides.empty:
         return pairs
-    by_post = units.groupby(["article", "post"], sort=True)["unit"].agg(list).to_dict()
-    for row in overrides.itertuples(index=False):
-        left = by_post.get((str(row.article_a), int(row.post_a)), [])
-        right = by_post.get((str(row.article_b), int(row.post_b)), [])
-        keys = {(min(a, b), max(a, b)) for a in left for b in right if a != b}
-        if not keys:
-            continue
-        hit = pd.Series([k in keys for k in zip(pairs["unit_a"], pairs["unit_b"])], index=pairs.index, dtype=bool)
-        pairs = pairs[~hit]
-        if row.action == "link":
-            added = pd.DataFrame(sorted(keys), columns=["unit_a", "unit_b"])
-            cosine = vec.cosine(added["unit_a"].to_numpy(), added["unit_b"].to_numpy()).round(SCORE_DECIMALS)
-            added = added.assign(cosine=cosine, quote_score=0.0, shared_quote=pd.NA, link="override", score=1.0,
-                                 shared_speaker="", voice_a="", voice_b="", quote_speaker="",
-                                 note=str(row.note or "override"))
-            pairs = pd.concat([pairs, added], ignore_index=True)
-    return pairs
+    rows = overrides.reset_index(drop=True).assign(
+        row=lambda f: np.arange(len(f)), article_a=lambda f: f["article_a"].astype(str),
+        article_b=lambda f: f["article_b"].astype(str), post_a=lambda f: f["post_a"].astype("int64"),
+        post_b=lambda f: f["post_b"].astype("int64"))
+    where = pd.DataFrame({"article": units["article"].astype(str).to_numpy(),
+                          "post": units["post"].astype("int64").to_numpy(), "unit": units["unit"].to_numpy()})
+    left = rows.merge(where.rename(columns={"article": "article_a", "post": "post_a", "unit": "ua"}),
+                      on=["article_a", "post_a"])
+    right = rows[["row"]].join(rows[["article_b", "post_b"]]).merge(
+        where.rename(columns={"article": "article_b", "post": "post_b", "unit": "ub"}), on=["article_b", "post_b"])
+    keys = left[["row", "ua", "action", "note"]].merge(right[["row", "ub"]], on="row")
+    keys = keys[keys["ua"] != keys["ub"]]
+    if keys.empty:
+        return pairs
+    keys = keys.assign(unit_a=np.minimum(keys["ua"], keys["ub"]), unit_b=np.maximum(keys["ua"], keys["ub"]))
+    last = keys.sort_values("row", kind="stable").drop_duplicates(["unit_a", "unit_b"], keep="last")
+    named = pd.MultiIndex.from_frame(last[["unit_a", "unit_b"]])
+    pairs = pairs[~pd.MultiIndex.from_arrays([pairs["unit_a"], pairs["unit_b"]]).isin(named)]
+    linked = last[last["action"] == "link"].sort_values(["row", "unit_a", "unit_b"], kind="stable")
+    if linked.empty:
+        return pairs
+    added = linked[["unit_a", "unit_b"]].reset_index(drop=True).astype(pairs["unit_a"].dtype if len(pairs) else "int64")
+    cosine = vec.cosine(added["unit_a"].to_numpy(), added["unit_b"].to_numpy()).round(SCORE_DECIMALS)
+    notes = [str(n) if isinstance(n, str) and n else "override" for n in linked["note"]]
+    added = added.assign(cosine=cosine, quote_score=0.0, shared_quote=pd.NA, link="override", score=1.0,
+                         shared_speaker="", voice_a="", voice_b="", quote_speaker="", note=notes)
+    return pd.concat([pairs, added], ignore_index=True)
 
 
 def _link_frame(pairs: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:

@@ -32,6 +32,7 @@ Timestamps of several zones (dtype object). An optional ``captured`` column in `
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -234,41 +235,68 @@ def _article_clues(clock: ArticleClock, units: pd.DataFrame) -> list[dict]:
     records = _records(units, ("post", "start", "text", "stamp_start", "stamp_end", "headline_start"))
     rows: list[dict] = []
     lone_stamp = kinds.count("timestamp") == 1  # an article's one stamp, in its header, dates its body
+    posts = [int(r["post"]) for r in records]
+    stamped = _stamped_posts(posts, kinds, skip_header=lone_stamp)
+    nearer = _nearer_clock_stamps(clock, records, kinds)
+    previous = _previous_posts(posts, kinds)
+    following = _next_posts(posts, kinds)
     for i, unit in enumerate(records):
         if kinds[i] == "timestamp":
-            target = _stamped_post(records, kinds, i, skip_header=lone_stamp)
+            target = stamped[i]
             updated = tw.UPDATE_LINE_RE.match(str(unit["text"])) is not None
-            if target is not None and (updated or _nearer_clock_stamp(clock, records, kinds, i)):
-                rows.extend(_displaced_stamp_clue(clock, unit, _previous_post(records, kinds, i)))
+            if target is not None and (updated or nearer[i]):
+                rows.extend(_displaced_stamp_clue(clock, unit, previous[i]))
             else:
                 rows.extend(_timestamp_clue(clock, unit, target))
         if kinds[i] in tw.SEQUENCE_KINDS:
             rows.extend(_post_clues(clock, unit))
         elif kinds[i] in tw.LEADING_KINDS:  # an unreadable stamp before the first post stamps that post
-            rows.extend(_unreadable_lines(clock, unit, _next_post(records, kinds, i)))
+            rows.extend(_unreadable_lines(clock, unit, following[i]))
         if kinds[i] in tw.REFERRING_KINDS:
             rows.extend(_cross_reference_clues(clock, unit))
     return rows
 
 
-def _next_post(records: list[dict], kinds: list[str], i: int) -> int | None:
-    return next((int(records[j]["post"]) for j in range(i + 1, len(records)) if kinds[j] in tw.SEQUENCE_KINDS), None)
+# Each helper below answers, for every unit at once, a question about the units before or after
+# it, in one pass (a run of N stamp lines must cost N steps, not N squared).
 
 
-def _stamped_post(records: list[dict], kinds: list[str], i: int, skip_header: bool = False) -> int | None:
-    """The post a timestamp unit stamps: the next unit, skipping other stamps, bylines and furniture
-    (and, for an article's lone stamp, the standfirst and summary between it and the body)."""
-    skipped = ("timestamp", "byline", "boilerplate") + (("standfirst", "summary") if skip_header else ())
-    for j in range(i + 1, len(records)):
+def _next_posts(posts: list[int], kinds: list[str]) -> list[int | None]:
+    """For each unit, the first post after it."""
+    found: list[int | None] = [None] * len(posts)
+    following = None
+    for j in range(len(posts) - 1, -1, -1):
+        found[j] = following
         if kinds[j] in tw.SEQUENCE_KINDS:
-            return int(records[j]["post"])
-        if kinds[j] not in skipped:
-            return None
-    return None
+            following = posts[j]
+    return found
 
 
-def _previous_post(records: list[dict], kinds: list[str], i: int) -> int | None:
-    return next((int(records[j]["post"]) for j in range(i - 1, -1, -1) if kinds[j] in tw.SEQUENCE_KINDS), None)
+def _stamped_posts(posts: list[int], kinds: list[str], skip_header: bool = False) -> list[int | None]:
+    """For each unit, the post it would stamp if it is a timestamp: the next unit, skipping other
+    stamps, bylines and furniture (and, for an article's lone stamp, the standfirst and summary
+    between it and the body); None when anything else comes first."""
+    skipped = ("timestamp", "byline", "boilerplate") + (("standfirst", "summary") if skip_header else ())
+    found: list[int | None] = [None] * len(posts)
+    following = None
+    for j in range(len(posts) - 1, -1, -1):
+        found[j] = following
+        if kinds[j] in tw.SEQUENCE_KINDS:
+            following = posts[j]
+        elif kinds[j] not in skipped:
+            following = None
+    return found
+
+
+def _previous_posts(posts: list[int], kinds: list[str]) -> list[int | None]:
+    """For each unit, the last post before it."""
+    found: list[int | None] = [None] * len(posts)
+    previous = None
+    for j, kind in enumerate(kinds):
+        found[j] = previous
+        if kind in tw.SEQUENCE_KINDS:
+            previous = posts[j]
+    return found
 
 
 def _has_clock(clock: ArticleClock, line: str) -> bool:
@@ -276,18 +304,21 @@ def _has_clock(clock: ArticleClock, line: str) -> bool:
     return stamp is not None and stamp.hour >= 0
 
 
-def _nearer_clock_stamp(clock: ArticleClock, records: list[dict], kinds: list[str], i: int) -> bool:
-    """Whether, between stamp line ``i`` (itself a clock time) and the post it would stamp, another
-    stamp line gives a clock time: then that nearer line stamps the post ("Updated at 17.52 GMT"
-    closing one post, then "17.12 GMT" opening the next; a page's date line, then a post's time)."""
-    if not _has_clock(clock, str(records[i]["text"])):
-        return False
-    for j in range(i + 1, len(records)):
-        if kinds[j] == "timestamp" and _has_clock(clock, str(records[j]["text"])):
-            return True
-        if kinds[j] not in ("timestamp", "byline", "boilerplate"):
-            return False
-    return False
+def _nearer_clock_stamps(clock: ArticleClock, records: list[dict], kinds: list[str]) -> list[bool]:
+    """For each stamp line that is itself a clock time, whether another stamp line giving a clock
+    time comes between it and the post it would stamp: then that nearer line stamps the post
+    ("Updated at 17.52 GMT" closing one post, then "17.12 GMT" opening the next; a page's date
+    line, then a post's time)."""
+    clocks = [kind == "timestamp" and _has_clock(clock, str(r["text"])) for kind, r in zip(kinds, records)]
+    found = [False] * len(kinds)
+    nearer = False  # a clock stamp line comes next, before any other unit but bylines and furniture
+    for j in range(len(kinds) - 1, -1, -1):
+        found[j] = clocks[j] and nearer
+        if clocks[j]:
+            nearer = True
+        elif kinds[j] not in ("timestamp", "byline", "boilerplate"):
+            nearer = False
+    return found
 
 
 def _displaced_stamp_clue(clock: ArticleClock, unit: dict, previous: int | None) -> list[dict]:
@@ -684,6 +715,12 @@ def _score_reference(docs: _Documents, ref: dict, sents: _SentenceIndex) -> _Sco
     else:
         sentence, offset = sents.texts[i], int(sents.starts[i])
         previous = sents.texts[i - 1] if i > 0 and sents.posts[i - 1] == sents.posts[i] else ""
+    # Read at most CONTEXT_CHARS either side: a sentence that never ends (a one-line file of N
+    # references) would otherwise make every reference read the whole of it, N squared in all.
+    window = tw.CONTEXT_CHARS
+    cut = max(0, int(ref["start"]) - offset - window)
+    sentence, offset = sentence[cut : int(ref["end"]) - offset + window], offset + cut
+    previous = previous[-window:]
     ctx = reference_context(sentence, int(ref["start"]) - offset, int(ref["end"]) - offset, previous)
     return link_scores(docs, ctx)
 
@@ -1452,6 +1489,13 @@ _WORD_START_RE = re.compile(r"(?<![\w-])\w+")
 _SPEC_RE = re.compile(r"([a-z]+)|([+-])(n|\d{1,4})(min|mo|d|h|w|y)?")
 
 
+def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted, not overlapping each other): a
+    binary search, so a sentence of N references and N phrases costs N log N, not N squared."""
+    k = bisect.bisect_right(spans, (start, float("inf")))
+    return any(s < end and start < e for s, e in spans[max(0, k - 1) : k + 1])
+
+
 def find_event_phrases(sentence: str, year: int | None) -> list[_Phrase]:
     """Phrases dating events in one sentence, the longest where they overlap.
 
@@ -1465,8 +1509,8 @@ def find_event_phrases(sentence: str, year: int | None) -> list[_Phrase]:
         _Phrase(s.start, s.end, s.text, "clock", "either", None, None, (s, s))  # resolved later, per post
         for s in stamps.find_stamps(sentence, year) if s.hour >= 0
     ]
-    skip = [(r.start, r.end) for r in stamps.find_cross_references(sentence)]
-    found = [p for p in found if not any(p.start < e and s < p.end for s, e in skip)]
+    skip = sorted({(r.start, r.end) for r in stamps.find_cross_references(sentence)})
+    found = [p for p in found if not _overlaps_any(p.start, p.end, skip)]
     chosen, last = [], -1
     for p in sorted(found, key=lambda p: (p.start, -(p.end - p.start))):
         if p.start >= last:

@@ -43,6 +43,9 @@ LEADING_KINDS = ("title", "standfirst", "summary")
 LINK_WEIGHTS = {"cosine": 0.5, "quote": 0.3, "names": 0.2}
 EXACT_STAMP_SCORE = 1.0  # a candidate stamped with the very minute referred to
 MIN_LINK_SCORE = 0.12  # below this a reference is left unresolved rather than guessed
+# How far either side of a cross-reference its context is read, in characters (sentences are far
+# shorter: the longest bundled one has under 400).
+CONTEXT_CHARS = 1000
 STEM_LENGTH = 6  # truncation stemmer: "betraying"/"betrayal" -> "betray", "Moldovan" -> "moldov"
 REFERENCE_PRONOUNS = frozenset("he she his her him they their them it its".split())
 

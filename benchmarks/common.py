@@ -148,7 +148,7 @@ def words(text: str) -> int:
 # --------------------------------------------------------------------------- pipeline stages
 #
 # Since the map/reduce corpus, touching ``corpus.paragraphs`` computes every per-article frame at
-# once (segmentation, sentences, times, quotes: ``liveblogs.pipeline.article_frames``). To keep
+# once (segmentation, sentences, times, quotes: ``liveblogs.assemble.pipeline.article_frames``). To keep
 # the time of each stage visible, the functions that do each stage are wrapped with a timer;
 # time is charged to the innermost wrapped stage (exclusive), the rest to the stage being touched.
 
@@ -156,12 +156,12 @@ STAGES = ["load", "posts", "sentences", "tokens", "quotes", "speakers", "times",
 
 # stage → "module:function" names to time wherever they are called from.
 WRAPPED = {
-    "posts": ["liveblogs.posts:segment"],
-    "sentences": ["liveblogs.pipeline:sentence_frame"],
-    "quotes": ["liveblogs.pipeline:quote_frame", "liveblogs.quotes:quote_frame"],
-    "speakers": ["liveblogs.corpus:canonicalise"],
-    "times": ["liveblogs.times:time_references", "liveblogs.times:post_times",
-              "liveblogs.times:cross_reference_links", "liveblogs.times:event_times"],
+    "posts": ["liveblogs.text.posts:segment"],
+    "sentences": ["liveblogs.assemble.pipeline:sentence_frame"],
+    "quotes": ["liveblogs.assemble.pipeline:quote_frame", "liveblogs.quotes.quotes:quote_frame"],
+    "speakers": ["liveblogs.assemble.corpus:canonicalise"],
+    "times": ["liveblogs.timing.times:time_references", "liveblogs.timing.times:post_times",
+              "liveblogs.timing.times:cross_reference_links", "liveblogs.timing.times:event_times"],
 }
 
 # (stage charged for what no wrapped function accounts for, Corpus properties touched), in order.

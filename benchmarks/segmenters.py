@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if importlib.util.find_spec("liveblogs") is None:
     sys.path.insert(0, str(ROOT / "src"))
 
-from liveblogs.segment import sentence_spans  # noqa: E402
+from liveblogs.text.segment import sentence_spans  # noqa: E402
 
 GOLD = ROOT / "tests" / "fixtures" / "sentences_gold.jsonl"
 ARTICLES = ROOT / "data" / "articles"
@@ -89,7 +89,7 @@ def stripped(text: str, start: int, end: int) -> Span:
 
 
 def run_ours() -> Segmenter:
-    """liveblogs.segment.sentence_spans, paragraph by paragraph on the original text."""
+    """liveblogs.text.segment.sentence_spans, paragraph by paragraph on the original text."""
 
     def run(text: str, paragraphs: list[Span]) -> list[Span]:
         return [span for a, b in paragraphs for span in sentence_spans(text, a, b)]
@@ -156,7 +156,7 @@ def run_spacy() -> Segmenter:
 
 
 SEGMENTERS: dict[str, tuple[str, Callable[[], Segmenter]]] = {
-    "liveblogs.segment": ("", run_ours),
+    "liveblogs.text.segment": ("", run_ours),
     "syntok": ("syntok", run_syntok),
     "pysbd": ("pysbd", run_pysbd),
     "blingfire": ("blingfire", run_blingfire),

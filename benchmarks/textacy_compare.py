@@ -26,7 +26,7 @@ those we do what its docs suggest and retry on smaller pieces of the same parsed
 blank-line-separated block, then each line of a block that still fails (``Span.as_doc()``, no
 re-parse; the retry is inside the timing). Lines that still fail are skipped and counted.
 
-Accuracy: both tools against the hand-labelled gold with ``liveblogs.evaluate.score`` (spans
+Accuracy: both tools against the hand-labelled gold with ``liveblogs.evaluation.evaluate.score`` (spans
 match at ≥ 0.9 overlap after trimming edge punctuation; speakers compared by folded name):
 the bundled corpus (``tests/fixtures/quotes_gold.jsonl``) and every held-out set
 (``tests/fixtures/heldout*/``, each with its ``quotes_gold.jsonl``).
@@ -179,7 +179,7 @@ def run_ours(liveblogs, folder, whole: bool = True):
 
 def floor_tokenise(texts: dict[str, str]) -> int:
     """Tokenise every text once with the package's token regex, keeping each token's offsets."""
-    from liveblogs.segment import token_matches
+    from liveblogs.text.segment import token_matches
 
     return sum(len([(m.start(), m.end()) for m in token_matches(t, 0, len(t))]) for t in texts.values())
 
@@ -257,7 +257,7 @@ def accuracy(nlp, log=print) -> list[dict]:
     import pandas as pd
 
     import liveblogs
-    from liveblogs.evaluate import load_gold, score
+    from liveblogs.evaluation.evaluate import load_gold, score
 
     rows = []
     for label, folder, gold_path in GOLD_SETS:
@@ -306,7 +306,7 @@ def markdown(speed_rows: list[dict], accuracy_rows: list[dict], model_load: floa
         lines.append("textacy refused (unpaired quotation marks) and was retried block by block / line by line on: "
                      + "; ".join(f"{r['corpus']}: {r['textacy_docs_refused_whole']} of {r['articles']} articles, "
                                  f"{r['textacy_lines_skipped']} lines skipped" for r in refused) + ".\n")
-    lines.append("\n### Accuracy against the hand-labelled gold (`liveblogs.evaluate.score`)\n")
+    lines.append("\n### Accuracy against the hand-labelled gold (`liveblogs.evaluation.evaluate.score`)\n")
     lines.append(markdown_table(accuracy_rows, ["gold", "tool", "gold_quotes", "predicted", "matched", "span_precision",
                                                 "span_recall", "span_f1", "speaker_accuracy", "who_said_what_f1"]))
     return "\n".join(lines)

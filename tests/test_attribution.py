@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from liveblogs.attribution import quote_kind
-from liveblogs.paragraphs import paragraphs
-from liveblogs.quotes import canonicalise, quote_frame
-from liveblogs.speakers import same_name
+from liveblogs.quotes.attribution import quote_kind
+from liveblogs.text.paragraphs import paragraphs
+from liveblogs.quotes.quotes import canonicalise, quote_frame
+from liveblogs.quotes.speakers import same_name
 
 from .growth import cpu_ratio
 
@@ -409,7 +409,7 @@ def test_hard_wrapped_quote_across_a_sentence_end_is_one_row_with_its_speaker():
 
 
 def test_headline_line_over_its_paragraph_is_read_as_a_headline():
-    from liveblogs.quotes import _reading_units
+    from liveblogs.quotes.quotes import _reading_units
 
     body = "Eva Lund said on Monday that the port would reopen next week after repairs, " * 2
     text = "Lund hails ‘new start’\n\n" + body.strip() + "\n"
@@ -652,7 +652,7 @@ def test_summary_bullet_headlines_take_the_speaker_the_body_gives_the_words():
 
 
 def test_read_more_lines_and_entry_headlines_are_headlines():
-    from liveblogs.quotes import _reading_units
+    from liveblogs.quotes.quotes import _reading_units
 
     body = "Ann Lee said on Monday that the port would reopen next week after repairs. " * 3
     text = "7.12pm\n\nLee: I am ready ‘to help’\n\n" + body.strip() + "\n\nRead more: Lee: ‘We will pay’\n"
@@ -686,7 +686,7 @@ def test_the_second_half_of_a_split_quote_is_direct():
 
 
 def test_a_description_is_never_linked_as_a_surname_across_articles():
-    from liveblogs.speakers import link_speakers
+    from liveblogs.quotes.speakers import link_speakers
 
     frame = pd.DataFrame(
         {
@@ -742,7 +742,7 @@ def _spans(toks) -> list[tuple[str, int, int]]:
 
 def _assert_shared_tokens_match(text: str) -> None:
     """Every range sliced from the whole text's tokens is the range tokenised on its own."""
-    from liveblogs.attribution import _tokens, _TextTokens
+    from liveblogs.quotes.attribution import _tokens, _TextTokens
 
     shared = _TextTokens(text)
     for start in range(len(text) + 1):

@@ -180,7 +180,7 @@ def test_credit_lines_between_a_headline_and_its_post_are_skipped():
         "The Treasury is weighing a new round of levies on imported steel, spokeswoman Ada Pine said on "
         'Tuesday in a long briefing. "Everything is on the table," Pine said.'
     )
-    from liveblogs.pipeline import article_frames
+    from liveblogs.assemble.pipeline import article_frames
 
     article = pd.DataFrame({"article": ["a"], "outlet": ["T"], "text": [text], "published": [pd.NaT]})
     q = article_frames(article)["quotes"]

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import liveblogs
-from liveblogs.pipeline import PER_ARTICLE
+from liveblogs.assemble.pipeline import PER_ARTICLE
 
 FRAMES = (*PER_ARTICLE, "posts", "quotes", "speakers", "speaker_names")
 
@@ -81,8 +81,8 @@ def test_reopening_a_cached_corpus_recomputes_nothing(folder: Path, tmp_path: Pa
     first = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
     for name in CORPUS_FRAMES:
         getattr(first, name)
-    for target in ("liveblogs.corpus.article_frames", "liveblogs.corpus.canonicalise", "liveblogs.corpus.speaker_table",
-                   "liveblogs.stories.story_links", "liveblogs.stories.stories", "liveblogs.corpus.token_matches"):
+    for target in ("liveblogs.assemble.corpus.article_frames", "liveblogs.assemble.corpus.canonicalise", "liveblogs.assemble.corpus.speaker_table",
+                   "liveblogs.compare.stories.story_links", "liveblogs.compare.stories.stories", "liveblogs.assemble.corpus.token_matches"):
         monkeypatch.setattr(target, _refuse)
     again = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
     for name in CORPUS_FRAMES:

@@ -7,7 +7,10 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from liveblogs import charts, display, filters, overview, storycharts, timecharts, times, voices
+from liveblogs.viz import charts, display, overview, storycharts, timecharts
+from liveblogs.app import filters
+from liveblogs.timing import times
+from liveblogs.quotes import voices
 
 
 def _views(spec: dict) -> list[dict]:

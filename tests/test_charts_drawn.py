@@ -1,6 +1,6 @@
 """Every chart draws, in a real headless Chromium: in the HTML report, in JupyterLab and in Voilà.
 
-A chart output is a ``.liveblogs-chart`` box (see :mod:`liveblogs.display`); it has drawn when
+A chart output is a ``.liveblogs-chart`` box (see :mod:`liveblogs.viz.display`); it has drawn when
 it holds an SVG with mark elements. Every surface is checked for the count of chart outputs, the
 count that drew, and page errors. Servers are the helpers of ``test_browser``; nothing is fetched.
 """

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from liveblogs.cli import POST_FIELDS, main
+from liveblogs.app.cli import POST_FIELDS, main
 
 from .conftest import ROOT, SKY
 
@@ -17,7 +17,7 @@ SKY_PATH = ROOT / "data" / "articles" / f"{SKY}.txt"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "liveblogs.cli", *args], capture_output=True, text=True, check=False)
+    return subprocess.run([sys.executable, "-m", "liveblogs.app.cli", *args], capture_output=True, text=True, check=False)
 
 
 def test_posts_jsonl_rows_have_the_fields_and_increasing_ids() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from liveblogs.config import data_dir
-from liveblogs.sources import read_manifest
+from liveblogs.ingest.sources import read_manifest
 
 from .conftest import ROOT
 

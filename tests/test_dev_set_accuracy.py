@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import liveblogs
-from liveblogs.evaluate import load_gold, score
+from liveblogs.evaluation.evaluate import load_gold, score
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FLOORS = {  # set: span F1, who-said-what F1, kind accuracy, per-article who-said-what F1

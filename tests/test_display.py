@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, strategies as st
 
-from liveblogs import display
+from liveblogs.viz import display
 
 
 def test_bundle_is_built_once_then_read_from_disk(tmp_path) -> None:

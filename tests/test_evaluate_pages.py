@@ -10,7 +10,7 @@ from .test_pages import PLAIN_PAGE, UPDATES, _jsonld_page
 
 
 def test_scorer_on_a_page_whose_visible_text_shows_its_posts(tmp_path: Path) -> None:
-    from liveblogs.evaluate_pages import evaluate
+    from liveblogs.evaluation.evaluate_pages import evaluate
 
     visible = "".join(
         f"<p>{pd.Timestamp(u['datePublished']).strftime('%H:%M')}</p><h2>{u['headline']}</h2>{u['articleBody']}"

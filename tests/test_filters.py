@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import liveblogs
-from liveblogs import filters
-from liveblogs.filters import Filters, filter_quotes
+from liveblogs.app import filters
+from liveblogs.app.filters import Filters, filter_quotes
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +150,8 @@ def test_large_frames_without_clock_times_are_binned_by_running_order(table) -> 
 
 def test_quote_search_panel_lists_what_the_search_function_finds(corpus) -> None:
     """Typing into the notebook-02 search box shows exactly ``voices.search_quotes`` (moved out of the notebook)."""
-    from liveblogs import voices, widgets
+    from liveblogs.quotes import voices
+    from liveblogs.app import widgets
 
     table = voices.quote_table(corpus.quotes, corpus.posts, corpus.speakers)
     panel = widgets.quote_search(table)

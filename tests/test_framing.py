@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st_
 
-from liveblogs import framing as fr
-from liveblogs import stories as st
-from liveblogs import storycharts as sc
-from liveblogs import voices
+from liveblogs.compare import framing as fr
+from liveblogs.compare import stories as st
+from liveblogs.viz import storycharts as sc
+from liveblogs.quotes import voices
 
 
 @pytest.fixture(scope="module")

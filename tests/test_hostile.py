@@ -22,10 +22,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import liveblogs
-from liveblogs import cli, filters, times
-from liveblogs import posts as posts_module
-from liveblogs.pipeline import article_frames
-from liveblogs.sources import ArticleSource, article_frame
+from liveblogs.app import cli, filters
+from liveblogs.timing import times
+from liveblogs.text import posts as posts_module
+from liveblogs.assemble.pipeline import article_frames
+from liveblogs.ingest.sources import ArticleSource, article_frame
 
 GROWTH_LIMIT = 15  # for 10x the input; linear work gives about 10, quadratic about 100
 
@@ -162,7 +163,7 @@ def test_a_five_megabyte_single_line_through_the_cli(tmp_path: Path) -> None:
     path.write_text(blob, encoding="utf-8")
     assert len(blob) > 5_000_000
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "liveblogs.cli", "quotes", str(path), "--format", "csv"],
+    result = subprocess.run([sys.executable, "-m", "liveblogs.app.cli", "quotes", str(path), "--format", "csv"],
                             capture_output=True, text=True, check=False, timeout=600)
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
@@ -176,7 +177,7 @@ FORMULAS = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\tnext", "\rback"
 
 
 def test_csv_cells_that_spreadsheets_would_run_are_escaped() -> None:
-    from liveblogs.exports import spreadsheet_safe
+    from liveblogs.app.exports import spreadsheet_safe
 
     frame = pd.DataFrame({"quote": FORMULAS + ["plain"], "start": range(-1, 6)})
     safe = spreadsheet_safe(frame)
@@ -290,7 +291,7 @@ def _unwritable(tmp_path: Path) -> Path:
 
 
 def test_an_unwritable_cache_computes_warns_once_and_goes_on(small_folder: Path, tmp_path: Path) -> None:
-    from liveblogs import cache as cache_module
+    from liveblogs.assemble import cache as cache_module
 
     cache_module._warned.clear()
     with pytest.warns(cache_module.CacheWarning, match="cannot be written") as caught:
@@ -305,7 +306,7 @@ def test_an_unwritable_cache_computes_warns_once_and_goes_on(small_folder: Path,
 @pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() == 0,
                     reason="root writes into read-only folders")
 def test_a_read_only_cache_folder_computes_and_warns(small_folder: Path, tmp_path: Path) -> None:
-    from liveblogs import cache as cache_module
+    from liveblogs.assemble import cache as cache_module
 
     cache_module._warned.clear()
     folder = tmp_path / "ro"
@@ -319,7 +320,7 @@ def test_a_read_only_cache_folder_computes_and_warns(small_folder: Path, tmp_pat
 
 
 def test_build_with_an_unwritable_cache_exits_zero(small_folder: Path, tmp_path: Path, monkeypatch, capsys) -> None:
-    from liveblogs import cache as cache_module
+    from liveblogs.assemble import cache as cache_module
 
     cache_module._warned.clear()
     monkeypatch.setenv("LIVEBLOGS_CACHE", str(_unwritable(tmp_path)))
@@ -364,7 +365,7 @@ def test_wrong_but_readable_cache_entries_are_recomputed_and_rewritten(small_fol
 
 
 def _report(corpus: liveblogs.Corpus) -> pd.Series:
-    from liveblogs.integrity import offset_report
+    from liveblogs.evaluation.integrity import offset_report
 
     return offset_report(corpus).set_index("frame")["mismatches"]
 
@@ -394,8 +395,8 @@ def test_offset_report_catches_a_corrupted_quote_mention_and_story(small_folder:
 # --------------------------------------------------------------------------- 6. user tables: checked, found beside the articles, fast
 
 from liveblogs.errors import TableError  # noqa: E402
-from liveblogs.speakers import read_overrides  # noqa: E402
-from liveblogs.stories import read_link_overrides  # noqa: E402
+from liveblogs.quotes.speakers import read_overrides  # noqa: E402
+from liveblogs.compare.stories import read_link_overrides  # noqa: E402
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -444,7 +445,7 @@ def test_tables_beside_the_articles_are_used(small_folder: Path) -> None:
 
 def test_ten_thousand_story_link_rows_apply_fast(corpus) -> None:
     """Each row used to scan every candidate pair (1.4 ms a row; 10,000 rows 14 s): now a few joins."""
-    from liveblogs import stories as stories_module
+    from liveblogs.compare import stories as stories_module
 
     posts = corpus.posts[corpus.posts["kind"].astype(str) == "post"][["article", "post"]]
     pairs = posts.merge(posts, how="cross", suffixes=("_a", "_b"))

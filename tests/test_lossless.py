@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import liveblogs
-from liveblogs.integrity import offset_report, uncovered_characters
+from liveblogs.evaluation.integrity import offset_report, uncovered_characters
 
 PIECES = st.sampled_from(
     [

@@ -86,14 +86,14 @@ def own_report(tmp_path_factory) -> Path:
         (folder / name).write_text(text, encoding="utf-8")
     (folder / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
     out = tmp_path_factory.mktemp("my_report")
-    done = subprocess.run([sys.executable, "-m", "liveblogs.cli", "report", str(folder), "--out", str(out)],
+    done = subprocess.run([sys.executable, "-m", "liveblogs.app.cli", "report", str(folder), "--out", str(out)],
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     return out
 
 
 def test_a_folder_without_articles_is_an_error_not_the_bundled_pair(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "liveblogs.cli", "report", str(tmp_path), "--out", str(tmp_path / "r")],
+    done = subprocess.run([sys.executable, "-m", "liveblogs.app.cli", "report", str(tmp_path), "--out", str(tmp_path / "r")],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert str(tmp_path) in done.stderr and "no article files" in done.stderr

@@ -12,7 +12,7 @@ import pytest
 
 import liveblogs
 from liveblogs.errors import ArticleError
-from liveblogs.integrity import offset_report, uncovered_characters
+from liveblogs.evaluation.integrity import offset_report, uncovered_characters
 
 HOSTILE = "</script><img src=x onerror=alert(1)>"
 
@@ -197,7 +197,7 @@ def test_broken_pages_fall_back_without_a_traceback(tmp_path: Path, content: str
 def test_cli_reads_pages(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(_jsonld_page(UPDATES), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "liveblogs.cli", "posts", str(path)], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "liveblogs.app.cli", "posts", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     posts = [r for r in rows if r["kind"] == "post"]
@@ -205,7 +205,7 @@ def test_cli_reads_pages(tmp_path: Path) -> None:
     assert {r["time_source"] for r in posts} == {"page metadata"}
     bad = tmp_path / "bad.htm"
     bad.write_bytes(b"")
-    result = subprocess.run([sys.executable, "-m", "liveblogs.cli", "posts", str(bad)], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "liveblogs.app.cli", "posts", str(bad)], capture_output=True, text=True)
     assert result.returncode == 2 and result.stderr.strip().count("\n") == 0 and "bad.htm" in result.stderr
 
 

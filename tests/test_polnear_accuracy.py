@@ -1,4 +1,4 @@
-"""The PolNeAR reader and scorer (``liveblogs.evaluate_polnear``) on hand-made brat files, and the
+"""The PolNeAR reader and scorer (``liveblogs.evaluation.evaluate_polnear``) on hand-made brat files, and the
 accuracy floors on PolNeAR's dev split.
 
 The corpus is not in the repository (no licence): the floors read ``../shared/polnear`` beside the
@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from liveblogs.evaluate_polnear import DEFAULT_ROOT, gold_quotes, load_split, quoted_segments, read_ann, score
+from liveblogs.evaluation.evaluate_polnear import DEFAULT_ROOT, gold_quotes, load_split, quoted_segments, read_ann, score
 
 # --------------------------------------------------------------------------- hand-made pairs
 
@@ -151,7 +151,7 @@ FLOORS = {"span_f1": 0.95, "who_said_what_f1": 0.78}  # measured 0.966 / 0.803
 @pytest.mark.skipif(not (DEFAULT_ROOT / "dev" / "text").is_dir(),
                     reason=f"PolNeAR is not in the repository (no licence); put its train/dev splits at {DEFAULT_ROOT}")
 def test_polnear_dev_floors():
-    from liveblogs.evaluate_polnear import liveblogs_quotes
+    from liveblogs.evaluation.evaluate_polnear import liveblogs_quotes
 
     texts, gold, neutral = load_split("dev")
     o = score(liveblogs_quotes("dev", texts=texts), gold, neutral, texts)["overall"]

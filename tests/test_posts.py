@@ -219,7 +219,7 @@ def test_a_wire_dateline_paragraph_opens_the_body_not_a_standfirst(write_article
     ("THE KREMLIN, he said - nothing", False),
 ])
 def test_wire_datelines(line: str, dateline: bool) -> None:
-    from liveblogs.posts import WIRE_DATELINE_RE
+    from liveblogs.text.posts import WIRE_DATELINE_RE
 
     assert bool(WIRE_DATELINE_RE.match(line)) is dateline
 
@@ -257,7 +257,7 @@ def test_a_headline_closing_a_single_quote_is_not_joined_to_the_next_paragraph(w
 
 
 def test_a_plural_possessive_still_joins_a_hard_wrapped_line() -> None:
-    from liveblogs.paragraphs import ends_mid_sentence
+    from liveblogs.text.paragraphs import ends_mid_sentence
 
     assert ends_mid_sentence("the ministers’") and ends_mid_sentence("It’s the ministers’")
     assert not ends_mid_sentence("‘without us’") and not ends_mid_sentence("Zelenskyy: ‘no deals about us’")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from liveblogs.quotemarks import find_quotes, quote_text
+from liveblogs.quotes.quotemarks import find_quotes, quote_text
 
 from .growth import cpu_ratio
 
@@ -81,7 +81,7 @@ def test_continuation_needs_a_closing_paragraph():
 
 def test_barrier_stops_a_continuation():
     text = 'He said "one.\n"Headline quote"\nBody.'
-    from liveblogs.paragraphs import paragraphs
+    from liveblogs.text.paragraphs import paragraphs
 
     bounds = [(p.start, p.end) for p in paragraphs(text)]
     assert [text[s.start : s.end] for s in find_quotes(text, bounds, barriers={1})] == ["Headline quote"]

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import liveblogs
-from liveblogs.evaluate import load_gold, score
+from liveblogs.evaluation.evaluate import load_gold, score
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def test_score_wrong_speaker_is_an_error():
 
 
 def test_the_accuracy_table_scores_every_hand_labelled_set() -> None:
-    from liveblogs.evaluate import GOLD_SET_ROLES, accuracy_table
+    from liveblogs.evaluation.evaluate import GOLD_SET_ROLES, accuracy_table
 
     table = accuracy_table().set_index("gold_set")
     assert list(table.index) == list(GOLD_SET_ROLES) and (table["role"] == "blind").sum() == 1

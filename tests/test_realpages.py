@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import liveblogs
-from liveblogs.integrity import offset_report, uncovered_characters
+from liveblogs.evaluation.integrity import offset_report, uncovered_characters
 
 from .conftest import ROOT
 

@@ -1,4 +1,4 @@
-"""Tests for liveblogs.segment: sentence rules, token rules, normalise, properties, hostile input, accuracy."""
+"""Tests for liveblogs.text.segment: sentence rules, token rules, normalise, properties, hostile input, accuracy."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if importlib.util.find_spec("liveblogs") is None:  # running from a checkout without install
     sys.path.insert(0, str(ROOT / "src"))
 
-from liveblogs.segment import TOKEN_KINDS, normalise, normalise_token, sentence_spans, token_table  # noqa: E402
+from liveblogs.text.segment import TOKEN_KINDS, normalise, normalise_token, sentence_spans, token_table  # noqa: E402
 
 from .growth import cpu_ratio
 

@@ -10,7 +10,7 @@ import pytest
 
 import liveblogs
 from liveblogs import ArticleError, ManifestError
-from liveblogs.sources import ARTICLE_COLUMNS, HEADER_CHARS, PUBLISHED_SOURCES, find_dates, infer_outlet, infer_published, infer_timezone
+from liveblogs.ingest.sources import ARTICLE_COLUMNS, HEADER_CHARS, PUBLISHED_SOURCES, find_dates, infer_outlet, infer_published, infer_timezone
 
 from .growth import cpu_ratio
 

@@ -1,4 +1,4 @@
-"""Tests for liveblogs.stamps: live-blog time stamps and cross-references."""
+"""Tests for liveblogs.ingest.stamps: live-blog time stamps and cross-references."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from liveblogs.stamps import (
+from liveblogs.ingest.stamps import (
     ZONE_WORDS,
     ZONES,
     CrossRef,

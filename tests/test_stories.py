@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st_
 
 import liveblogs
-from liveblogs import stories as st
+from liveblogs.compare import stories as st
 from liveblogs.config import data_dir
 
 from .conftest import BBC, SKY

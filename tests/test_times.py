@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import liveblogs
-from liveblogs import timecharts, times
-from liveblogs.sources import ArticleSource, article_frame
+from liveblogs.viz import timecharts
+from liveblogs.timing import times
+from liveblogs.ingest.sources import ArticleSource, article_frame
 
 from .conftest import BBC, SKY
 from .growth import cpu_ratio

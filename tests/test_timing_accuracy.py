@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import liveblogs
-from liveblogs.evaluate_times import (DEFAULT_CORPORA, DEFAULT_GOLD, TimingGoldError, load_timing_gold,
+from liveblogs.evaluation.evaluate_times import (DEFAULT_CORPORA, DEFAULT_GOLD, TimingGoldError, load_timing_gold,
                                       score_post_times)
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -188,7 +188,7 @@ def test_heldout5_time_accuracy_floor():
 
 
 def test_the_timing_table_has_one_row_per_set():
-    from liveblogs.evaluate_times import TIMING_SETS, timing_table
+    from liveblogs.evaluation.evaluate_times import TIMING_SETS, timing_table
 
     table = timing_table()
     assert table["gold_set"].tolist() == list(TIMING_SETS)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from liveblogs.errors import TableError
-from liveblogs.speakers import read_overrides
-from liveblogs.stories import read_link_overrides
+from liveblogs.quotes.speakers import read_overrides
+from liveblogs.compare.stories import read_link_overrides
 
 
 def test_speaker_table_cells_are_stripped_text_and_blanks_missing(tmp_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""app: what users run: filter panel, widgets, HTML report, command line."""

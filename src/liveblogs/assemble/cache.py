@@ -1,0 +1,159 @@
+"""Per-article Parquet cache: reopening a corpus reads frames instead of recomputing them.
+
+An article's entry is keyed by the SHA-256 of its file, what the manifest says of it (outlet,
+date, zone, encoding) and a fingerprint of this package (its version and the bytes of its source
+files), so a changed file or a changed package recomputes only what changed. The cache lives in
+``$LIVEBLOGS_CACHE`` or ``~/.cache/liveblogs``; ``load_corpus(cache=False)`` bypasses it.
+
+The corpus-level frames (the concatenated per-article frames, tokens, canonical speakers,
+stories) are cached too, under ``corpus/``, keyed by the ordered keys of every article and by
+the user-editable tables they read (``data/speakers.csv``, ``data/story_links.csv``), so
+reopening an unchanged corpus reads one Parquet file per frame and recomputes nothing.
+
+Each Parquet file has a ``.sha256`` beside it holding the digest of its bytes, checked on every
+read: a truncated, replaced or foreign file (even a valid Parquet file of other contents) is not
+trusted; its frames are recomputed and the entry is written again. A cache that cannot be
+written (a read-only folder, a full disk) is an optimisation lost, not an error: the frames are
+computed, one warning says so, and the work goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .pipeline import PER_ARTICLE
+
+KEY_FIELDS = ("article", "sha256", "outlet", "published", "timezone", "encoding")
+
+
+@lru_cache(maxsize=1)
+def package_fingerprint() -> str:
+    """The package version and a digest of every source file of the package."""
+    from .. import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def default_cache_dir() -> Path:
+    """``$LIVEBLOGS_CACHE``, else ``~/.cache/liveblogs``."""
+    return Path(os.environ.get("LIVEBLOGS_CACHE") or Path.home() / ".cache" / "liveblogs")
+
+
+def article_key(article: pd.Series) -> str:
+    """The cache key of one article row."""
+    parts = [str(article[field]) for field in KEY_FIELDS] + [package_fingerprint()]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
+
+
+def load(folder: Path, article: pd.Series) -> dict[str, pd.DataFrame] | None:
+    """The cached frames of one article, or None when it is not cached (or unreadable)."""
+    return load_frames(folder / article_key(article), PER_ARTICLE)
+
+
+def store(folder: Path, article: pd.Series, frames: dict[str, pd.DataFrame]) -> None:
+    """Write one article's frames (each file renamed into place, so readers never see half); an
+    entry that failed its digest check is written again."""
+    store_frames(folder / article_key(article), frames)
+
+
+def table_digest(table: pd.DataFrame) -> str:
+    """A digest of a small user-editable table (its columns and cells), for keys that depend on it."""
+    return hashlib.sha256(table.to_csv(index=False).encode()).hexdigest()[:16]
+
+
+def corpus_entry(folder: Path, article_keys: list[str], *inputs: str) -> Path:
+    """The folder of corpus-level frames for these articles, in this order, and these other inputs."""
+    digest = hashlib.sha256("\0".join([package_fingerprint(), *article_keys, "|", *inputs]).encode())
+    return folder / "corpus" / digest.hexdigest()[:24]
+
+
+def load_frames(entry: Path, names: tuple[str, ...]) -> dict[str, pd.DataFrame] | None:
+    """The frames ``names`` stored in ``entry``, or None unless every one is there, matches the
+    digest stored beside it, and reads."""
+    frames = {}
+    for name in names:
+        data = _verified_bytes(entry / f"{name}.parquet")
+        if data is None:
+            return None
+        try:
+            frames[name] = with_lists(pd.read_parquet(io.BytesIO(data)))
+        except (OSError, ValueError):
+            return None
+    return frames
+
+
+def _verified_bytes(path: Path) -> bytes | None:
+    """The bytes of ``path`` when its ``.sha256`` file holds their digest; else None."""
+    try:
+        data = path.read_bytes()
+        expected = path.with_name(path.name + ".sha256").read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return data if hashlib.sha256(data).hexdigest() == expected else None
+
+
+def with_lists(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells that were lists before Parquet (which reads them back as arrays) made lists again."""
+    for column in frame.columns[frame.dtypes == object]:
+        values = frame[column].tolist()
+        if any(isinstance(v, np.ndarray) for v in values):
+            frame[column] = pd.Series([v.tolist() if isinstance(v, np.ndarray) else v for v in values],
+                                      index=frame.index, dtype=object)
+    return frame
+
+
+def store_frames(entry: Path, frames: dict[str, pd.DataFrame]) -> None:
+    """Write frames into ``entry``, each to a temporary file renamed into place (so readers never
+    see half), with the digest of its bytes beside it. When the cache cannot be written, warn
+    once and go on: the caller has the frames."""
+    try:
+        entry.mkdir(parents=True, exist_ok=True)
+        for name, frame in frames.items():
+            buffer = io.BytesIO()
+            frame.to_parquet(buffer, index=False)
+            data = buffer.getvalue()
+            target = entry / f"{name}.parquet"
+            _replace(target, data)
+            _replace(target.with_name(target.name + ".sha256"), hashlib.sha256(data).hexdigest().encode("ascii"))
+    except OSError as error:
+        _warn_unwritable(entry, error)
+
+
+def _replace(target: Path, data: bytes) -> None:
+    partial = target.with_name(target.name + f".tmp{os.getpid()}")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    finally:
+        if partial.exists():
+            partial.unlink()
+
+
+class CacheWarning(UserWarning):
+    """The cache folder could not be written; frames are computed instead of stored."""
+
+
+_warned: set[str] = set()
+
+
+def _warn_unwritable(entry: Path, error: OSError) -> None:
+    """One warning per cache folder and process, naming the folder and the reason."""
+    root = str(entry.parent.parent if entry.parent.name == "corpus" else entry.parent)
+    if root in _warned:
+        return
+    _warned.add(root)
+    reason = error.strerror or str(error)
+    warnings.warn(f"liveblogs: cache folder {root} cannot be written ({reason}); computing without storing",
+                  CacheWarning, stacklevel=3)

@@ -1,0 +1,348 @@
+"""One entry point, ``load_corpus``, returning a ``Corpus`` whose frames are computed on first use.
+
+Every frame carries ``article``, ``start`` and ``end`` (and ``post`` below the article level) so
+that ``corpus.text(article)[start:end]`` gives each row back and frames join on those keys.
+
+The work is a map and a reduce: :func:`liveblogs.pipeline.article_frames` computes every
+per-article frame from one file (cached as Parquet per file, see :mod:`liveblogs.cache`), then
+the corpus-wide steps — canonical speakers across outlets — run on the concatenated frames.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+
+from . import cache as cache_module
+from ..compare import framing
+from ..compare import stories as stories_module
+from .pipeline import PER_ARTICLE, article_frames
+from ..quotes.quotes import canonicalise
+from ..text.segment import TOKEN_KINDS, normalise_token, token_matches
+from ..ingest.sources import article_frame, resolve_sources
+from ..quotes.speakers import read_overrides, speaker_names, speaker_table
+from ..ingest.usertables import table_path
+
+TIME_COLUMNS = ["time", "time_earliest", "time_latest", "time_source", "time_evidence"]
+TOKEN_COLUMNS = ["article", "post", "sentence", "token", "start", "end", "text", "norm", "kind"]
+TOKEN_KIND_DTYPE = pd.CategoricalDtype(list(TOKEN_KINDS))
+_KIND_CODES = {kind: code for code, kind in enumerate(TOKEN_KINDS)}
+Progress = Callable[[int, int], None]
+
+
+class Corpus:
+    """The articles and every frame derived from them, each computed once, on first use."""
+
+    def __init__(self, articles: pd.DataFrame, cache_dir: Path | None = None, progress: Progress | None = None,
+                 tables_dir: Path | None = None) -> None:
+        self.articles = articles
+        self.cache_dir = cache_dir
+        self.tables_dir = tables_dir  # where speakers.csv / story_links.csv are looked for first
+        self.progress = progress
+        self.cache_hits = 0
+        self._texts: dict[str, str] = dict(zip(articles["article"], articles["text"]))
+
+    def __repr__(self) -> str:
+        outlets = ", ".join(sorted(map(str, self.articles["outlet"].unique())))
+        return f"<Corpus: {len(self.articles)} articles from {outlets}>"
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """Article id → decoded text, for every article."""
+        return dict(self._texts)
+
+    def text(self, article: str) -> str:
+        """The decoded text of one article; every offset in the corpus indexes it."""
+        return self._texts[article]
+
+    # -- the map step: per-article frames, from the cache or computed ---------------------------
+
+    def _one_article(self, index: int) -> dict[str, pd.DataFrame]:
+        article = self.articles.iloc[index : index + 1]  # a slice: no copy of the row
+        if self.cache_dir is None:
+            return article_frames(article)
+        row = article.iloc[0]
+        cached = cache_module.load(self.cache_dir, row)
+        if cached is not None:
+            self.cache_hits += 1
+            return cached
+        frames = article_frames(article)
+        cache_module.store(self.cache_dir, row, frames)
+        return frames
+
+    @cached_property
+    def _article_keys(self) -> list[str]:
+        return [cache_module.article_key(row) for _, row in self.articles.iterrows()]
+
+    def _cached(self, names: tuple[str, ...], compute: Callable[[], dict[str, pd.DataFrame]], *inputs: str) -> dict[str, pd.DataFrame]:
+        """Corpus-level frames read from the cache when all are there, else computed and stored.
+
+        The entry is keyed by every article's key, in order, and ``inputs`` (digests of the other
+        tables the frames depend on)."""
+        if self.cache_dir is None:
+            return compute()
+        entry = cache_module.corpus_entry(self.cache_dir, self._article_keys, *inputs)
+        frames = cache_module.load_frames(entry, names)
+        if frames is None:
+            frames = compute()
+            cache_module.store_frames(entry, frames)
+        return frames
+
+    def _cached_frame(self, name: str, compute: Callable[[], pd.DataFrame], *inputs: str) -> pd.DataFrame:
+        """One corpus-level frame, from the cache or computed (see :meth:`_cached`)."""
+        return self._cached((name,), lambda: {name: compute()}, *inputs)[name]
+
+    @cached_property
+    def _per_article(self) -> dict[str, pd.DataFrame]:
+        computed = False
+
+        def compute() -> dict[str, pd.DataFrame]:
+            nonlocal computed
+            computed = True
+            return self._concatenated_articles()
+
+        combined = self._cached(PER_ARTICLE, compute)
+        if not computed:
+            self.cache_hits = len(self.articles)
+            if self.progress is not None:
+                self.progress(len(self.articles), len(self.articles))
+        return combined
+
+    def _concatenated_articles(self) -> dict[str, pd.DataFrame]:
+        parts = []
+        for index in range(len(self.articles)):
+            parts.append(self._one_article(index))
+            if self.progress is not None:
+                self.progress(index + 1, len(self.articles))
+        outlets = pd.CategoricalDtype(self.articles["outlet"].cat.categories)
+        combined = {name: concat_frames([p[name] for p in parts]) for name in PER_ARTICLE}
+        for name in ("units", "quotes"):
+            combined[name]["outlet"] = combined[name]["outlet"].astype(str).astype(outlets)
+        return combined
+
+    @property
+    def paragraphs(self) -> pd.DataFrame:
+        """One row per paragraph (hard-wrapped lines rejoined), with its role and post."""
+        return self._per_article["paragraphs"]
+
+    @property
+    def units(self) -> pd.DataFrame:
+        """The posts frame before times are added (what the time clues are read from)."""
+        return self._per_article["units"]
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence, within paragraphs, with a normalised form."""
+        return self._per_article["sentences"]
+
+    @property
+    def time_references(self) -> pd.DataFrame:
+        """Every time clue in the text: stamps, run-on times, cross-references; what each resolved to and pins."""
+        return self._per_article["time_references"]
+
+    @property
+    def post_times(self) -> pd.DataFrame:
+        """Per unit: best time, earliest and latest bounds, source, evidence, blog order and conflicts."""
+        return self._per_article["post_times"]
+
+    @property
+    def cross_reference_links(self) -> pd.DataFrame:
+        """Per cross-reference ("see our 7.50am post"): the post it points to, with score and evidence."""
+        return self._per_article["cross_reference_links"]
+
+    @property
+    def event_times(self) -> pd.DataFrame:
+        """Times the text gives for events ("last night", "this morning"), resolved against their post's time."""
+        return self._per_article["event_times"]
+
+    @cached_property
+    def posts(self) -> pd.DataFrame:
+        """One row per unit of the blog (title, standfirst, summary, post, byline, timestamp, boilerplate),
+        with its best time, bounds, the source of that time and the evidence for it."""
+        timed = self.post_times[["article", "post", *TIME_COLUMNS]]
+        return self.units.merge(timed, on=["article", "post"], how="left", validate="one_to_one")
+
+    @cached_property
+    def tokens(self) -> pd.DataFrame:
+        """One row per token, with its sentence, kind (word, number, punct, quote, symbol) and normal form.
+
+        Computed only when asked for: it is the largest frame."""
+        return self._cached_frame("tokens", self._computed_tokens)
+
+    def _computed_tokens(self) -> pd.DataFrame:
+        frames = [self._article_tokens(article, group) for article, group in self.sentences.groupby("article", sort=False)]
+        return concat_frames(frames, TOKEN_COLUMNS)
+
+    def _article_tokens(self, article: str, sentences: pd.DataFrame) -> pd.DataFrame:
+        text = self._texts[article]
+        found = [list(token_matches(text, s, e)) for s, e in zip(sentences["start"].tolist(), sentences["end"].tolist())]
+        matches = [m for sentence in found for m in sentence]
+        words = [m.group() for m in matches]
+        counts = [len(sentence) for sentence in found]
+        return pd.DataFrame(
+            {
+                "article": pd.array([article] * len(words), dtype="string"),
+                "post": np.repeat(sentences["post"].to_numpy(), counts),
+                "sentence": np.repeat(sentences["sentence"].to_numpy(), counts),
+                "token": np.arange(len(words), dtype=np.int64),
+                "start": np.array([m.start() for m in matches], dtype=np.int64),
+                "end": np.array([m.end() for m in matches], dtype=np.int64),
+                "text": pd.array(words, dtype="string"),
+                "norm": pd.array([normalise_token(w) for w in words], dtype="string"),
+                "kind": pd.Categorical.from_codes([_KIND_CODES[m.lastgroup] for m in matches], dtype=TOKEN_KIND_DTYPE),
+            }
+        )
+
+    # -- the reduce step: speakers across the corpus ---------------------------------------------
+
+    @cached_property
+    def _speaker_overrides(self) -> pd.DataFrame:
+        return read_overrides(table_path("speakers.csv", self.tables_dir))
+
+    @cached_property
+    def _link_overrides(self) -> pd.DataFrame:
+        table = stories_module.read_link_overrides(table_path("story_links.csv", self.tables_dir))
+        return stories_module.check_link_references(table, self.units[["article", "post"]])
+
+    def _speaker_inputs(self) -> tuple[str, ...]:
+        """What frames built on the canonical speakers depend on besides the articles: ``data/speakers.csv``."""
+        return ("speakers", cache_module.table_digest(self._speaker_overrides))
+
+    def _story_inputs(self) -> tuple[str, ...]:
+        """What frames built on the story links depend on: both user-editable tables."""
+        return (*self._speaker_inputs(), "stories", cache_module.table_digest(self._link_overrides))
+
+    @cached_property
+    def _quotes_and_speakers(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        def compute() -> dict[str, pd.DataFrame]:
+            quotes, speaker_outlets = canonicalise(self._per_article["quotes"], self._speaker_overrides)
+            return {"quotes": quotes, "speaker_outlets": speaker_outlets}
+
+        frames = self._cached(("quotes", "speaker_outlets"), compute, *self._speaker_inputs())
+        return frames["quotes"], frames["speaker_outlets"]
+
+    @property
+    def quotes(self) -> pd.DataFrame:
+        """One row per quotation: the words inside the marks, where, who said them, the cue and how we know."""
+        return self._quotes_and_speakers[0]
+
+    @property
+    def speaker_outlets(self) -> pd.DataFrame:
+        """One row per speaker and outlet: the aliases and descriptions that outlet uses, quote counts."""
+        return self._quotes_and_speakers[1]
+
+    @cached_property
+    def speaker_names(self) -> pd.DataFrame:
+        """One row per speaker × outlet × written form of the name, with where it is first used."""
+        return self._cached_frame("speaker_names", lambda: speaker_names(self.quotes), *self._speaker_inputs())
+
+    @cached_property
+    def speakers(self) -> pd.DataFrame:
+        """One row per person or body quoted: canonical name, group, every alias and description, totals."""
+        return self._cached_frame(
+            "speakers", lambda: speaker_table(self.speaker_outlets, self.speaker_names), *self._speaker_inputs()
+        )
+
+    # -- the reduce step: stories across outlets ---------------------------------------------------
+
+    @cached_property
+    def story_links(self) -> pd.DataFrame:
+        """Pairs of posts that report the same event or statement, with the score and the evidence."""
+        return self._cached_frame(
+            "story_links",
+            lambda: stories_module.story_links(self.posts, self.paragraphs, self.quotes, self._link_overrides),
+            *self._story_inputs(),
+        )
+
+    @cached_property
+    def stories(self) -> pd.DataFrame:
+        """Posts of every outlet grouped into stories: one row per story × post, with label, link and time."""
+        return self._cached_frame(
+            "stories",
+            lambda: stories_module.stories(self.posts, self.paragraphs, self.story_links, self.quotes, self.post_times),
+            *self._story_inputs(),
+        )
+
+    def coverage_timing(self) -> pd.DataFrame:
+        """One row per story × outlet: covered or not, first coverage time with bounds, lag behind the first."""
+        return stories_module.coverage_timing(self.stories, outlets=list(self.articles["outlet"].cat.categories))
+
+    def compare_outlets(self) -> dict[str, pd.DataFrame]:
+        """Who each outlet quotes that the others do not, single-outlet stories, naming differences,
+        spelling variants and distinguishing terms (log-odds with an informative Dirichlet prior)."""
+        return framing.outlet_differences(
+            self.quotes, self.speakers, self.speaker_names, self.coverage_timing(), self.texts, self.articles,
+            self.sentences, self.posts,
+        )
+
+    # -- checks ------------------------------------------------------------------------------------
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """Every frame whose rows carry offsets, with the text those offsets give (for checks and exports)."""
+        return {
+            "articles": self.articles, "posts": self.posts, "paragraphs": self.paragraphs,
+            "sentences": self.sentences, "tokens": self.tokens,
+            "quotes": self.quotes.assign(text=self._spans(self.quotes)),
+            "speaker_names": self.speaker_names.assign(text=self.speaker_names["alias"]),
+            "speakers": self._named_speakers(),
+            "time_references": self.time_references,
+            "stories": self.stories.assign(text=self._spans(self.stories)),
+        }
+
+    def _spans(self, frame: pd.DataFrame) -> list[str]:
+        return [self._texts[a][s:e] for a, s, e in zip(frame["article"], frame["start"], frame["end"])]
+
+    def _named_speakers(self) -> pd.DataFrame:
+        named = self.speakers.dropna(subset=["article"])
+        return named.assign(text=self._spans(named))
+
+
+def concat_frames(frames: Iterable[pd.DataFrame], columns: list[str] | None = None) -> pd.DataFrame:
+    """Concatenate per-article frames, keeping the dtypes of the first when some are empty."""
+    frames = list(frames)
+    filled = [f for f in frames if len(f)]
+    if filled:
+        return pd.concat(filled, ignore_index=True)
+    if frames:
+        return frames[0].iloc[0:0].reset_index(drop=True)
+    return pd.DataFrame(columns=columns)
+
+
+def load_corpus(
+    source: str | Path | list | tuple | None = None,
+    *,
+    cache: bool | str | Path = True,
+    progress: Progress | None = None,
+    engine: str = "pandas",
+):
+    """Load articles: the bundled ones (None), a folder, a manifest CSV, one file or a list of files.
+
+    ``cache``: True (the default folder, see :mod:`liveblogs.cache`), a folder, or False.
+    ``progress``: called as ``progress(done, total)`` while articles are processed.
+    ``engine="dask"`` maps the per-article step over a Dask bag and returns a
+    :class:`liveblogs.scale.DaskCorpus` whose frames are Dask DataFrames.
+    """
+    sources = resolve_sources(source)
+    if engine == "dask":
+        from .scale import load_dask_corpus
+
+        return load_dask_corpus(sources)
+    if engine != "pandas":
+        raise ValueError(f"load_corpus: engine must be 'pandas' or 'dask', not {engine!r}")
+    cache_dir = None if cache is False else (cache_module.default_cache_dir() if cache is True else Path(cache))
+    return Corpus(article_frame(sources), cache_dir=cache_dir, progress=progress, tables_dir=_tables_dir(source))
+
+
+def _tables_dir(source: object) -> Path | None:
+    """The folder whose speakers.csv / story_links.csv go with these articles: the folder given, or
+    the folder of the manifest given; None (the package's data/) for the bundled articles and files."""
+    if source is None or isinstance(source, (list, tuple)):
+        return None
+    path = Path(source)
+    if path.is_dir():
+        return path
+    return path.parent if path.suffix.lower() == ".csv" else None

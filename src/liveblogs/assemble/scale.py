@@ -1,0 +1,115 @@
+"""Corpora beyond one machine: the per-article step mapped over Dask, the corpus steps as a reduce.
+
+``load_corpus(paths, engine="dask")`` reads and processes each article in a Dask task (the pure
+map step, :func:`liveblogs.pipeline.article_frames`), keeps the results on the cluster, and
+exposes every per-article frame as a Dask DataFrame (one partition per article) with the same
+columns and dtypes as the pandas path. The steps that need every article — canonical speakers
+across outlets — are the reduce step: the quotes are gathered, canonicalised with the same
+function as the pandas path, and handed back as a Dask DataFrame.
+
+To use an existing cluster, connect a ``distributed.Client`` first (``Client("tcp://host:8786")``):
+Dask then runs every task there.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import dask
+import dask.dataframe as dd
+import pandas as pd
+
+from .corpus import TIME_COLUMNS
+from .pipeline import PER_ARTICLE, article_frames
+from ..quotes.quotes import canonicalise
+from ..ingest.sources import ArticleSource, article_frame
+from ..quotes.speakers import read_overrides, speaker_names, speaker_table
+
+
+def process_source(source: ArticleSource) -> dict[str, pd.DataFrame]:
+    """Read one article file and compute every per-article frame, with its articles row and posts."""
+    article = article_frame([source])
+    frames = article_frames(article)
+    timed = frames["post_times"][["article", "post", *TIME_COLUMNS]]
+    frames["posts"] = frames["units"].merge(timed, on=["article", "post"], how="left", validate="one_to_one")
+    frames["articles"] = article
+    return frames
+
+
+class DaskCorpus:
+    """The frames of a corpus as Dask DataFrames; ``.compute()`` any of them to get pandas back."""
+
+    def __init__(self, sources: list[ArticleSource]) -> None:
+        self.sources = sources
+        parts = [dask.delayed(process_source)(source, dask_key_name=f"article-{i}") for i, source in enumerate(sources)]
+        self._parts = dask.persist(*parts)
+        self._meta = dask.compute(self._parts[0])[0] if parts else {}
+
+    def _frame(self, name: str) -> dd.DataFrame:
+        meta = self._meta[name].iloc[0:0]
+        pieces = [dask.delayed(_pick)(part, name) for part in self._parts]
+        return dd.from_delayed(pieces, meta=meta, verify_meta=False).map_partitions(
+            self._with_outlets, meta=self._with_outlets(meta)
+        )
+
+    @cached_property
+    def outlets(self) -> pd.CategoricalDtype:
+        """The outlet vocabulary of the whole corpus (the pandas path's categories)."""
+        names = pd.concat([self._frame_raw("articles")["outlet"].astype(str).compute()])
+        return pd.CategoricalDtype(sorted(set(names)))
+
+    def _frame_raw(self, name: str) -> dd.DataFrame:
+        pieces = [dask.delayed(_pick)(part, name) for part in self._parts]
+        return dd.from_delayed(pieces, meta=self._meta[name].iloc[0:0], verify_meta=False)
+
+    def _with_outlets(self, frame: pd.DataFrame) -> pd.DataFrame:
+        if "outlet" not in frame:
+            return frame
+        return frame.assign(outlet=frame["outlet"].astype(str).astype(self.outlets))
+
+    def __getattr__(self, name: str) -> dd.DataFrame:
+        if name in (*PER_ARTICLE, "posts", "articles"):
+            return self._frame(name)
+        raise AttributeError(name)
+
+    @cached_property
+    def _reduced(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        raw = self._frame("quotes").compute().reset_index(drop=True)
+        return canonicalise(raw, read_overrides())
+
+    @property
+    def quotes(self) -> dd.DataFrame:
+        """Quotations with canonical speakers (the reduce step), one partition per article."""
+        return _per_article_partitions(self._reduced[0])
+
+    @property
+    def speaker_outlets(self) -> dd.DataFrame:
+        return _from_pandas(self._reduced[1])
+
+    @property
+    def speaker_names(self) -> dd.DataFrame:
+        return _from_pandas(speaker_names(self._reduced[0]))
+
+    @property
+    def speakers(self) -> dd.DataFrame:
+        names = speaker_names(self._reduced[0])
+        return _from_pandas(speaker_table(self._reduced[1], names))
+
+
+def _pick(frames: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
+    return frames[name]
+
+
+def _per_article_partitions(frame: pd.DataFrame) -> dd.DataFrame:
+    return _from_pandas(frame, max(1, frame["article"].nunique()))
+
+
+def _from_pandas(frame: pd.DataFrame, npartitions: int = 1) -> dd.DataFrame:
+    """A Dask DataFrame with exactly the pandas dtypes (Dask would turn object columns into strings)."""
+    with dask.config.set({"dataframe.convert-string": False}):
+        return dd.from_pandas(frame, npartitions=npartitions, sort=False)
+
+
+def load_dask_corpus(sources: list[ArticleSource]) -> DaskCorpus:
+    """The Dask version of ``load_corpus``: see the module docstring."""
+    return DaskCorpus(sources)

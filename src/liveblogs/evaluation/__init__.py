@@ -1,0 +1,1 @@
+"""evaluation: frames + hand-labelled or annotated gold → accuracy; offset integrity checks."""

@@ -1,0 +1,1 @@
+"""ingest: files, saved pages and user tables → articles (text, outlet, date, zone)."""

@@ -1,0 +1,613 @@
+"""Files → articles: read the manifest and decode each article exactly once.
+
+The article ``text`` is the file decoded as ``open(path, encoding="utf-8-sig").read()`` gives it
+(universal newlines); every ``start``/``end`` in the package indexes that string.
+
+When the manifest gives no publication date, ``infer_published`` looks for one in the article's
+opening lines; the articles frame says where each date came from in ``published_source``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Iterator
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import pandas as pd
+
+from ..config import ARTICLE_SUFFIXES, MANIFEST_NAME, data_dir
+from . import pages
+from ..errors import ArticleError, LiveblogsError, ManifestError
+from .stamps import MONTHS, WEEKDAY_ORDER, WEEKDAYS, ZONE_WORDS, ZONES
+
+MANIFEST_COLUMNS = ["file", "outlet", "published", "timezone", "url", "title", "encoding"]
+DEFAULT_TIMEZONE = "UTC"
+# Signatures that name the outlet when the manifest does not, looked for as whole words in the
+# first and last lines (bylines, datelines, sign-offs, footers); the earliest found wins.
+OUTLET_SIGNATURES = {
+    "BBC": ("BBC.com", "BBC News", "bbc.co.uk"),
+    "Sky News": ("-SKY NEWS", "Sky News"),
+    "The Guardian": ("theguardian.com", "The Guardian"),
+    "Reuters": ("Reuters",),
+    "CNN": ("CNN",),
+    "Al Jazeera": ("Al Jazeera",),
+    "Associated Press": ("(AP)", "Associated Press"),
+    "AFP": ("(AFP)", "Agence France-Presse"),
+    "Politico": ("Politico", "POLITICO", "Brussels Playbook", "BRUSSELS PLAYBOOK", "London Playbook", "LONDON PLAYBOOK"),
+    "DW": ("DW", "Deutsche Welle", "dw.com"),
+    "The New York Times": ("New York Times", "nytimes.com"),
+    "The Washington Post": ("Washington Post", "washingtonpost.com"),
+    "Financial Times": ("Financial Times", "ft.com"),
+    "The Telegraph": ("The Telegraph", "telegraph.co.uk"),
+    "The Irish Times": ("The Irish Times", "irishtimes.com"),
+    "The Independent": ("The Independent", "independent.co.uk"),
+    "Kyiv Independent": ("Kyiv Independent", "kyivindependent.com"),
+    "Bloomberg": ("Bloomberg News", "bloomberg.com"),
+    "France 24": ("France 24", "france24.com"),
+    "Euronews": ("Euronews", "euronews.com"),
+    "NPR": ("NPR",),
+    "Fox News": ("Fox News", "foxnews.com"),
+}
+OUTLET_EDGE_LINES = 5
+# Of a longer edge line only its first and last OUTLET_EDGE_CHARS characters are read: a
+# signature sits where a byline, dateline or sign-off does, and a one-line file of megabytes
+# would otherwise be searched whole, twice.
+OUTLET_EDGE_CHARS = 2000
+
+
+def _signature_pattern(signature: str) -> str:
+    """A signature as a whole word: no letter or digit may touch it where it starts or ends with one."""
+    before = r"(?<![\w])" if signature[0].isalnum() else ""
+    after = r"(?![\w])" if signature[-1].isalnum() else ""
+    return before + re.escape(signature) + after
+
+
+_OUTLET_RX = re.compile(
+    "|".join(
+        f"(?P<o{i}>{'|'.join(_signature_pattern(s) for s in sorted(sigs, key=len, reverse=True))})"
+        for i, sigs in enumerate(OUTLET_SIGNATURES.values())
+    )
+)
+# "told Politico", "according to Reuters": another outlet used as a channel, not the article's own.
+_CHANNEL_CUE_RX = re.compile(
+    r"(?:told|according to|speaking to|spoke to|interview with|cited by|quoted by|reported by)[ \u00a0](?:the )?\Z",
+    re.IGNORECASE,
+)
+_OUTLETS_BY_GROUP = {f"o{i}": outlet for i, outlet in enumerate(OUTLET_SIGNATURES)}
+
+# --------------------------------------------------------------------------- publication dates
+# Where ``infer_published`` looks: the first HEADER_LINES non-empty lines, and never past
+# HEADER_CHARS characters (one long first line must not hide a date deep in the body).
+HEADER_LINES = 15
+HEADER_CHARS = 1_500
+# What ``published_source`` can say: the manifest gave the date, the text did, or nothing did.
+PUBLISHED_SOURCES = ["manifest", "text", "none", "page metadata"]
+# Words that open a date line, and which of them name the first publication.
+PUBLISHED_CUES = ("first published", "published", "posted")
+UPDATED_CUES = ("last updated", "last modified", "updated", "modified")
+# A date followed on its line by more than this many characters, with no separator first,
+# is a date in running prose ("24 February 2022 marked the start of ..."), not a date line.
+MAX_DATE_LINE_TAIL = 40
+DATE_TAIL_SEPARATORS = "-–—|•·:("
+
+_SP = r"[ \u00a0\u202f]"  # one space: plain, no-break, or narrow no-break
+_MONTH_NAMES = "|".join(
+    re.escape(v) for v in sorted({v for m in MONTHS for v in (m.title(), m.upper())}, key=lambda v: (-len(v), v))
+)
+_WEEKDAY_NAMES = "|".join(
+    re.escape(v) for v in sorted({v for w in WEEKDAYS for v in (w.title(), w.upper())}, key=lambda v: (-len(v), v))
+)
+_YEAR_4 = r"(?:19|20)\d\d(?!\d)"
+# A full date: day, month (name or abbreviation) and 4-digit year, in the three English orders,
+# optionally after a weekday. Every repetition is bounded, so a scan is linear in the text.
+_FULL_DATE_RX = re.compile(
+    rf"(?:(?<![A-Za-z])(?P<wd>{_WEEKDAY_NAMES})\.?,?{_SP}{{1,2}})?"
+    rf"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{_SP}{{1,2}}(?:of{_SP})?(?P<m1>{_MONTH_NAMES})\.?,?{_SP}{{1,2}}(?P<y1>{_YEAR_4})"
+    rf"|(?<![A-Za-z])(?P<m2>{_MONTH_NAMES})\.?{_SP}{{1,2}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?{_SP}{{1,2}}(?P<y2>{_YEAR_4})"
+    rf"|(?<![\d.:/-])(?P<y3>{_YEAR_4})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)(?![\d])"
+    rf"|(?<![\d.:/-])(?P<n1>[0-3]?\d)[/.](?P<n2>[01]?\d)[/.](?P<y4>{_YEAR_4})"
+    r")"
+)
+# What may stand before a date on a date line besides punctuation and digits ("03/06/2025"):
+# a clock, am/pm and a zone ("Updated 9:47 AM EDT, March 18, 2025").
+_CLOCK_WORDS_RX = re.compile(
+    r"(?<![A-Za-z])(?:[AaPp]\.?[Mm]\.?|" + "|".join(re.escape(z) for z in sorted(ZONES, key=len, reverse=True)) + r")(?![A-Za-z])"
+)
+_CUE_RX = re.compile(
+    r"\A[^A-Za-z]{0,8}(?P<cue>" + "|".join(re.escape(c) for c in PUBLISHED_CUES + UPDATED_CUES) + r")"
+    rf"(?:{_SP}{{1,2}}(?:on|at))?(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# "BRUSSELS, " or "BRUSSELS/MOSCOW, " before the date: a wire dateline.
+_DATELINE_PLACE_RX = re.compile(rf"\A[A-Z][A-Z.'’/ -]{{1,40}},{_SP}{{0,2}}\Z")
+# "By Jane Doe, " or "By Jane Doe | " before the date: a byline.
+_BYLINE_RX = re.compile(r"\A(?:By|BY|by) [^\n]{1,100}[,|•·–—-] {0,2}\Z")
+
+
+@dataclass(frozen=True)
+class PublishedDate:
+    """A publication date found in an article's text, and where: ``text[start:end]`` is the date."""
+
+    date: dt.date
+    start: int
+    end: int
+    cue: str  # "published", "updated", "dateline" (a date line, wire dateline or byline)
+
+
+@dataclass(frozen=True)
+class ArticleSource:
+    """One manifest row: where an article is and what is known about it."""
+
+    path: Path
+    outlet: str | None = None
+    published: dt.date | None = None
+    timezone: str | None = None  # None: the zone the text states ("All times are CET"), else UTC
+    url: str | None = None
+    title: str | None = None
+    encoding: str = "utf-8"
+
+
+# Byte order marks and the codec each names (which removes the mark); the longer ones first, as
+# the UTF-32 LE mark begins with the UTF-16 LE one.
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
+_UTF8_NAMES = ("utf-8", "utf8", "utf-8-sig")
+
+
+def text_encoding(data: bytes, encoding: str = "utf-8") -> str:
+    """The encoding ``data`` is read with: the one its byte order mark names when ``encoding`` is a
+    Unicode one (a BOM is the file's own statement; it wins over the default UTF-8), else
+    ``encoding`` (a declared ``cp1252`` is kept even if the first bytes look like a mark)."""
+    if not encoding.lower().replace("_", "-").startswith("utf"):
+        return encoding
+    for mark, codec in BOMS:
+        if data.startswith(mark):
+            return encoding if codec == "utf-8-sig" and _is_utf8(encoding) else codec
+    return encoding
+
+
+def _is_utf8(encoding: str) -> bool:
+    return encoding.lower().replace("_", "-") in _UTF8_NAMES
+
+
+def decode(path: Path, data: bytes, encoding: str = "utf-8") -> str:
+    """Bytes → text with universal newlines. Strict: bad bytes raise an error naming the offset.
+
+    A byte order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) names the encoding and is removed.
+    ``encoding="utf-8"`` is the default; another encoding (for example ``cp1252`` or ``utf-16``)
+    is the documented fallback, chosen per file in the manifest's ``encoding`` column or with
+    ``--encoding``. The check for binary files (a NUL) runs on the decoded text, so UTF-16 and
+    UTF-32 files, whose bytes hold NULs, are read.
+    """
+    if not data:
+        raise ArticleError(path, "file is empty")
+    encoding = text_encoding(data, encoding)
+    if _is_utf8(encoding):
+        nul = data.find(b"\x00")  # before decoding: a binary file's first NUL names its byte offset
+        if nul >= 0:
+            raise ArticleError(path, f"binary file: NUL byte at byte offset {nul}; expected UTF-8 text")
+    codec = "utf-8-sig" if _is_utf8(encoding) else encoding
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as error:
+        bad = data[error.start : error.start + 1].hex()
+        raise ArticleError(
+            path,
+            f"not valid {encoding}: byte 0x{bad} at byte offset {error.start}; "
+            "re-save the file as UTF-8 or set its encoding (e.g. cp1252) in the manifest",
+        ) from None
+    except LookupError:
+        raise ArticleError(path, f"unknown encoding {encoding!r}") from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise ArticleError(path, f"binary file: NUL character at character offset {nul} after decoding as {encoding}")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ArticleError(path, "file holds only white space")
+    return text
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of one article file; a missing or unreadable file is an error naming it."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(path, "no such file") from None
+    except IsADirectoryError:
+        raise ArticleError(path, "is a folder, not an article file") from None
+    except OSError as error:
+        raise ArticleError(path, f"cannot be read ({error.strerror})") from None
+
+
+def read_text(path: Path, encoding: str = "utf-8") -> tuple[str, str]:
+    """The decoded text of one file and the SHA-256 of its bytes (a web page: the text derived from it)."""
+    if pages.is_html(path):
+        record = page_record(ArticleSource(path=Path(path), encoding=encoding))
+        return str(record["text"]), str(record["sha256"])
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(path, "no such file") from None
+    except IsADirectoryError:
+        raise ArticleError(path, "is a folder, not an article file") from None
+    except OSError as error:
+        raise ArticleError(path, f"cannot be read ({error.strerror})") from None
+    return decode(Path(path), data, encoding), hashlib.sha256(data).hexdigest()
+
+
+def file_encoding(path: Path, encoding: str = "utf-8") -> str:
+    """The encoding a file is read with (its BOM's, else ``encoding``), as recorded in the articles frame."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+    except OSError:
+        return encoding
+    return text_encoding(head, encoding)
+
+
+def infer_outlet(text: str) -> str | None:
+    """The outlet whose signature comes first in the first or last non-empty lines, if any."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    edges = "\n".join(map(_line_edges, lines[:OUTLET_EDGE_LINES] + lines[-OUTLET_EDGE_LINES:]))
+    for found in _OUTLET_RX.finditer(edges):
+        if not _CHANNEL_CUE_RX.search(edges, max(0, found.start() - 30), found.start()):
+            return _OUTLETS_BY_GROUP[found.lastgroup]
+    return None
+
+
+def _line_edges(line: str) -> str:
+    """A line, or its first and last ``OUTLET_EDGE_CHARS`` characters when it is longer than both."""
+    if len(line) <= 2 * OUTLET_EDGE_CHARS:
+        return line
+    return line[:OUTLET_EDGE_CHARS] + "\n" + line[-OUTLET_EDGE_CHARS:]
+
+
+def find_dates(text: str) -> Iterator[tuple[dt.date, int, int]]:
+    """Every full calendar date in ``text`` as (date, start, end); impossible dates are skipped.
+
+    A date must have a day, a month and a 4-digit year: "25 Mar 2025", "March 18, 2025",
+    "Thu 20 Mar 2025", "MARCH 12 2025", "2025-03-19", and "23/03/2025" when the day is over 12
+    (else day-first and month-first readings disagree: "03/06/2025" is skipped). A weekday,
+    when written, is part of the span and must agree with the date. Linear in ``len(text)``, whatever the text holds.
+    """
+    for m in _FULL_DATE_RX.finditer(text):
+        g = m.groupdict()
+        if g["y4"]:  # "23/03/2025": read only when the order cannot be in doubt (the day is over 12)
+            if int(g["n1"]) <= 12:
+                continue
+            g = {**g, "d3": g["n1"], "m3": g["n2"], "y3": g["y4"]}
+        day, month, year = g["d1"] or g["d2"] or g["d3"], g["m1"] or g["m2"] or g["m3"], g["y1"] or g["y2"] or g["y3"]
+        number = int(month) if month.isdigit() else MONTHS[month.lower()]
+        try:
+            date = dt.date(int(year), number, int(day))
+        except ValueError:
+            continue
+        if g["wd"] and WEEKDAYS[g["wd"].lower()] != WEEKDAY_ORDER[date.weekday()]:
+            continue
+        yield date, m.start(), m.end()
+
+
+def header_window(text: str) -> int:
+    """Where the opening lines end: after HEADER_LINES non-empty lines, at most HEADER_CHARS."""
+    limit = min(len(text), HEADER_CHARS)
+    pos, lines = 0, 0
+    while pos < limit and lines < HEADER_LINES:
+        end = text.find("\n", pos, limit)
+        end = limit if end < 0 else end
+        lines += bool(text[pos:end].strip())
+        pos = end + 1
+    return min(pos, limit)
+
+
+def _date_line_cue(before: str, after: str) -> str | None:
+    """What kind of line a date sits on, from the text before and after it on that line; None for prose."""
+    cue = _CUE_RX.match(before)
+    if cue:  # "Published On 25 Mar 2025", "Updated 9:47 AM EDT, March 18, 2025"
+        rest = _CLOCK_WORDS_RX.sub("", before[cue.end():])
+        if any(c.isalpha() for c in rest):
+            return None
+        return "published" if cue.group("cue").lower() in PUBLISHED_CUES else "updated"
+    tail = after.strip()
+    if len(tail) > MAX_DATE_LINE_TAIL and tail[0] not in DATE_TAIL_SEPARATORS:
+        return None  # "24 February 2022 marked the start of ...": prose
+    if _DATELINE_PLACE_RX.match(before) or _BYLINE_RX.match(before):
+        return "dateline"
+    if any(c.isalpha() for c in _CLOCK_WORDS_RX.sub("", before)):
+        return None  # "Leaders met on 6 March 2025": a date in a sentence
+    return "dateline"  # "Thu 20 Mar 2025 18.05 GMT", "03/06/2025 March 6, 2025"
+
+
+def infer_published(text: str) -> PublishedDate | None:
+    """The publication date stated in the opening lines of ``text``, or None.
+
+    Looks only at the first HEADER_LINES non-empty lines (at most HEADER_CHARS characters), and
+    only at full dates (see ``find_dates``) that stand on a date line: one opened by a cue
+    ("Published On 25 Mar 2025", "First published on ...", "Updated 9:47 AM EDT, March 18, 2025"),
+    one the date opens, perhaps after digits and a clock ("Thu 20 Mar 2025 18.05 GMT",
+    "March 19, 2025 7:02 am CET"; prose that a date merely opens is refused by its long tail),
+    a wire dateline ("BRUSSELS, 6 March 2025 -") or a byline ("By Jane Doe, March 5, 2025").
+    A date in a sentence ("met on 6 March 2025") is not a publication date. Of several, a
+    "Published"/"First published"/"Posted" date wins, else the first. A date without a year
+    ("BRUSSELS, March 14 (Reuters)") is never completed by guessing the year.
+    """
+    window = header_window(text)
+    found: list[PublishedDate] = []
+    for date, start, end in find_dates(text[:window]):
+        line_start = text.rfind("\n", 0, start) + 1
+        reach = min(len(text), end + 4 * MAX_DATE_LINE_TAIL)  # enough of the line to judge its tail
+        line_end = text.find("\n", end, reach)
+        line_end = reach if line_end < 0 else line_end
+        cue = _date_line_cue(text[line_start:start], text[end:line_end])
+        if cue is not None:
+            found.append(PublishedDate(date, start, end, cue))
+    published = [f for f in found if f.cue == "published"]
+    return (published or found or [None])[0]
+
+
+# --------------------------------------------------------------------------- stated time zones
+# Where ``infer_timezone`` looks: the opening and the closing characters of the text.
+ZONE_NOTE_HEAD_CHARS = 3_000
+ZONE_NOTE_TAIL_CHARS = 1_000
+TIMEZONE_SOURCES = ["manifest", "text", "default", "page metadata"]
+# Named zones a page may state besides ``stamps.ZONE_WORDS`` ("Central European Time").
+STATED_ZONE_WORDS = {"central european": "Europe/Paris", "eastern european": "Europe/Kyiv",
+                     "coordinated universal": "UTC", **{k: v for k, v in ZONE_WORDS.items() if v}}
+_ZONE_NOTE_RX = re.compile(
+    r"(?:(?i:\ball)[ \u00a0]+(?i:times)|\bTimes[ \u00a0]+(?=are\b|in\b|shown\b|given\b))[ \u00a0]{0,3}"
+    r"(?i:(?:are[ \u00a0]+)?(?:shown[ \u00a0]+|given[ \u00a0]+)?(?:in[ \u00a0]+)?)(?i:the[ \u00a0]+)?"
+    r"(?:(?P<abbr>" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b|(?P<words>(?i:" + "|".join(re.escape(w) for w in sorted(STATED_ZONE_WORDS, key=len, reverse=True))
+    + r"))(?i:[ \u00a0]+(?:summer[ \u00a0]+|standard[ \u00a0]+)?time)\b)"
+)
+
+
+@dataclass(frozen=True)
+class StatedZone:
+    """A time zone the page states for its times ("All times are in CET"): ``text[start:end]``."""
+
+    zone: str
+    start: int
+    end: int
+
+
+def infer_timezone(text: str) -> StatedZone | None:
+    """The zone a page says its times are in, from a note such as "All times are in Central
+    European Time (CET)", "(all times GMT)" or "Times are Eastern"; None when it states none.
+
+    Looks at the first ZONE_NOTE_HEAD_CHARS and last ZONE_NOTE_TAIL_CHARS characters; the first
+    note with a known zone (``stamps.ZONES`` abbreviations, named zones) wins.
+    """
+    tail_start = max(ZONE_NOTE_HEAD_CHARS, len(text) - ZONE_NOTE_TAIL_CHARS)
+    for begin, end in ((0, min(len(text), ZONE_NOTE_HEAD_CHARS)), (tail_start, len(text))):
+        for m in _ZONE_NOTE_RX.finditer(text, begin, end):
+            zone = ZONES.get(m.group("abbr") or "") or STATED_ZONE_WORDS.get((m.group("words") or "").lower())
+            if zone:
+                return StatedZone(zone, m.start(), m.end())
+    return None
+
+
+_HEADER_ZONE_RX = re.compile(
+    r"(?<![\w+-])(?:(?:GMT|UTC)(?P<sign>[+-])(?P<hours>1[0-4]|0?\d)(?![\d:])|(?P<abbr>"
+    + "|".join(z for z in sorted(ZONES, key=len, reverse=True) if len(z) > 1) + r")(?![\w+-]))"
+)
+
+
+def _header_zone_of(text: str, found: PublishedDate | None) -> StatedZone | None:
+    found = found or infer_published(text)
+    return header_zone(text, found) if found else None
+
+
+def header_zone(text: str, published: PublishedDate) -> StatedZone | None:
+    """The zone named on the line that gives the publication date ("Thursday 10 April 2025 17:05
+    BST", "Published on 23/03/2025 - 09:12 GMT+1"): the page's own clock, which its bare stamps share."""
+    line_start = text.rfind("\n", 0, published.start) + 1
+    line_end = text.find("\n", published.end)
+    line_end = len(text) if line_end < 0 else min(line_end, published.end + 200)
+    found = _HEADER_ZONE_RX.search(text, line_start, line_end)
+    if found is None:
+        return None
+    if found.group("abbr"):
+        return StatedZone(ZONES[found.group("abbr")], found.start(), found.end())
+    hours = int(found.group("hours"))
+    sign = "-" if found.group("sign") == "+" else "+"  # POSIX names: Etc/GMT-1 is one hour ahead of UTC
+    return StatedZone("UTC" if hours == 0 else f"Etc/GMT{sign}{hours}", found.start(), found.end())
+
+
+def read_manifest(path: Path) -> list[ArticleSource]:
+    """Rows of a manifest CSV (file, outlet, published, timezone, url, title, encoding)."""
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except FileNotFoundError:
+        raise ManifestError(path, "no such manifest file") from None
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise ManifestError(path, f"not a readable UTF-8 CSV ({error})") from None
+    if rows and "file" not in rows[0]:
+        raise ManifestError(path, f"missing the 'file' column; columns are {', '.join(MANIFEST_COLUMNS)}")
+    return [_manifest_row(path, n, row) for n, row in enumerate(rows, start=2)]
+
+
+def _manifest_row(path: Path, line: int, row: dict[str, str]) -> ArticleSource:
+    def value(key: str) -> str | None:
+        cell = (row.get(key) or "").strip()
+        return cell or None
+
+    file = value("file")
+    if file is None:
+        raise ManifestError(path, f"line {line}: empty 'file'")
+    published = value("published")
+    try:
+        date = dt.date.fromisoformat(published) if published else None
+    except ValueError:
+        raise ManifestError(path, f"line {line}: published {published!r} is not a YYYY-MM-DD date") from None
+    zone = value("timezone")
+    try:
+        if zone is not None:
+            ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ManifestError(path, f"line {line}: unknown time zone {zone!r}") from None
+    return ArticleSource(
+        path=(path.parent / file),
+        outlet=value("outlet"),
+        published=date,
+        timezone=zone,
+        url=value("url"),
+        title=value("title"),
+        encoding=value("encoding") or "utf-8",
+    )
+
+
+def resolve_sources(source: str | Path | list | tuple | None = None) -> list[ArticleSource]:
+    """What ``load_corpus`` was given → article sources: None (bundled), a folder, a manifest, or files."""
+    if source is None:
+        return read_manifest(data_dir() / MANIFEST_NAME)
+    if isinstance(source, (list, tuple)):
+        if not source:
+            raise LiveblogsError("load_corpus: the list of article files is empty")
+        return [_file_source(Path(p)) for p in source]
+    path = Path(source)
+    if not path.exists():
+        raise ArticleError(path, "no such file or folder")
+    if path.is_dir():
+        return _folder_sources(path)
+    if path.suffix.lower() == ".csv":
+        return read_manifest(path)
+    return [_file_source(path)]
+
+
+def _folder_sources(folder: Path) -> list[ArticleSource]:
+    manifest = folder / MANIFEST_NAME
+    if manifest.is_file():
+        return read_manifest(manifest)
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    if not files:
+        raise ArticleError(folder, f"folder holds no article files ({', '.join(ARTICLE_SUFFIXES)}) and no {MANIFEST_NAME}")
+    return [_file_source(p) for p in files]
+
+
+def _file_source(path: Path) -> ArticleSource:
+    """A lone file: its row in a manifest beside it or one folder up, if one names it, else defaults."""
+    for folder in (path.parent, path.parent.parent):
+        manifest = folder / MANIFEST_NAME
+        if manifest.is_file():
+            for row in read_manifest(manifest):
+                if row.path.resolve() == path.resolve():
+                    return row
+    return ArticleSource(path=path)
+
+
+def article_id(path: Path) -> str:
+    """An article's id: its file name without the suffix."""
+    return Path(path).stem
+
+
+def _page_encoding(encoding: str | None) -> str | None:
+    """The encoding a page is read in when it declares none: the manifest's, if not the default."""
+    return None if (encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig") else encoding
+
+
+def page_record(source: ArticleSource) -> dict[str, object]:
+    """One row of the articles frame for a web page: the text derived from it (``pages.layout``)
+    and what its metadata says, unless the manifest says otherwise."""
+    data = read_bytes(source.path)
+    page = pages.load_page(Path(source.path), data, _page_encoding(source.encoding))
+    zone = source.timezone or page.zone
+    stated = None
+    if zone is None:
+        stated = infer_timezone(page.visible_text) if not page.posts else None
+    zone = zone or (stated.zone if stated else DEFAULT_TIMEZONE)
+    built = pages.layout(page, zone)
+    text = built.text
+    found = None
+    if source.published is None and page.published is None:
+        found = infer_published(text)
+    published = (source.published or (page.published.tz_convert(zone).date() if page.published is not None else None)
+                 or (found.date if found else None))
+    span = built.published_span if source.published is None and page.published is not None else None
+    if found is not None:
+        span = (found.start, found.end)
+    return {
+        "article": article_id(source.path),
+        "outlet": source.outlet or page.outlet or infer_outlet(text) or article_id(source.path),
+        "title": source.title or page.title or text.strip().split("\n", 1)[0].strip(),
+        "published": pd.Timestamp(published) if published else pd.NaT,
+        "published_source": "manifest" if source.published else "page metadata" if page.published is not None
+        else "text" if found else "none",
+        "published_start": span[0] if span else pd.NA,
+        "published_end": span[1] if span else pd.NA,
+        "timezone": zone,
+        "timezone_source": "manifest" if source.timezone else "page metadata" if page.zone else "text" if stated else "default",
+        "url": source.url or page.url,
+        "path": str(source.path),
+        "encoding": source.encoding,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "n_chars": len(text),
+        "start": 0,
+        "end": len(text),
+        "text": text,
+    }
+
+
+def article_record(source: ArticleSource) -> dict[str, object]:
+    """One row of the articles frame, with the decoded text."""
+    if pages.is_html(source.path):
+        return page_record(source)
+    text, sha = read_text(source.path, source.encoding)
+    first_line = text.strip().split("\n", 1)[0].strip()
+    found = None if source.published else infer_published(text)
+    published = source.published or (found.date if found else None)
+    stated = None if source.timezone else infer_timezone(text) or _header_zone_of(text, found)
+    zone = source.timezone or (stated.zone if stated else DEFAULT_TIMEZONE)
+    return {
+        "article": article_id(source.path),
+        "outlet": source.outlet or infer_outlet(text) or article_id(source.path),
+        "title": source.title or first_line,
+        "published": pd.Timestamp(published) if published else pd.NaT,
+        "published_source": "manifest" if source.published else "text" if found else "none",
+        "published_start": found.start if found else pd.NA,  # text[published_start:published_end] is the date
+        "published_end": found.end if found else pd.NA,
+        "timezone": zone,
+        "timezone_source": "manifest" if source.timezone else "text" if stated else "default",
+        "url": source.url,
+        "path": str(source.path),
+        "encoding": file_encoding(source.path, source.encoding),
+        "sha256": sha,
+        "n_chars": len(text),
+        "start": 0,
+        "end": len(text),
+        "text": text,
+    }
+
+
+ARTICLE_COLUMNS = [
+    "article", "outlet", "title", "published", "published_source", "published_start", "published_end",
+    "timezone", "timezone_source", "url", "path",
+    "encoding", "sha256", "n_chars", "start", "end", "text",
+]
+
+
+def article_frame(sources: list[ArticleSource]) -> pd.DataFrame:
+    """One row per article; duplicate ids are an error naming both files."""
+    records = [article_record(s) for s in sources]
+    seen: dict[str, str] = {}
+    for record in records:
+        if record["article"] in seen:
+            raise ArticleError(record["path"], f"article id {record['article']!r} also used by {seen[record['article']]}")
+        seen[str(record["article"])] = str(record["path"])
+    frame = pd.DataFrame(records, columns=ARTICLE_COLUMNS)
+    return frame.astype(
+        {"article": "string", "outlet": "category", "title": "string", "timezone": "category",
+         "url": "string", "path": "string", "encoding": "category", "sha256": "string",
+         "n_chars": "int64", "start": "int64", "end": "int64", "text": "string",
+         "published": "datetime64[ns]",
+         "published_source": pd.CategoricalDtype(PUBLISHED_SOURCES),
+         "published_start": "Int64", "published_end": "Int64",
+         "timezone_source": pd.CategoricalDtype(TIMEZONE_SOURCES)}
+    )

@@ -1,0 +1,1 @@
+"""text: article text → paragraphs, posts (units), sentences and tokens."""

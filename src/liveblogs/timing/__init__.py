@@ -1,0 +1,1 @@
+"""timing: posts → time clues, post times with bounds, event times."""

@@ -1,0 +1,1 @@
+"""viz: tidy frames → Altair charts and overview tables; the offline renderer."""

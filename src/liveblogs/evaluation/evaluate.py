@@ -220,18 +220,24 @@ def accuracy_table(roles: dict[str, str] | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m liveblogs.evaluate", description=__doc__.split("\n")[0])
-    parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="gold JSONL file (default: the bundled fixture)")
-    parser.add_argument("--corpus", default=None, help="articles to score (folder, manifest or file; default: bundled)")
+def scorer_parser(module: str, doc: str, gold: Path, all_help: str) -> argparse.ArgumentParser:
+    """The arguments every hand-labelled-set scorer takes: --gold, --json and --all."""
+    parser = argparse.ArgumentParser(prog=f"python -m {module}", description=doc.split("\n")[0])
+    parser.add_argument("--gold", default=str(gold), help="gold JSONL file (default: the bundled fixture)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--all", action="store_true", help="one row per hand-labelled set (GOLD_SET_ROLES)")
-    args = parser.parse_args(argv)
-    import liveblogs
+    parser.add_argument("--all", action="store_true", help=all_help)
+    return parser
 
+
+def main(argv: list[str] | None = None) -> int:
+    parser = scorer_parser("liveblogs.evaluation.evaluate", __doc__, DEFAULT_GOLD,
+                           "one row per hand-labelled set (GOLD_SET_ROLES)")
+    parser.add_argument("--corpus", default=None, help="articles to score (folder, manifest or file; default: bundled)")
+    args = parser.parse_args(argv)
     if args.all:
         print(accuracy_table().to_string(index=False))
         return 0
+    import liveblogs
 
     corpus = liveblogs.load_corpus(args.corpus)
     result = score(corpus.quotes, load_gold(args.gold), corpus.speaker_outlets, corpus.texts)

@@ -188,7 +188,7 @@ def evaluate(folder: Path = DEFAULT_FOLDER, hints: bool = False) -> pd.DataFrame
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m liveblogs.evaluate_pages", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m liveblogs.evaluation.evaluate_pages", description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER, help="folder of saved pages")
     args = parser.parse_args(argv)
     if not Path(args.folder).is_dir():

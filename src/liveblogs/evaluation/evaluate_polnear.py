@@ -437,7 +437,7 @@ def format_result(label: str, result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m liveblogs.evaluate_polnear", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m liveblogs.evaluation.evaluate_polnear", description=__doc__.split("\n")[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train"], help="PolNeAR split (default dev)")
     parser.add_argument("--root", default=str(DEFAULT_ROOT), help="PolNeAR folder (default ../shared/polnear)")
     parser.add_argument("--textacy", action="store_true", help="also score textacy's direct_quotations")

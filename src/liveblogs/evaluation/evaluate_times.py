@@ -35,6 +35,7 @@ import pandas as pd
 
 from ..config import PROJECT_DIR
 from ..errors import LiveblogsError
+from .evaluate import scorer_parser
 
 __all__ = ["load_timing_gold", "match_gold", "score_post_times", "format_result", "timing_table", "main",
            "DEFAULT_GOLD", "DEFAULT_CORPORA", "TIMING_SETS", "TimingGoldError"]
@@ -245,18 +246,16 @@ def timing_table(sets: dict | None = None) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m liveblogs.evaluate_times", description=__doc__.split("\n")[0])
+    parser = scorer_parser("liveblogs.evaluation.evaluate_times", __doc__, DEFAULT_GOLD,
+                           "one row per hand-labelled timing set (TIMING_SETS)")
     parser.add_argument("--corpus", nargs="+", default=[str(p) for p in DEFAULT_CORPORA],
                         help="folders or files to score (default: the four heldout fixture folders)")
-    parser.add_argument("--gold", default=str(DEFAULT_GOLD), help="gold JSONL file (default: the bundled fixture)")
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--all", action="store_true", help="one row per hand-labelled timing set (TIMING_SETS)")
     args = parser.parse_args(argv)
-    import liveblogs
-
     if args.all:
         print(timing_table().to_string(index=False))
         return 0
+    import liveblogs
+
     posts = pd.concat([liveblogs.load_corpus(source).posts for source in args.corpus], ignore_index=True)
     result = score_post_times(posts, load_timing_gold(args.gold))
     print(json.dumps(result, indent=2, default=str) if args.json else format_result(result))

@@ -231,14 +231,7 @@ def read_text(path: Path, encoding: str = "utf-8") -> tuple[str, str]:
     if pages.is_html(path):
         record = page_record(ArticleSource(path=Path(path), encoding=encoding))
         return str(record["text"]), str(record["sha256"])
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ArticleError(path, "no such file") from None
-    except IsADirectoryError:
-        raise ArticleError(path, "is a folder, not an article file") from None
-    except OSError as error:
-        raise ArticleError(path, f"cannot be read ({error.strerror})") from None
+    data = read_bytes(path)
     return decode(Path(path), data, encoding), hashlib.sha256(data).hexdigest()
 
 

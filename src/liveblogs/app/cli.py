@@ -87,7 +87,7 @@ def build(args: argparse.Namespace) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for name in BUILD_FRAMES:
         frame = getattr(corpus, name)
-        lists = [c for c in frame.select_dtypes(["object", "str"]) if frame[c].map(lambda v: isinstance(v, list)).any()]
+        lists = [c for c in frame.columns if frame[c].dtype == object and frame[c].map(lambda v: isinstance(v, list)).any()]
         frame.assign(**{c: frame[c].map(lambda v: list(map(str, v))) for c in lists}).to_parquet(args.out / f"{name}.parquet", index=False)
     print(f"wrote {len(BUILD_FRAMES)} frames for {len(corpus.articles)} articles to {args.out}", file=sys.stderr)
     return 0

@@ -28,24 +28,15 @@ from liveblogs.text import posts as posts_module
 from liveblogs.assemble.pipeline import article_frames
 from liveblogs.ingest.sources import ArticleSource, article_frame
 
+from .growth import best_cpu, cpu_ratio
+
 GROWTH_LIMIT = 15  # for 10x the input; linear work gives about 10, quadratic about 100
 
 
-def best_cpu(run: Callable[[], object], repeats: int = 3) -> float:
-    """The least CPU time of ``repeats`` runs: other work on the machine only ever adds to a run."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.process_time()
-        run()
-        best = min(best, time.process_time() - start)
-    return best
-
-
 def growth(make: Callable[[int], Callable[[], object]], small: int, factor: int = 10) -> float:
-    """CPU(best of 3) at ``small * factor`` over CPU(best of 3) at ``small``; ``make(n)`` prepares the run."""
-    runs = [make(small), make(small * factor)]
-    low, high = (best_cpu(r) for r in runs)
-    return high / max(low, 1e-3)
+    """CPU(best of 3) at ``small * factor`` over CPU(best of 3) at ``small``, re-measured while over
+    ``GROWTH_LIMIT`` (``tests/growth.py``); ``make(n)`` prepares the run."""
+    return cpu_ratio(make(small), make(small * factor), GROWTH_LIMIT)
 
 
 def article_of(path: Path) -> pd.DataFrame:
@@ -453,12 +444,9 @@ def test_ten_thousand_story_link_rows_apply_fast(corpus) -> None:
     rows = pairs.sample(10_000, replace=True, random_state=1).reset_index(drop=True)
     table = rows.assign(action=np.where(np.arange(len(rows)) % 3 == 0, "unlink", "link"), note="bulk")
     table = table[stories_module.OVERRIDE_COLUMNS]
-    start = time.process_time()
     links = stories_module.story_links(corpus.posts, corpus.paragraphs, corpus.quotes, table)
-    spent = time.process_time() - start
-    start = time.process_time()
-    stories_module.story_links(corpus.posts, corpus.paragraphs, corpus.quotes, table.iloc[0:0])
-    base = time.process_time() - start
+    spent = best_cpu(lambda: stories_module.story_links(corpus.posts, corpus.paragraphs, corpus.quotes, table))
+    base = best_cpu(lambda: stories_module.story_links(corpus.posts, corpus.paragraphs, corpus.quotes, table.iloc[0:0]))
     assert (links["link"].astype(str) == "override").any()
     assert spent - base < 3.0, f"10,000 override rows cost {spent - base:.1f} s of CPU"
 
@@ -497,7 +485,6 @@ def test_many_posts_with_stamps_headlines_and_quotes_stay_linear(tmp_path: Path)
         article = article_of(path)
         return lambda: article_frames(article)
 
-    from .growth import cpu_ratio
 
     ratio = cpu_ratio(make(30), make(300), limit=GROWTH_LIMIT)
     assert ratio < GROWTH_LIMIT, f"10x the posts took {ratio:.1f}x the CPU time"

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .stories import STOPWORDS
+from ..text.words import lettered_words
 
 __all__ = [
     "log_odds_dirichlet", "distinguishing_terms", "only_quoted", "single_outlet_stories", "naming_differences",
@@ -43,7 +44,6 @@ TERM_COLUMNS = [
     "term", "outlet", "count", "count_other", "share", "share_other", "delta", "variance", "z", "example",
     "example_article", "example_start", "example_end", "examples",
 ]
-_TERM_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 
 
 # --------------------------------------------------------------------------- log-odds
@@ -69,7 +69,7 @@ def log_odds_dirichlet(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray) -> t
 
 def _terms(text: str) -> list[str]:
     """Lower-cased words of a sentence, possessive "'s" cut, stop words and one-letter words left out."""
-    words = (re.sub(r"'s$", "", w.lower().replace("’", "'")) for w in _TERM_RE.findall(text))
+    words = (re.sub(r"'s$", "", w.lower().replace("’", "'")) for _, w in lettered_words(text))
     return [w for w in words if len(w) > 1 and w not in STOPWORDS and "'" not in w]  # contractions are function words
 
 
@@ -240,7 +240,6 @@ def naming_differences(speaker_names: pd.DataFrame) -> pd.DataFrame:
 
 
 VARIANT_COLUMNS = ["key", "form", "outlet", "count", "dominant", "article", "start", "end", "context"]
-_NAME_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[^\W_]")
 
 
 def _variant_key(word: str) -> str:
@@ -263,11 +262,13 @@ def spelling_variants(texts: dict[str, str], articles: pd.DataFrame) -> pd.DataF
     rows = []
     for article in sorted(texts):
         text = texts[article]
-        for m in _NAME_RE.finditer(text):
-            word = re.sub(r"['’]s$", "", m.group())
+        for at, form in lettered_words(text):
+            if not form[0].isupper():
+                continue
+            word = re.sub(r"['’]s$", "", form)
             if len(word) < 3 or word.lower() in STOPWORDS:
                 continue
-            rows.append((_variant_key(word), word, outlets.get(article, article), article, m.start(), m.start() + len(word)))
+            rows.append((_variant_key(word), word, outlets.get(article, article), article, at, at + len(word)))
     found = pd.DataFrame(rows, columns=["key", "form", "outlet", "article", "start", "end"])
     if found.empty:
         return pd.DataFrame(columns=VARIANT_COLUMNS)

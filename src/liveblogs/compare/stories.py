@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..text.words import folded_words, letter_words
 from ..timing.times import stem
 from ..timing.timewords import STOPWORDS
 from ..ingest.usertables import check_choice, fail, integer_column, read_user_table, table_path
@@ -131,8 +132,7 @@ TIMING_COLUMNS = [
 
 STEM_LENGTH = 6  # truncation stemmer: "betraying"/"betrayal" -> "betray", "Ukrainian" -> "ukrain"
 
-_WORD_RE = re.compile(r"[^\W\d_]{2,40}")
-_QUOTE_WORD_RE = re.compile(r"[^\W_]+")
+
 _APOSTROPHES = str.maketrans({c: "" for c in "'’‘`´"})
 
 # --------------------------------------------------------------------------- text helpers
@@ -151,7 +151,7 @@ def content_terms(text: str) -> list[str]:
 @lru_cache(maxsize=1 << 14)
 def _content_words(text: str) -> tuple[str, ...]:
     """:func:`content_words`, read once per distinct text (links and stories read the same units)."""
-    return tuple(w for w in _WORD_RE.findall(text) if w.lower() not in STOPWORDS)
+    return tuple(w for w in letter_words(text) if w.lower() not in STOPWORDS)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -169,10 +169,9 @@ def quote_tokens(quote: str) -> list[str]:
 def _quote_tokens(quote: str) -> tuple[str, ...]:
     """:func:`quote_tokens`, read once per distinct quotation (links and labels read the same ones)."""
     if quote.isascii():  # nothing to decompose and no accents: case and apostrophes alone
-        return tuple(_QUOTE_WORD_RE.findall(quote.lower().translate(_APOSTROPHES)))
+        return tuple(folded_words(quote.lower()))
     text = unicodedata.normalize("NFKD", quote)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold().translate(_APOSTROPHES)
-    return tuple(_QUOTE_WORD_RE.findall(text))
+    return tuple(folded_words("".join(c for c in text if not unicodedata.combining(c)).casefold()))
 
 
 def quote_similarity(a: str | list[str], b: str | list[str]) -> float:

@@ -45,6 +45,8 @@ import pandas as pd
 
 from ..ingest import stamps
 from . import timewords as tw
+from ..text.quotemarks import find_quotes, quote_text
+from ..text.words import capitalised_words, letter_words, word_pieces
 
 try:  # private stdlib modules, read only to skip phrases that cannot match; without them every phrase is scanned for
     import re._constants as _sre
@@ -429,15 +431,6 @@ def _zoned(values: pd.Series, articles: pd.Series, zones: dict[str, str]) -> pd.
 
 # =========================================================================== text comparison
 
-_WORD_RE = re.compile(r"[^\W\d_]{2,40}")
-_NAME_RE = re.compile(r"(?<![\w'’])[A-Z][^\W\d_]{1,39}")
-_QUOTE_RES = (
-    re.compile(r'"([^"\n]{3,300})"'),
-    re.compile(r"“([^”\n]{3,300})”"),
-    re.compile(r"‘([^’\n]{3,300})’(?!\w)"),
-    re.compile(r"(?<![\w'])'([^'\n]{3,300}?)'(?!\w)"),
-)
-
 
 def stem(word: str) -> str:
     """A crude, predictable stem: lower case, plural "s" dropped, cut to ``STEM_LENGTH`` letters."""
@@ -449,13 +442,13 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stems of the content words of ``text`` (stop words and one-letter words left out)."""
-    return [t for t in map(_content_stem, _WORD_RE.findall(text)) if t is not None]
+    return [t for t in map(_content_stem, letter_words(text)) if t is not None]
 
 
 def content_counts(text: str) -> Counter:
     """``Counter(content_terms(text))``, stemming each distinct word once."""
     counts: Counter = Counter()
-    for word, k in Counter(_WORD_RE.findall(text)).items():
+    for word, k in Counter(letter_words(text)).items():
         term = _content_stem(word)
         if term is not None:
             counts[term] += k
@@ -471,16 +464,17 @@ def _content_stem(word: str) -> str | None:
 def name_terms(text: str, skip_first: bool = False) -> dict[str, str]:
     """Stem → surface form of the capitalised words of ``text`` (names, places, bodies)."""
     found = {}
-    for m in _NAME_RE.finditer(text):
-        if (skip_first and m.start() == 0) or m.group().lower() in tw.STOPWORDS:
+    for at, word in capitalised_words(text):
+        if (skip_first and at == 0) or word.lower() in tw.STOPWORDS:
             continue
-        found.setdefault(stem(m.group()), m.group())
+        found.setdefault(stem(word), word)
     return found
 
 
 def quotations(text: str) -> list[str]:
-    """The quoted strings of ``text``, in any of the usual quotation marks."""
-    return [m.group(1) for rx in _QUOTE_RES for m in rx.finditer(text)]
+    """The quoted words of ``text`` (outermost quotations), read by the article's one quotation-mark
+    pairing (:mod:`liveblogs.text.quotemarks`)."""
+    return [quote_text(text, span) for span in find_quotes(text)]
 
 
 def _bigrams(words: Sequence[str]) -> set[tuple[str, ...]]:
@@ -489,11 +483,8 @@ def _bigrams(words: Sequence[str]) -> set[tuple[str, ...]]:
     return set(zip(words, words[1:]))
 
 
-_ANY_WORD_RE = re.compile(r"\w{1,40}")
-
-
 def _lower_words(text: str) -> list[str]:
-    return [w.lower() for w in _ANY_WORD_RE.findall(text)]
+    return word_pieces(text.lower())
 
 
 @dataclass
@@ -567,12 +558,12 @@ def reference_context(sentence: str, ref_start: int, ref_end: int, previous: str
     before = sentence[:ref_start]
     text = before if len(content_terms(before)) >= 3 else before + " " + sentence[ref_end:]
     names = name_terms(text, skip_first=True)
-    words = {w.lower() for w in _WORD_RE.findall(text)}
+    words = {w.lower() for w in letter_words(text)}
     if words & tw.REFERENCE_PRONOUNS and previous:
         for k, v in name_terms(previous, skip_first=True).items():
             names.setdefault(k, v)
     surface = {}
-    for w in _WORD_RE.findall(text):
+    for w in letter_words(text):
         surface.setdefault(stem(w), w)
     return _Context(content_terms(text), quotations(text), names, surface)
 

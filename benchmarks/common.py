@@ -157,7 +157,7 @@ STAGES = ["load", "posts", "sentences", "tokens", "quotes", "speakers", "times",
 # stage → "module:function" names to time wherever they are called from.
 WRAPPED = {
     "posts": ["liveblogs.text.posts:segment"],
-    "sentences": ["liveblogs.assemble.pipeline:sentence_frame"],
+    "sentences": ["liveblogs.text.document:sentence_frame"],
     "quotes": ["liveblogs.assemble.pipeline:quote_frame", "liveblogs.quotes.quotes:quote_frame"],
     "speakers": ["liveblogs.assemble.corpus:canonicalise"],
     "times": ["liveblogs.timing.times:time_references", "liveblogs.timing.times:post_times",

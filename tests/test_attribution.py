@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from liveblogs.quotes.attribution import quote_kind
 from liveblogs.text.paragraphs import paragraphs
 from liveblogs.quotes.quotes import canonicalise, quote_frame
+from liveblogs.text.document import ArticleDocument
 from liveblogs.quotes.speakers import same_name
 
 from .growth import cpu_ratio
@@ -29,7 +30,7 @@ def para_frame(text: str, headlines: tuple[int, ...] = ()) -> pd.DataFrame:
 
 
 def quotes(text: str, headlines: tuple[int, ...] = (), outlet: str = "Test", article: str = "a") -> pd.DataFrame:
-    return quote_frame(article, outlet, text, para_frame(text, headlines))
+    return quote_frame(ArticleDocument(article, outlet, text, para_frame(text, headlines)))
 
 
 def who(text: str, headlines: tuple[int, ...] = ()) -> list[tuple[str, str | None, str]]:
@@ -409,7 +410,7 @@ def test_hard_wrapped_quote_across_a_sentence_end_is_one_row_with_its_speaker():
 
 
 def test_headline_line_over_its_paragraph_is_read_as_a_headline():
-    from liveblogs.quotes.quotes import _reading_units
+    from liveblogs.text.reading import reading_units as _reading_units
 
     body = "Eva Lund said on Monday that the port would reopen next week after repairs, " * 2
     text = "Lund hails ‘new start’\n\n" + body.strip() + "\n"
@@ -652,7 +653,7 @@ def test_summary_bullet_headlines_take_the_speaker_the_body_gives_the_words():
 
 
 def test_read_more_lines_and_entry_headlines_are_headlines():
-    from liveblogs.quotes.quotes import _reading_units
+    from liveblogs.text.reading import reading_units as _reading_units
 
     body = "Ann Lee said on Monday that the port would reopen next week after repairs. " * 3
     text = "7.12pm\n\nLee: I am ready ‘to help’\n\n" + body.strip() + "\n\nRead more: Lee: ‘We will pay’\n"

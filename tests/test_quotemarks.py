@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from liveblogs.quotes.quotemarks import find_quotes, quote_text
+from liveblogs.text.quotemarks import find_quotes, quote_text
 
 from .growth import cpu_ratio
 

@@ -9,7 +9,6 @@ in :class:`liveblogs.corpus.Corpus`).
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ..ingest import pages
@@ -17,7 +16,7 @@ from ..text import posts as posts_module
 from ..timing import times
 from ..errors import ArticleError
 from ..quotes.quotes import quote_frame
-from ..text.segment import normalise, sentence_spans
+from ..text.document import ArticleDocument, sentence_frame
 
 PER_ARTICLE = (
     "paragraphs", "units", "sentences", "quotes", "time_references", "post_times", "cross_reference_links",
@@ -25,32 +24,9 @@ PER_ARTICLE = (
 )
 
 
-def sentence_frame(article: str, text: str, paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """One row per sentence of one article, within its paragraphs, with a normalised form."""
-    bounds = zip(*(paragraphs[c].tolist() for c in ("post", "paragraph", "start", "end")))
-    rows = [
-        (post, paragraph, start, end)
-        for post, paragraph, p_start, p_end in bounds
-        for start, end in sentence_spans(text, p_start, p_end)
-    ]
-    posts, paras, starts, ends = zip(*rows) if rows else ((), (), (), ())
-    texts = [text[start:end] for start, end in zip(starts, ends)]
-    return pd.DataFrame(
-        {
-            "article": pd.array([article] * len(rows), dtype="string"),
-            "post": np.array(posts, dtype=np.int64),
-            "paragraph": np.array(paras, dtype=np.int64),
-            "sentence": np.arange(len(rows), dtype=np.int64),
-            "start": np.array(starts, dtype=np.int64),
-            "end": np.array(ends, dtype=np.int64),
-            "text": pd.array(texts, dtype="string"),
-            "norm": pd.array([normalise(t) for t in texts], dtype="string"),
-        }
-    )
-
-
-def article_frames(article: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Every frame computed from one article alone; ``article`` is its one-row articles frame."""
+def article_document(article: pd.DataFrame) -> ArticleDocument:
+    """The one document of an article (``article`` is its one-row articles frame): its text,
+    paragraphs and posts (a web page's own posts when it has them), from which every stage reads."""
     row = article.iloc[0]
     year = None if pd.isna(row["published"]) else int(row["published"].year)
     built = page_layout(row)
@@ -59,13 +35,19 @@ def article_frames(article: pd.DataFrame) -> dict[str, pd.DataFrame]:
     else:
         paragraphs, units = posts_module.segment(row["article"], row["text"], year)
     units.insert(1, "outlet", pd.Series(str(row["outlet"]), index=units.index, dtype="string"))
-    sentences = sentence_frame(row["article"], row["text"], paragraphs)
+    pinned = page_times(built) if built is not None else None
+    return ArticleDocument(str(row["article"]), str(row["outlet"]), row["text"], paragraphs, units, pinned)
+
+
+def article_frames(article: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Every frame computed from one article alone; ``article`` is its one-row articles frame."""
+    doc = article_document(article)
     return {
-        "paragraphs": paragraphs,
-        "units": units,
-        "sentences": sentences,
-        "quotes": quote_frame(row["article"], str(row["outlet"]), row["text"], paragraphs),
-        **time_frames(article, units, sentences, page_times(built) if built is not None else None),
+        "paragraphs": doc.paragraphs,
+        "units": doc.units,
+        "sentences": doc.sentences,
+        "quotes": quote_frame(doc),
+        **time_frames(article, doc.units, doc.sentences, doc.page_times),
     }
 
 

@@ -67,24 +67,14 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
 from . import speech as sp
-from .quotemarks import QuoteSpan, quote_text
+from ..text.quotemarks import QuoteSpan, quote_text
+from ..text.document import MASK, masked_text
+from ..text.segment import sentence_spans, token_matches
+from ..text.words import letter_words, token_words, word_forms, word_pieces
 
 __all__ = ["attribute", "quote_kind", "Mention"]
 
-MASK = "\ue000"
-_HONORIFIC_ALT = "|".join(sp.DOTTED_HONORIFICS)
-# Tokens: masked quotations, dotted abbreviations ("U.S.", "U.K."), honorifics and initials with
-# their full stop ("Mr.", "Ms.", the "J." of "Donald J. Trump"), words, punctuation.
-_TOKEN_RE = re.compile(
-    r"\ue000+|(?:[^\W\d_]\.){2,}(?![^\W_])|\b(?:" + _HONORIFIC_ALT + r")\.(?=\s)|\b[A-Z]\.(?=\s+[A-Z][^\W\d_])"
-    r"|(?:[^\W_]|[.'’-](?=[^\W_]))+|[^\w\s]"
-)
-# A sentence ends at . ! ? before a capital, but not after an initial ("U.S. Secretary", "J. Smith")
-# or an honorific ("Mr. Van Aken").
-_SENTENCE_END_RE = re.compile(
-    r"(?=[.!?…])(?<!\b[A-Z])" + "".join(rf"(?<!\b{h})" for h in sp.DOTTED_HONORIFICS)
-    + r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9\ue000])|[;]"
-)
+_DOTTED_HONORIFICS = frozenset(sp.DOTTED_HONORIFICS)
 _POSSESSIVE_RE = re.compile(r"(?:'s|’s|s'|s’)$")
 _CONTENT_RE = re.compile(r"[^\W\d_]{3,}")
 _STEM = 5
@@ -92,12 +82,6 @@ _HEADLINE_ROLES = frozenset({"title", "headline"})
 _MAX_NP = 12
 _HISTORY = 60  # how far back (in subjects) a pronoun or a description may point
 # Words of a description, a key, a clause; gaps between a quotation and its cue.
-_DESC_WORD_RE = re.compile(r"[\w.'’-]+")
-_LATIN_WORD_RE = re.compile(r"[a-z]+")
-_KEY_WORD_RE = re.compile(r"\w+")
-_APOSTROPHE_WORD_RE = re.compile(r"[\w'’]+")
-_DOTTED_WORD_RE = re.compile(r"[\w.]+")
-_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _CONTRACTED_SUBJECT_RE = re.compile(r"(?:it|that|there|he|she|what)['’]s$")
 _PUNCTUATION_GAP_RE = re.compile(r"[\s,.;:!?…–—-]*")
@@ -155,17 +139,6 @@ def _token_flags(text: str) -> _TokenFlags:
     return _TokenFlags(lower, first.isalnum(), first.isupper(), first == MASK, bare, possessive, is_title)
 
 
-def masked_text(text: str, spans: Sequence[QuoteSpan]) -> str:
-    """``text`` with the quoted words blanked out (a final ``.?!`` kept, so sentences still end)."""
-    chars = list(text)
-    for s in spans:
-        last = s.end - 1 if s.end > s.start and text[s.end - 1] in ".?!" else s.end
-        for i in range(s.start, last):
-            if not text[i].isspace():
-                chars[i] = MASK
-    return "".join(chars)
-
-
 class _Memo:
     """Tokens, sentences and capital runs of one masked text, read once per article.
 
@@ -196,7 +169,6 @@ class _Memo:
 
 
 _LOCAL = threading.local()
-_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 def _word_count(masked: str, word: str) -> int:
@@ -206,15 +178,19 @@ def _word_count(masked: str, word: str) -> int:
 
     memo = _memo()
     if memo is None:
-        return sum(1 for m in _WORD_RE.finditer(masked) if norm(m.group(0)) == norm(word))
+        return sum(1 for w in _article_words(masked) if norm(w) == norm(word))
     memo.key(masked, 0, 0)
     counts = memo.words.get(id(masked))
     if counts is None:
         counts = memo.words[id(masked)] = {}
-        for m in _WORD_RE.finditer(masked):
-            w = norm(m.group(0))
+        for w in map(norm, _article_words(masked)):
             counts[w] = counts.get(w, 0) + 1
     return counts.get(norm(word), 0)
+
+
+def _article_words(masked: str) -> list[str]:
+    """The words of the masked text that start with a letter, as written (for counting names)."""
+    return [w for w in word_forms(masked) if w[0].isalpha()]
 
 
 def _memo() -> "_Memo | None":
@@ -234,14 +210,25 @@ def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
-    bounds, at = [], start
-    for m in _SENTENCE_END_RE.finditer(masked, start, end):
-        if m.end() > at:
-            bounds.append((at, m.end()))
-            at = m.end()
-    if at < end:
-        bounds.append((at, end))
-    return [(a, b) for a, b in bounds if masked[a:b].strip()]
+    """The reading clauses of ``masked[start:end]``, derived from the shared layers in this one place.
+
+    The article's one sentence splitter (:func:`liveblogs.text.segment.sentence_spans`) runs over
+    the masked text, so a quotation, whose words are masked, never splits its sentence; each
+    sentence is then cut after every ``;`` (a clause of its own for attribution).
+    """
+    bounds = []
+    for a, b in sentence_spans(masked, start, end):
+        at = a
+        cut = masked.find(";", at, b)
+        while cut != -1:
+            bounds.append((at, cut + 1))
+            at = cut + 1
+            while at < b and masked[at].isspace():
+                at += 1
+            cut = masked.find(";", at, b)
+        if at < b:
+            bounds.append((at, b))
+    return bounds
 
 
 def tokens(masked: str, start: int, end: int) -> list[Token]:
@@ -261,7 +248,45 @@ def tokens(masked: str, start: int, end: int) -> list[Token]:
 
 
 def _tokens(masked: str, start: int, end: int) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(masked, start, end)]
+    """The reading tokens of ``masked[start:end]``, derived from the article's one tokeniser
+    (:func:`liveblogs.text.segment.token_matches`) in this one place: a run of masked quotation
+    characters is one token, and an honorific or an initial keeps its full stop (``Mr.``, the
+    ``J.`` of ``Donald J. Trump``), as a name is read."""
+    out: list[Token] = []
+    pending: tuple[int, int] | None = None  # the token read but not yet emitted
+    for match in token_matches(masked, start, end):
+        s, e = match.span()
+        if pending is not None:
+            ps, pe = pending
+            if pe == s and masked[s] == MASK and masked[ps] == MASK:
+                pending = (ps, e)  # one masked quotation
+                continue
+            if pe == s and e == s + 1 and masked[s] == "." and _keeps_full_stop(masked, ps, pe, e):
+                out.append(Token(masked[ps:e], ps, e))
+                pending = None
+                continue
+            out.append(Token(masked[ps:pe], ps, pe))
+        pending = (s, e)
+    if pending is not None:
+        out.append(Token(masked[pending[0] : pending[1]], *pending))
+    return out
+
+
+def _keeps_full_stop(masked: str, start: int, end: int, after: int) -> bool:
+    """Whether the word ``masked[start:end]`` takes the full stop after it: an honorific before a
+    space (``Mr. Van Aken``), or a capital initial before a capitalised word (``J. Smith``)."""
+    word = masked[start:end]
+    if start > 0 and (masked[start - 1].isalnum() or masked[start - 1] == "_"):
+        return False
+    if word in _DOTTED_HONORIFICS:
+        return after < len(masked) and masked[after].isspace()
+    if len(word) == 1 and "A" <= word <= "Z":
+        found = _NEXT_CAPITAL_RE.match(masked, after)
+        return found is not None
+    return False
+
+
+_NEXT_CAPITAL_RE = re.compile(r"\s+[A-Z][^\W\d_]")
 
 
 class _TextTokens:
@@ -501,11 +526,11 @@ def _word_forms(masked: str) -> dict[str, int]:
     """How often each word form, as written, occurs in the text (counted once per text when a memo is open)."""
     memo = _memo()
     if memo is None:
-        return Counter(_WORD_RE.findall(masked))
+        return Counter(_article_words(masked))
     memo.key(masked, 0, 0)
     found = memo.forms.get(id(masked))
     if found is None:
-        found = memo.forms[id(masked)] = Counter(_WORD_RE.findall(masked))
+        found = memo.forms[id(masked)] = Counter(_article_words(masked))
     return found
 
 
@@ -988,7 +1013,7 @@ class Entity:
 
 def _norm_desc(desc: str) -> str:
     words = []
-    for w in _DESC_WORD_RE.findall(desc.lower()):
+    for w in token_words(desc.lower()):
         w = _POSSESSIVE_RE.sub("", w)
         if w in ("the", "a", "an"):
             continue
@@ -998,7 +1023,7 @@ def _norm_desc(desc: str) -> str:
 
 
 def _gender_of(mention: Mention) -> str | None:
-    words = set(_LATIN_WORD_RE.findall((mention.description or "").lower()))
+    words = set(letter_words((mention.description or "").lower()))
     if words & sp.FEMALE_WORDS:
         return "female"
     if words & sp.MALE_WORDS:
@@ -1020,7 +1045,7 @@ class ArticleIndex:
     def add(self, name: str, desc: str | None) -> None:
         if not desc or name.split()[-1].lower() in sp.BODY_NOUNS:
             return  # "European Commission" is a body, not a person described as "European"
-        words = set(_KEY_WORD_RE.findall(desc.lower()))
+        words = set(word_pieces(desc.lower()))
         if not (words & _DESCRIPTION_WORDS or desc.lower().startswith("our ")):
             return
         key = _norm_desc(desc)
@@ -1149,7 +1174,7 @@ def quote_kind(words: str, role: str) -> str:
     """``headline`` in a headline or title, ``direct`` for a clause with its own subject, else ``partial``."""
     if role in _HEADLINE_ROLES:
         return "headline"
-    toks = _APOSTROPHE_WORD_RE.findall(words)
+    toks = token_words(words)
     if not toks:
         return "partial"
     first = toks[0]
@@ -1591,23 +1616,25 @@ def attribute(
     text: str,
     spans: Sequence[QuoteSpan],
     paragraphs: Sequence[tuple[int, int, int, int, str]],
+    masked: str | None = None,
 ) -> list[dict]:
     """Attribute every quotation of one article.
 
     ``paragraphs`` are ``(post, paragraph, start, end, role)`` tuples in document order (the rows
-    of the paragraph frame). Returns one dict per span, in the order of ``spans``.
+    of the paragraph frame); ``masked`` the article document's masked text (computed from the
+    outermost ``spans`` when not given). Returns one dict per span, in the order of ``spans``.
     """
     previous = _memo()
     _LOCAL.memo = _Memo()
     try:
-        return _attribute(text, spans, paragraphs)
+        return _attribute(text, spans, paragraphs, masked)
     finally:
         _LOCAL.memo = previous
 
 
-def _attribute(text, spans, paragraphs) -> list[dict]:
-    outer = [s for s in spans if s.parent is None]
-    masked = masked_text(text, outer)
+def _attribute(text, spans, paragraphs, masked: str | None) -> list[dict]:
+    if masked is None:
+        masked = masked_text(text, [s for s in spans if s.parent is None])
     _memo().share_tokens(masked)
     index = index_article(masked, [(p[2], p[3]) for p in paragraphs])
     para_of = _paragraph_lookup(paragraphs)
@@ -1690,7 +1717,7 @@ def _mark_split_tails(masked: str, quotes: list[_Quote]) -> None:
             continue
         gap = masked[a.span.close_mark + 1 : b.span.open_mark]
         if (a.words.endswith(",") or gap.lstrip().startswith(",")) and _SPLIT_GAP_RE.fullmatch(gap) and any(
-            w.lower() in sp.CUE_VERBS for w in _APOSTROPHE_WORD_RE.findall(gap)
+            w.lower() in sp.CUE_VERBS for w in token_words(gap)
         ):
             b.split_tail = True
 
@@ -1948,7 +1975,7 @@ def _is_channel(cue: Cue) -> bool:
     m = cue.subject
     if m is None or m.kind not in ("name", "role"):
         return False
-    words = _DOTTED_WORD_RE.findall(" ".join(filter(None, (m.text, m.description))).lower())
+    words = token_words(" ".join(filter(None, (m.text, m.description))).lower())
     return any(w in sp.MEDIA_NOUNS or w in sp.MEDIA_NAMES for w in words)
 
 
@@ -2166,7 +2193,7 @@ _TITLE_LEAD = frozenset("on in at".split())
 
 def _title_case(words: str) -> bool:
     """Every word capitalised but the small ones: ``Face the Nation``, ``Owen``."""
-    found = _TITLE_WORD_RE.findall(words)
+    found = [w for w in token_words(words) if w[0].isalpha()]
     return 0 < len(found) <= 8 and found[0][0].isupper() and all(
         w[0].isupper() or w.lower() in _TITLE_SMALL for w in found
     )
@@ -2306,7 +2333,7 @@ def _repeat_pass(quotes: list[_Quote]) -> None:
 
 
 def _key(words: str) -> str:
-    return " ".join(_KEY_WORD_RE.findall(words.lower()))
+    return " ".join(word_pieces(words.lower()))
 
 
 def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> None:

@@ -12,6 +12,11 @@ The rules follow how English news reports speech, in this order of preference fo
    the same words quoted elsewhere with a speaker (``repeat``), a fragment in a paragraph that
    follows reported speech (``continuation``); otherwise the quotation is a ``scare`` quote.
 
+Steps 1–4 are ``RULES``, named rule functions tried in order (a few more than above: a cue after
+a quotation ending in ?/!, a speech noun, a sentence and a colon, a framing verb, a speaker
+label); the context and the later passes are named in ``PASS_RULES``. Each quotation's ``rule``
+says which one found its speaker (``RULE_NAMES`` lists them all).
+
 Some quotations are nobody's speech: a term (``the so-called "..."``, ``known as "..."``), a
 title (``told CBS's "Face the Nation."``) or a name standing alone where nothing reports speech.
 A quotation inside a quotation is read within the outer words (``"Trump says Europe should

@@ -5,11 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import liveblogs
 from liveblogs.quotes import attribution
 from liveblogs.quotes.attribution import PASS_RULES, RULE_NAMES, RULES
 from liveblogs.quotes.quotes import QUOTE_COLUMNS
 
 from tests.test_attribution import quotes
+
+from .conftest import ROOT
 
 HEADLINE = (0,)
 
@@ -164,8 +167,7 @@ def test_the_rule_column_follows_attribution_as_a_string():
     assert q["rule"].dtype == pd.StringDtype() == q["speaker"].dtype
 
 
-def test_bundled_quotes_name_a_declared_rule_exactly_when_attributed(corpus):
-    q = corpus.quotes
+def _name_a_declared_rule_exactly_when_attributed(q: pd.DataFrame) -> None:
     assert list(q.columns).index("rule") == list(q.columns).index("attribution") + 1
     attributed = q["speaker"].notna()
     assert attributed.any()
@@ -174,3 +176,13 @@ def test_bundled_quotes_name_a_declared_rule_exactly_when_attributed(corpus):
     assert set(q.loc[attributed, "rule"]) <= set(RULE_NAMES)
     assert q.loc[~attributed, "rule"].isna().all()
     assert (q["attribution"].astype(str) == "scare").eq(~attributed).all()
+
+
+def test_bundled_quotes_name_a_declared_rule_exactly_when_attributed(corpus):
+    _name_a_declared_rule_exactly_when_attributed(corpus.quotes)
+
+
+def test_fixture_quotes_some_unattributed_name_a_declared_rule_exactly_when_attributed():
+    q = liveblogs.load_corpus(ROOT / "tests" / "fixtures" / "heldout").quotes
+    assert q["speaker"].isna().any()  # the bundled articles have none
+    _name_a_declared_rule_exactly_when_attributed(q)

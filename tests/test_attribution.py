@@ -229,7 +229,7 @@ def test_quote_kind(words, role, kind):
 def test_frame_columns_and_dtypes():
     q = quotes('"Fine," he said.')
     for col in ["article", "outlet", "post", "paragraph", "quote", "start", "end", "speaker", "speaker_id", "cue",
-                "cue_start", "cue_end", "kind", "attribution", "speaker_mention", "multi_paragraph"]:
+                "cue_start", "cue_end", "kind", "attribution", "rule", "speaker_mention", "multi_paragraph"]:
         assert col in q
     assert isinstance(q.kind.dtype, pd.CategoricalDtype) and isinstance(q.attribution.dtype, pd.CategoricalDtype)
 

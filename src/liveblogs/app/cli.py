@@ -23,7 +23,8 @@ POST_FIELDS = [
 ]
 QUOTE_FIELDS = [
     "file", "article", "outlet", "post", "paragraph", "quote", "start", "end", "speaker", "speaker_id", "cue",
-    "cue_start", "cue_end", "kind", "attribution", "speaker_mention", "mention_start", "mention_end", "multi_paragraph",
+    "cue_start", "cue_end", "kind", "attribution", "rule", "speaker_mention", "mention_start", "mention_end",
+    "multi_paragraph",
 ]
 
 

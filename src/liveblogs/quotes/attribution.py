@@ -12,6 +12,11 @@ The rules follow how English news reports speech, in this order of preference fo
    the same words quoted elsewhere with a speaker (``repeat``), a fragment in a paragraph that
    follows reported speech (``continuation``); otherwise the quotation is a ``scare`` quote.
 
+Steps 1–4 are ``RULES``, named rule functions tried in order (a few more than above: a cue after
+a quotation ending in ?/!, a speech noun, a sentence and a colon, a framing verb, a speaker
+label); the context and the later passes are named in ``PASS_RULES``. Each quotation's ``rule``
+says which one found its speaker (``RULE_NAMES`` lists them all).
+
 Some quotations are nobody's speech: a term (``the so-called "..."``, ``known as "..."``), a
 title (``told CBS's "Face the Nation."``) or a name standing alone where nothing reports speech.
 A quotation inside a quotation is read within the outer words (``"Trump says Europe should
@@ -1234,6 +1239,7 @@ class _Quote:
     person: bool = True
     parent: "_Quote | None" = None
     split_tail: bool = False  # the second half of a split quotation ("A," said X, "B.")
+    rule: str | None = None  # the rule that found the speaker: one of ``RULE_NAMES``
 
 
 @dataclass
@@ -1784,6 +1790,7 @@ def _nested_pass(text: str, index: ArticleIndex, spans: Sequence[QuoteSpan], by_
                 if cues and cues[-1].subject is not None and cues[-1].subject.kind == "author":
                     q.speaker, q.person, q.mention, q.cue, q.attribution = (
                         parent.speaker, parent.person, parent.mention, parent.cue, "continuation")
+                    q.rule = "nested:outer_speaker"
             q.role = parent.role
             q.parent = parent
             found.append(q)
@@ -2003,101 +2010,221 @@ def _cue_rank(toks: Sequence[Token], cue: Cue) -> int:
     return 1 if toks[k - 1].lower in sp.SUBORDINATORS else 0
 
 
-def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _Post, local) -> None:
-    span = q.span
-    toks = sent.toks
-    # 1. A cue right after the closing mark (in the sentence where the quotation closes).
-    close_sent = next((sentences[k] for k in range(n, len(sentences)) if sentences[k].start <= span.close_mark < sentences[k].end), sent)
-    starts = [c.start for c in close_sent.cues] if len(close_sent.cues) < 8 else close_sent.cue_starts()
-    for cue in close_sent.cues[bisect.bisect_right(starts, span.close_mark) :][:1]:
+# ---------------------------------------------------------------------------- the rule cascade
+#
+# ``_attribute_quote`` tries ``RULES`` in order on one quotation; the first that names a speaker
+# wins and its name is the quotation's ``rule``. A rule reads a ``_Context`` and returns the cue
+# and the entity it found, ``None`` when it does not apply (the next rule is tried, as it is when
+# the entity it found is nobody), or ``_NO_SPEAKER`` when it found the quotation's own reporting
+# clause but no speaker in it (no later rule may guess another).
+
+
+class _Context:
+    """One quotation in its sentence, as every rule reads it (the shared parts computed once)."""
+
+    def __init__(self, masked: str, q: _Quote, sent: _Sentence, sentences: list[_Sentence], n: int,
+                 state: _Post, local: list[Entity]) -> None:
+        self.masked, self.q, self.sent, self.sentences, self.n = masked, q, sent, sentences, n
+        self.state, self.local = state, local
+        self.span, self.toks = q.span, sent.toks
+        close_mark = q.span.close_mark
+        # The sentence where the quotation closes, and the first cue after its closing mark there.
+        self.close_sent = next(
+            (sentences[k] for k in range(n, len(sentences)) if sentences[k].start <= close_mark < sentences[k].end),
+            sent,
+        )
+        cues = self.close_sent.cues
+        starts = [c.start for c in cues] if len(cues) < 8 else self.close_sent.cue_starts()
+        self.after_close = cues[bisect.bisect_right(starts, close_mark) :][:1]
+        self._before: list[Cue] | None = None
+        self._head: list[Token] | None = None
+
+    @property
+    def before(self) -> list[Cue]:
+        """The last (at most 8) cues of the sentence that end before the opening mark."""
+        if self._before is None:
+            self._before = self.sent.cues[: bisect.bisect_right(self.sent.cue_ends(), self.span.open_mark)][-8:]
+        return self._before
+
+    @property
+    def lead_in(self) -> str:
+        """The sentence up to the opening mark."""
+        return self.masked[self.sent.start : self.span.open_mark]
+
+    @property
+    def head(self) -> list[Token]:
+        """The tokens of the sentence before the opening mark."""
+        if self._head is None:
+            self._head = [t for t in self.toks if t.end <= self.span.open_mark]
+        return self._head
+
+
+_NO_SPEAKER = ("no speaker",)  # a rule found the quotation's reporting clause, but it names nobody
+
+
+def cue_after_closing_mark(c: _Context):
+    """A reporting clause right after the closing mark: ``"We will not back down," the minister said.``"""
+    for cue in c.after_close:
         lead = cue.subject.start if cue.subject is not None and cue.how not in ("inverted", "according") else cue.start
         lead = min(lead, cue.start)
-        if lead <= span.close_mark:
+        if lead <= c.span.close_mark:
             lead = cue.start  # "X said "..." while also calling for": the subject is not after the quote
-        gap = masked[span.close_mark + 1 : lead]
-        if _PUNCTUATION_GAP_RE.fullmatch(gap):
-            entity = cue.entity if close_sent is sent or cue.how != "named" else state.resolve(cue.subject, local)
-            if entity is None and cue.subject is not None:
-                entity = state.resolve(cue.subject, local)
-            _assign(q, cue, entity)
-            return
-        break
-    else:
-        # 1b. "...when will it?" French Trade Minister Ann Lee told reporters.
-        cue = _cue_after_exclamation(masked, q, sentences, close_sent)
-        if cue is not None:
-            _assign(q, cue, state.resolve(cue.subject, local))
-            if q.speaker is not None:
-                return
-    # 2. A cue or a speech noun right before the opening mark.
-    before = sent.cues[: bisect.bisect_right(sent.cue_ends(), span.open_mark)][-8:]
-    lead_in = masked[sent.start : span.open_mark]
-    if before:
-        last = before[-1]
-        gap = masked[last.end : span.open_mark]
+        if not _PUNCTUATION_GAP_RE.fullmatch(c.masked[c.span.close_mark + 1 : lead]):
+            return None  # words of the writer's own between: no rule reads a cue after the quotation
+        entity = cue.entity if c.close_sent is c.sent or cue.how != "named" else c.state.resolve(cue.subject, c.local)
+        if entity is None and cue.subject is not None:
+            entity = c.state.resolve(cue.subject, c.local)
+        return _NO_SPEAKER if entity is None else (cue, entity)
+    return None
+
+
+def cue_after_question_or_exclamation(c: _Context):
+    """A quotation ending in "?" or "!", then a short reporting sentence: ``"Who will pay?" the mayor asked.``"""
+    if c.after_close:
+        return None  # the sentence goes on after the quotation: that cue was the first rule's to read
+    cue = _cue_after_exclamation(c.masked, c.q, c.sentences, c.close_sent)
+    return None if cue is None else (cue, c.state.resolve(cue.subject, c.local))
+
+
+def cue_before_opening_mark(c: _Context):
+    """A reporting clause right before the opening mark: ``The minister said: "We will not back down."``"""
+    if c.before:
+        last = c.before[-1]
+        gap = c.masked[last.end : c.span.open_mark]
         if _SHORT_GAP_RE.fullmatch(gap) and len(gap) < 40:
-            _assign(q, last, last.entity)
-            if q.speaker is not None:
-                return
+            return last, last.entity
+    return None
+
+
+def speech_noun_before(c: _Context):
+    """A speech noun right before the opening mark, its owner speaking: ``Her message was simple: "Stay calm."``"""
+    masked, sent, lead_in = c.masked, c.sent, c.lead_in
     noun = _final_noun(lead_in)
-    if noun and noun.group(1).lower() in sp.SPEECH_NOUNS:
-        noun_start, noun_end = sent.start + noun.start(1), sent.start + noun.end(1)
-        ntoks = [t for t in toks if t.end <= noun_end]
-        owner = _possessor(masked, ntoks)
-        entity = state.resolve(owner, local) if owner is not None else None
-        if entity is None and not lead_in.rstrip().endswith(":"):
-            subj = _sentence_subject(masked, list(toks))
-            entity = state.resolve(subj, local) if subj is not None else None
-        if entity is not None:
-            start = owner.start if owner is not None else noun_start
-            cue = Cue(start, noun_end, masked[start:noun_end], 0, True, owner or entity.mention)
-            _assign(q, cue, entity)
-            return
-    # 2b. A full sentence, then a colon and the quotation: the sentence's subject speaks ("He was
-    # blunt about the timeline: "..."", "Zelenskyy's message was clear: "..."").
-    if not before and lead_in.rstrip().endswith(":") and MASK not in lead_in:
-        head = [t for t in toks if t.end <= span.open_mark]
-        subj = _sentence_subject(masked, head)
-        if subj is None or subj.kind == "author":
-            subj = _possessor(masked, head[: next((k for k, t in enumerate(head) if t.possessive), 0) + 1])
-        entity = state.resolve(subj, local) if subj is not None and subj.kind != "author" else None
-        if entity is not None:
-            colon = sent.start + len(lead_in.rstrip()) - 1
-            _assign(q, Cue(colon, colon + 1, ":", 0, True, subj), entity)
-            return
-    # 3. The nearest reporting verb before the quotation in the sentence.
-    for cue in reversed(before):
+    if not noun or noun.group(1).lower() not in sp.SPEECH_NOUNS:
+        return None
+    noun_start, noun_end = sent.start + noun.start(1), sent.start + noun.end(1)
+    ntoks = [t for t in c.toks if t.end <= noun_end]
+    owner = _possessor(masked, ntoks)
+    entity = c.state.resolve(owner, c.local) if owner is not None else None
+    if entity is None and not lead_in.rstrip().endswith(":"):
+        subj = _sentence_subject(masked, list(c.toks))
+        entity = c.state.resolve(subj, c.local) if subj is not None else None
+    if entity is None:
+        return None
+    start = owner.start if owner is not None else noun_start
+    return Cue(start, noun_end, masked[start:noun_end], 0, True, owner or entity.mention), entity
+
+
+def colon_after_subject_sentence(c: _Context):
+    """A full sentence, a colon, then the quotation: its subject speaks: ``The mayor was blunt: "We are broke."``"""
+    lead_in = c.lead_in
+    if c.before or not lead_in.rstrip().endswith(":") or MASK in lead_in:
+        return None
+    head = c.head
+    subj = _sentence_subject(c.masked, head)
+    if subj is None or subj.kind == "author":
+        subj = _possessor(c.masked, head[: next((k for k, t in enumerate(head) if t.possessive), 0) + 1])
+    entity = c.state.resolve(subj, c.local) if subj is not None and subj.kind != "author" else None
+    if entity is None:
+        return None
+    colon = c.sent.start + len(lead_in.rstrip()) - 1
+    return Cue(colon, colon + 1, ":", 0, True, subj), entity
+
+
+def nearest_cue_before(c: _Context):
+    """The nearest reporting verb before the quotation: ``The minister said the cuts were "painful".``"""
+    for cue in reversed(c.before):
         if cue.entity is not None:
-            _assign(q, cue, cue.entity)
+            return cue, cue.entity
+    return None
+
+
+def cue_later_in_sentence(c: _Context):
+    """A reporting clause later in the sentence: ``Talks were "going nowhere", according to a diplomat.``"""
+    for cue in c.sent.cues:
+        if cue.start > c.span.close_mark and cue.entity is not None:
+            return cue, cue.entity
+    return None
+
+
+def framing_verb_subject(c: _Context):
+    """The subject of a verb that frames a fragment: ``The senator dismissed the plan as "a gimmick".``"""
+    # A verb of saying or characterising ("X likened the rules to "…"", "Gingrich cynically
+    # dismissed Estonia as being in the "…"", "X has repeatedly wondered whether … "…""): the
+    # nearest such verb before the quotation first.
+    if not _LETTER_RE.search(c.lead_in) or MASK in c.lead_in:
+        return None
+    head = c.head
+    for verb in range(len(head) - 1, 0, -1):
+        t = head[verb]
+        if t.is_capital or not (
+            t.lower in sp.FRAMING_VERBS or t.lower in sp.CUE_VERBS and t.lower not in sp.CUE_PARTICIPLES
+        ):
+            continue
+        subj = _framing_subject(c.masked, head, verb)
+        entity = c.state.resolve(subj, c.local) if subj is not None else None
+        if entity is not None:
+            return Cue(t.start, t.end, c.masked[t.start : t.end], verb, True, subj), entity
+    return None
+
+
+def speaker_label_line(c: _Context):
+    """A line that opens with its speaker and a colon: ``Lee: Europe "cannot wait"`` (never across a line break)."""
+    sent = c.sent
+    if sent.start != c.q.para_start or ":" not in c.lead_in or "\n" in c.masked[sent.start : c.span.open_mark]:
+        return None
+    return _headline_label(c.masked, c.head, c.state)
+
+
+RULES = (
+    cue_after_closing_mark,
+    cue_after_question_or_exclamation,
+    cue_before_opening_mark,
+    speech_noun_before,
+    colon_after_subject_sentence,
+    nearest_cue_before,
+    cue_later_in_sentence,
+    framing_verb_subject,
+    speaker_label_line,
+)
+"""The cascade for a quotation in the body, in order: the first that names a speaker wins."""
+
+PASS_RULES = (
+    "context:list_intro",
+    "context:previous_quote",
+    "context:previous_sentence_subject",
+    "context:last_reporting_clause",
+    "repeat",
+    "headline:body_label",
+    "headline:body_quote",
+    "headline:similar_sentence",
+    "headline:own_cue",
+    "headline:own_subject",
+    "headline:speaker_label",
+    "headline:list_intro",
+    "headline:main_speaker",
+    "headline:first_reporter",
+    "nested:outer_speaker",
+)
+"""The rules of the passes after the cascade (context, repeated words, headlines, quotations
+inside quotations), as the ``rule`` column names them."""
+
+RULE_NAMES = tuple(r.__name__ for r in RULES) + PASS_RULES
+"""Every value the ``rule`` column of the quotes frame takes (missing when nobody is found)."""
+
+
+def _attribute_quote(masked, q: _Quote, sent: _Sentence, sentences, n, state: _Post, local) -> None:
+    context = _Context(masked, q, sent, sentences, n, state, local)
+    for rule in RULES:
+        found = rule(context)
+        if found is None:
+            continue
+        if found is _NO_SPEAKER:
             return
-    # 4. A reporting clause later in the sentence, or "according to X".
-    for cue in sent.cues:
-        if cue.start > span.close_mark and cue.entity is not None:
-            _assign(q, cue, cue.entity)
+        _assign(q, *found)
+        if q.speaker is not None:
+            q.rule = rule.__name__
             return
-    # 4b. A quoted fragment inside a sentence whose subject frames it with a verb of saying or
-    # characterising ("X likened the rules to "…"", "Gingrich cynically dismissed Estonia as being in
-    # the "…"", "X has repeatedly wondered whether … "…""): the fragment is the words of that verb's
-    # subject, the nearest such verb before the quotation first.
-    if _LETTER_RE.search(lead_in) and MASK not in lead_in:
-        head = [t for t in toks if t.end <= span.open_mark]
-        for verb in range(len(head) - 1, 0, -1):
-            t = head[verb]
-            if t.is_capital or not (
-                t.lower in sp.FRAMING_VERBS or t.lower in sp.CUE_VERBS and t.lower not in sp.CUE_PARTICIPLES
-            ):
-                continue
-            subj = _framing_subject(masked, head, verb)
-            entity = state.resolve(subj, local) if subj is not None else None
-            if entity is not None:
-                _assign(q, Cue(t.start, t.end, masked[t.start : t.end], verb, True, subj), entity)
-                return
-    # 5. A line that opens with its speaker and a colon: "Lee: Europe 'cannot wait'" (one line: a
-    # label never reaches across a line break to the quotation).
-    if sent.start == q.para_start and ":" in lead_in and "\n" not in masked[sent.start : span.open_mark]:
-        found = _headline_label(masked, [t for t in toks if t.end <= span.open_mark], state)
-        if found is not None:
-            _assign(q, *found)
 
 
 def _framing_subject(masked: str, toks: Sequence[Token], verb: int) -> "Mention | None":
@@ -2290,12 +2417,14 @@ def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, 
     if list_speaker is not None and list_cue is not None:
         q.speaker, q.person, q.mention, q.cue, q.attribution = (
             list_speaker.name, list_speaker.person, list_cue.subject, list_cue, "list_intro")
+        q.rule = "context:list_intro"
         return
     if prev is not None and prev.speaker is not None and not state.new_subject and (
         opens_paragraph or prev.paragraph == q.paragraph
     ) and q.paragraph - prev.paragraph <= 1:
         q.speaker, q.person, q.mention, q.cue, q.attribution = (
             prev.speaker, prev.person, prev.mention, prev.cue, "continuation")
+        q.rule = "context:previous_quote"
         return
     # A sentence of its own right after a sentence about someone: "X was blunter. "We are done.""
     if n is not None and not _LETTER_RE.search(masked, sent.start, q.span.open_mark) and (
@@ -2305,6 +2434,7 @@ def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, 
         if before and before[0].via in ("named", "role", "pronoun"):
             e = before[0]
             q.speaker, q.person, q.mention, q.attribution = e.name, e.person, e.mention, "continuation"
+            q.rule = "context:previous_sentence_subject"
             return
     # A fragment in reported speech: the last reporting clause of this or the previous paragraph.
     if not in_report:
@@ -2313,6 +2443,7 @@ def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, 
         ent = para_reported.get(para)
         if ent is not None and para < q.paragraph or (ent is not None and para == q.paragraph):
             q.speaker, q.person, q.mention, q.attribution = ent.name, ent.person, ent.mention, "continuation"
+            q.rule = "context:last_reporting_clause"
             return
 
 
@@ -2330,6 +2461,7 @@ def _repeat_pass(quotes: list[_Quote]) -> None:
                 src = max(dict.fromkeys(names), key=names.count)  # ties: the first in document order
                 ref = next(f for f in found if f.speaker == src)
                 q.speaker, q.person, q.mention, q.cue, q.attribution = src, ref.person, ref.mention, ref.cue, "repeat"
+                q.rule = "repeat"
 
 
 def _key(words: str) -> str:
@@ -2347,6 +2479,7 @@ def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> 
         if label is not None:
             cue, ent = label
             q.speaker, q.person, q.cue, q.mention, q.attribution = ent.name, ent.person, cue, cue.subject, "headline"
+            q.rule = "headline:body_label"
             continue
         want = _content(q.words)
         if q.role == "title":
@@ -2374,6 +2507,7 @@ def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> 
         if best is not None and best_score >= 0.5:
             q.speaker, q.person, q.mention, q.cue, q.attribution = (
                 best.speaker, best.person, best.mention, best.cue, "headline")
+            q.rule = "headline:body_quote"
             continue
         state = _Post(index, _post_names(masked, paras), masked)
         speakers = [b for b in pool if b.speaker is not None and b.attribution != "repeat"]
@@ -2385,7 +2519,7 @@ def _headline_pass(masked, index, quotes: list[_Quote], paragraphs, by_post) -> 
             dominant = (ref.cue, Entity(top, ref.person, ref.mention or Mention("name", top, 0, 0)))
         found = _headline_from_sentences(masked, q, paras, state, want, dominant)
         if found is not None:
-            cue, ent = found
+            cue, ent, q.rule = found
             q.speaker, q.person, q.cue, q.attribution = ent.name, ent.person, cue, "headline"
             q.mention = cue.subject if cue is not None and cue.subject is not None else ent.mention
 
@@ -2424,7 +2558,8 @@ def _content_postings(quotes: list[_Quote]) -> dict[str, list[tuple[_Quote, froz
 
 
 def _headline_from_sentences(masked, q, paras, state: _Post, want, dominant=None):
-    """Resolve a headline quotation from the sentences of its post (and the headline itself)."""
+    """Resolve a headline quotation from the sentences of its post (and the headline itself):
+    ``(cue, entity, rule)`` or None."""
     body_sents, head_cues = [], []
     for _, _, lo, hi, role in paras:
         for a, b in sentence_bounds(masked, lo, hi):
@@ -2456,7 +2591,7 @@ def _headline_from_sentences(masked, q, paras, state: _Post, want, dominant=None
                 intro = (ent, ent.entity)
         state.history.extend(local)
     if similar:
-        return similar
+        return (*similar, "headline:similar_sentence")
     own = None
     for a, b, toks, cues, role in head_cues:
         for c in cues:
@@ -2464,22 +2599,26 @@ def _headline_from_sentences(masked, q, paras, state: _Post, want, dominant=None
             if ent is not None:
                 own = own or (c, ent)
     if own is not None and (own[1].via != "role" or own[0].subject is None or own[0].subject.kind == "name"):
-        return own
+        return (*own, "headline:own_cue")
     if own is not None and not own[1].person:
-        return own
+        return (*own, "headline:own_cue")
     if own is None:
         for a, b, toks, cues, role in head_cues:
             found = _headline_subject(masked, toks, q.span.open_mark, state)
             if found is not None:
                 return found
-    return intro or (dominant if dominant is not None else None) or own or first
+    for found, rule in ((intro, "headline:list_intro"), (dominant, "headline:main_speaker"), (own, "headline:own_cue"),
+                        (first, "headline:first_reporter")):
+        if found:
+            return (*found, rule)
+    return None
 
 
 def _headline_subject(masked: str, toks: Sequence[Token], open_mark: int, state: _Post):
     """A headline's own subject, named before its quotation: "Zelenskyy rejects any deal made 'behind our backs'".
 
     Headlines report speech with any verb (rejects, slams, hails); the clause is read from the
-    last colon or dash before the quotation.
+    last colon or dash before the quotation. Gives ``(cue, entity, rule)`` or None.
     """
     before = [t for t in toks if t.end <= open_mark]
     cut = max((k for k, t in enumerate(before) if t.text in ":–—|"), default=-1)
@@ -2489,10 +2628,11 @@ def _headline_subject(masked: str, toks: Sequence[Token], open_mark: int, state:
     if np_toks and k < len(before) and before[k].is_word and not before[k].is_capital and not _title_cased(toks):
         m = classify_np(masked, np_toks)
     if m is None or m.kind != "name":
-        return _headline_label(masked, before, state)
+        found = _headline_label(masked, before, state)
+        return None if found is None else (*found, "headline:speaker_label")
     ent = state.resolve(m, [])
     verb = before[k]
-    return (Cue(verb.start, verb.end, verb.text, k, True, m), ent) if ent is not None else None
+    return (Cue(verb.start, verb.end, verb.text, k, True, m), ent, "headline:own_subject") if ent is not None else None
 
 
 def _title_cased(toks: Sequence[Token]) -> bool:
@@ -2542,6 +2682,7 @@ def _row(text: str, q: _Quote) -> dict:
             "direct" if q.split_tail and q.role not in _HEADLINE_ROLES else quote_kind(q.words, q.role)
         ),
         "attribution": q.attribution if q.speaker is not None else "scare",
+        "rule": q.rule if q.speaker is not None else None,
         "multi_paragraph": q.span.multi_paragraph,
         "nested": q.parent is not None,
         "parent": q.parent.span.start if q.parent is not None else None,

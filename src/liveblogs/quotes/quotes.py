@@ -27,14 +27,14 @@ ATTRIBUTIONS = [
 QUOTE_COLUMNS = [
     "article", "outlet", "post", "paragraph", "start", "end", "quote", "speaker", "speaker_id",
     "speaker_mention", "mention_start", "mention_end", "cue", "cue_start", "cue_end", "kind",
-    "attribution", "multi_paragraph", "description", "apposition", "person", "nested", "parent",
+    "attribution", "rule", "multi_paragraph", "description", "apposition", "person", "nested", "parent",
 ]
 _DTYPES = {
     "article": "string", "outlet": "category", "post": "int64", "paragraph": "int64",
     "start": "int64", "end": "int64", "quote": "string", "speaker": "string", "speaker_id": "string",
     "speaker_mention": "string", "mention_start": "Int64", "mention_end": "Int64", "cue": "string",
     "cue_start": "Int64", "cue_end": "Int64", "kind": pd.CategoricalDtype(KINDS),
-    "attribution": pd.CategoricalDtype(ATTRIBUTIONS), "multi_paragraph": "bool",
+    "attribution": pd.CategoricalDtype(ATTRIBUTIONS), "rule": "string", "multi_paragraph": "bool",
     "description": "string", "apposition": "string", "person": "boolean", "nested": "bool",
     "parent": "Int64",
 }

@@ -1,0 +1,188 @@
+"""The attribution rules by name: each on an invented news sentence, and the ``rule`` column they fill."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import liveblogs
+from liveblogs.quotes import attribution
+from liveblogs.quotes.attribution import PASS_RULES, RULE_NAMES, RULES
+from liveblogs.quotes.quotes import QUOTE_COLUMNS
+
+from tests.test_attribution import quotes
+
+from .conftest import ROOT
+
+HEADLINE = (0,)
+
+# rule, text, paragraphs that are headlines, the quoted words (with which of them when the words
+# come twice), the speaker
+EXAMPLES = [
+    # ---- the cascade, in order
+    ("cue_after_closing_mark",
+     '"We will not back down," the defence minister said on Tuesday.', (),
+     "We will not back down,", "defence minister"),
+    ("cue_after_closing_mark",
+     '"We will not back down," Interior Minister Lena Brandt said on Tuesday.', (),
+     "We will not back down,", "Lena Brandt"),
+    ("cue_after_question_or_exclamation",
+     'Farmers blocked the road again. "Who will pay for this?" Mayor Tomas Feld told reporters.', (),
+     "Who will pay for this?", "Tomas Feld"),
+    ("cue_after_question_or_exclamation",
+     'Farmers blocked the road again. "Enough is enough!" Mayor Tomas Feld said.', (),
+     "Enough is enough!", "Tomas Feld"),
+    ("cue_before_opening_mark",
+     'Finance Minister Priya Nandal said: "The budget is balanced."', (),
+     "The budget is balanced.", "Priya Nandal"),
+    ("speech_noun_before",
+     'Priya Nandal spoke after the vote. Her message: "Stay calm."', (),
+     "Stay calm.", "Priya Nandal"),
+    ("colon_after_subject_sentence",
+     'The mayor, Tomas Feld, was blunt about the deficit: "We are broke."', (),
+     "We are broke.", "Tomas Feld"),
+    ("nearest_cue_before",
+     'Tomas Feld said on Monday that the spending cuts would be "painful but necessary".', (),
+     "painful but necessary", "Tomas Feld"),
+    ("cue_later_in_sentence",
+     'The cuts will be "painful but necessary" for families, the finance minister said on Monday.', (),
+     "painful but necessary", "finance minister"),
+    ("framing_verb_subject",
+     'Senator Ruth Ambrose likened the governor\'s new housing proposal to "a gimmick".', (),
+     "a gimmick", "Ruth Ambrose"),
+    ("speaker_label_line",
+     'Senator Ruth Ambrose spoke on Monday.\nAmbrose: the bill is "a gimmick"\nVoting continues.', (),
+     "a gimmick", "Ruth Ambrose"),
+    # ---- context, when the sentence names nobody
+    ("context:list_intro",
+     'Ruth Ambrose set out her demands. Here is what she said:\n- "Lower rents."\n- "More buses."', (),
+     "More buses.", "Ruth Ambrose"),
+    ("context:previous_quote",
+     '"We are ready," the defence minister said.\n\n"We have always been ready."', (),
+     "We have always been ready.", "defence minister"),
+    ("context:previous_sentence_subject",
+     'Ruth Ambrose was blunter. "We are done talking."', (),
+     "We are done talking.", "Ruth Ambrose"),
+    ("context:last_reporting_clause",
+     'Ruth Ambrose said the talks had failed. The offer on the table was "not serious".', (),
+     "not serious", "Ruth Ambrose"),
+    # ---- the same words quoted elsewhere
+    ("repeat",
+     'Ruth Ambrose said the plan was "a gimmick".\n\nThe weather was cold on Monday.\n\n'
+     'Whether it is "a gimmick" remains to be seen.', (),
+     ("a gimmick", 1), "Ruth Ambrose"),
+    # ---- headlines
+    ("headline:body_label",
+     'Council: Plan is "not a threat"\n\nThe Nordic Council met on Monday. A spokesman for the Nordic Council '
+     'said the plan was "not a threat to anyone".', HEADLINE,
+     "not a threat", "Nordic Council"),
+    ("headline:body_quote",
+     'Cuts will be "painful but necessary"\n\nThe finance minister, Priya Nandal, said on Monday that the cuts '
+     'would be "painful but necessary".', HEADLINE,
+     ("painful but necessary", 0), "Priya Nandal"),
+    ("headline:similar_sentence",
+     'Budget "will hurt families"\n\nThe finance minister, Priya Nandal, said the budget will hurt families '
+     "on low incomes.", HEADLINE,
+     "will hurt families", "Priya Nandal"),
+    ("headline:own_cue",
+     'Nandal says budget "will not hurt anyone"\n\nPriya Nandal presented the budget on Monday. '
+     "The opposition voted against it.", HEADLINE,
+     "will not hurt anyone", "Priya Nandal"),
+    ("headline:own_subject",
+     'Priya Nandal rejects "reckless" claims\n\nPriya Nandal presented the budget on Monday. '
+     "The opposition voted against it.", HEADLINE,
+     "reckless", "Priya Nandal"),
+    ("headline:speaker_label",
+     'Nandal: budget is "fair"\n\nPriya Nandal presented the budget on Monday. Nandal then left for Brussels.',
+     HEADLINE, "fair", "Priya Nandal"),
+    ("headline:list_intro",
+     '"A turning point" for the economy\n\nHere is what Priya Nandal told parliament:\n\n'
+     "Taxes on fuel will rise in April.", HEADLINE,
+     "A turning point", "Priya Nandal"),
+    ("headline:main_speaker",
+     '"A turning point" for the economy\n\nPriya Nandal presented the budget on Monday. '
+     '"Taxes on fuel will rise," she said.', HEADLINE,
+     "A turning point", "Priya Nandal"),
+    ("headline:first_reporter",
+     '"A turning point" for the economy\n\nPriya Nandal said taxes on fuel would rise in April.', HEADLINE,
+     "A turning point", "Priya Nandal"),
+    # ---- a quotation inside a quotation
+    ("nested:outer_speaker",
+     '"I told them \'never again\' and I meant it," Ruth Ambrose said.', (),
+     "never again", "Ruth Ambrose"),
+]
+
+
+def _row(text: str, headlines: tuple[int, ...], words: str | tuple[str, int]) -> pd.Series:
+    q = quotes(text, headlines)
+    words, which = words if isinstance(words, tuple) else (words, None)
+    found = q[q["quote"] == words]
+    assert len(found) == (2 if which is not None else 1), q[["quote", "speaker", "rule"]]
+    return found.iloc[which or 0]
+
+
+@pytest.mark.parametrize("rule, text, headlines, words, speaker", EXAMPLES,
+                         ids=[f"{e[0]}-{k}" for k, e in enumerate(EXAMPLES)])
+def test_each_rule_names_the_speaker_and_itself(rule, text, headlines, words, speaker):
+    row = _row(text, headlines, words)
+    assert (row["speaker"], row["rule"]) == (speaker, rule)
+
+
+def test_every_rule_has_an_example():
+    assert {e[0] for e in EXAMPLES} == set(RULE_NAMES)
+
+
+def test_the_rules_are_an_ordered_tuple_of_documented_functions():
+    assert isinstance(RULES, tuple) and all(callable(r) for r in RULES)
+    assert [r.__name__ for r in RULES] == [
+        "cue_after_closing_mark", "cue_after_question_or_exclamation", "cue_before_opening_mark",
+        "speech_noun_before", "colon_after_subject_sentence", "nearest_cue_before", "cue_later_in_sentence",
+        "framing_verb_subject", "speaker_label_line",
+    ]
+    for r in RULES:
+        assert getattr(attribution, r.__name__) is r
+        assert r.__doc__ and "``" in r.__doc__, f"{r.__name__}: a one-line rule with an example"
+    assert RULE_NAMES == tuple(r.__name__ for r in RULES) + PASS_RULES
+    assert len(set(RULE_NAMES)) == len(RULE_NAMES)
+
+
+def test_the_first_cue_after_the_closing_mark_ends_the_cascade_even_naming_nobody():
+    # "we were told" reports the quotation but names nobody: the cue before it ("Ruth Ambrose said")
+    # is not read by a later rule of the cascade; the context gives the speaker instead.
+    row = _row('Ruth Ambrose said on Monday that "the talks are over," we were told.', (), "the talks are over,")
+    assert row["rule"] == "context:last_reporting_clause" and pd.isna(row["cue"])
+
+
+def test_words_of_nobody_have_no_rule():
+    for text, words in [('The so-called "peace plan" was published on Monday.', "peace plan"),
+                        ('The weather turned "biblical" on Monday.', "biblical")]:
+        row = _row(text, (), words)
+        assert pd.isna(row["speaker"]) and pd.isna(row["rule"]) and row["attribution"] == "scare"
+
+
+def test_the_rule_column_follows_attribution_as_a_string():
+    q = quotes('"Fine," he said.')
+    assert QUOTE_COLUMNS.index("rule") == QUOTE_COLUMNS.index("attribution") + 1
+    assert list(q.columns) == QUOTE_COLUMNS
+    assert q["rule"].dtype == pd.StringDtype() == q["speaker"].dtype
+
+
+def _name_a_declared_rule_exactly_when_attributed(q: pd.DataFrame) -> None:
+    assert list(q.columns).index("rule") == list(q.columns).index("attribution") + 1
+    attributed = q["speaker"].notna()
+    assert attributed.any()
+    assert q.loc[attributed, "rule"].notna().all()
+    assert q.loc[attributed, "rule"].str.len().gt(0).all()
+    assert set(q.loc[attributed, "rule"]) <= set(RULE_NAMES)
+    assert q.loc[~attributed, "rule"].isna().all()
+    assert (q["attribution"].astype(str) == "scare").eq(~attributed).all()
+
+
+def test_bundled_quotes_name_a_declared_rule_exactly_when_attributed(corpus):
+    _name_a_declared_rule_exactly_when_attributed(corpus.quotes)
+
+
+def test_fixture_quotes_some_unattributed_name_a_declared_rule_exactly_when_attributed():
+    q = liveblogs.load_corpus(ROOT / "tests" / "fixtures" / "heldout").quotes
+    assert q["speaker"].isna().any()  # the bundled articles have none
+    _name_a_declared_rule_exactly_when_attributed(q)

@@ -88,6 +88,38 @@ def same_name(a: str, b: str) -> bool:
     return _squash(fa[-1]) == _squash(fb[-1]) or (len(fa[-1]) >= 5 and _one_edit(fa[-1], fb[-1]))
 
 
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string one letter shorter: two words one edit apart share one of these."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _name_pairs(names: list[str]) -> list[tuple[str, str]]:
+    """The pairs of ``names`` for which :func:`same_name` holds, found through indexes rather than
+    by comparing every pair: names are blocked by folded first name, then candidates share a
+    squashed surname or a one-deletion key of the folded surname; each candidate pair is
+    confirmed by :func:`same_name` itself. Names whose folded form has fewer than two words pair
+    only with their exact folded equals (as :func:`same_name` says)."""
+    keyed: dict[tuple, list[str]] = {}
+    for n in names:
+        words = fold(n).split()
+        if len(words) < 2:
+            keyed.setdefault(("exact", " ".join(words)), []).append(n)
+            continue
+        first, last = words[0], words[-1]
+        keyed.setdefault(("squash", first, _squash(last)), []).append(n)
+        if len(last) >= 4:  # a one-edit partner of a 5-letter surname has at least 4 letters
+            for key in _deletions(last):
+                keyed.setdefault(("edit", first, key), []).append(n)
+    pairs: set[tuple[str, str]] = set()
+    for group in keyed.values():
+        unique = sorted(set(group))
+        for i, a in enumerate(unique):
+            for b in unique[i + 1 :]:
+                if (a, b) not in pairs and same_name(a, b):
+                    pairs.add((a, b))
+    return sorted(pairs)
+
+
 def slug(name: str) -> str:
     return "-".join(fold(name).split()) or "unknown"
 
@@ -166,10 +198,8 @@ def link_speakers(quotes: pd.DataFrame, overrides: pd.DataFrame | None = None) -
     link: dict[int, str] = {}
 
     full = sorted({n for n, p in zip(raw, person) if p and len(n.split()) >= 2 and _looks_like_name(n)})
-    for i, a in enumerate(full):
-        for b in full[i + 1 :]:
-            if same_name(a, b):
-                clusters.union(a, b)
+    for a, b in _name_pairs(full):
+        clusters.union(a, b)
     by_article: dict[str, list[str]] = {}
     by_post: dict[tuple[str, int], list[str]] = {}
     for (ix, name), art, post, p in zip(raw.items(), rows["article"], rows["post"], person):
@@ -177,20 +207,31 @@ def link_speakers(quotes: pd.DataFrame, overrides: pd.DataFrame | None = None) -
         if p and len(name.split()) >= 2 and _looks_like_name(name):
             by_article.setdefault(art, []).append(name)
             by_post.setdefault((art, post), []).append(name)
-    # Surnames and misspellings: same post, same article, then the corpus.
+    # Surnames and misspellings: same post, same article, then the corpus. Full names are indexed
+    # by their squashed surname, so a surname looks up its candidates instead of scanning them.
+    full_last: dict[str, list[str]] = {}
+    for n in full:
+        full_last.setdefault(_last_squashed(n), []).append(n)
+    article_last: dict[tuple[str, str], list[str]] = {}
+    for art, names in by_article.items():
+        for n in names:
+            article_last.setdefault((art, _last_squashed(n)), []).append(n)
+    post_last: dict[tuple[str, int, str], list[str]] = {}
+    for (art, post), names in by_post.items():
+        for n in names:
+            post_last.setdefault((art, post, _last_squashed(n)), []).append(n)
     for (ix, name), art, post, p in zip(raw.items(), rows["article"], rows["post"], person):
         if not p or len(name.split()) != 1 or not name[:1].isupper():
             continue  # "official" is a description, not a surname
-        scopes = [by_post.get((art, post), []), by_article.get(art, []), full]
-        target, how = None, None
         want = _squash(name)
-        for scope in scopes:
-            hits = {clusters.find(n) for n in scope if _last_squashed(n) == want}
+        target, how = None, None
+        for scope in (post_last.get((art, post, want), ()), article_last.get((art, want), ()), full_last.get(want, ())):
+            hits = {clusters.find(n) for n in scope}
             if len(hits) == 1:
                 target, how = hits.pop(), "surname"
                 break
         if target is None and len(name) >= 5:
-            for scope in scopes[:2]:
+            for scope in (by_post.get((art, post), []), by_article.get(art, [])):
                 hits = {clusters.find(n) for n in scope if _one_edit(fold(n.split()[-1]), fold(name))}
                 if len(hits) == 1:
                     target, how = hits.pop(), "fuzzy"

@@ -31,11 +31,11 @@ DEFAULT_TIMEZONE = "UTC"
 # Signatures that name the outlet when the manifest does not, looked for as whole words in the
 # first and last lines (bylines, datelines, sign-offs, footers); the earliest found wins.
 OUTLET_SIGNATURES = {outlet: tuple(signatures) for outlet, signatures in table("outlets")["signatures"].items()}
-OUTLET_EDGE_LINES = 5
+OUTLET_EDGE_LINES = 5  # where a byline, dateline or sign-off sits; set by hand, not swept
 # Of a longer edge line only its first and last OUTLET_EDGE_CHARS characters are read: a
 # signature sits where a byline, dateline or sign-off does, and a one-line file of megabytes
 # would otherwise be searched whole, twice.
-OUTLET_EDGE_CHARS = 2000
+OUTLET_EDGE_CHARS = 2000  # safety bound on work, not tuned
 
 
 def _signature_pattern(signature: str) -> str:
@@ -61,8 +61,8 @@ _OUTLETS_BY_GROUP = {f"o{i}": outlet for i, outlet in enumerate(OUTLET_SIGNATURE
 # --------------------------------------------------------------------------- publication dates
 # Where ``infer_published`` looks: the first HEADER_LINES non-empty lines, and never past
 # HEADER_CHARS characters (one long first line must not hide a date deep in the body).
-HEADER_LINES = 15
-HEADER_CHARS = 1_500
+HEADER_LINES = 15  # set by hand on the bundled and held-out headers, not swept
+HEADER_CHARS = 1_500  # safety bound, not tuned
 # What ``published_source`` can say: the manifest gave the date, the text did, or nothing did.
 PUBLISHED_SOURCES = ["manifest", "text", "none", "page metadata"]
 # Words that open a date line, and which of them name the first publication.
@@ -324,7 +324,7 @@ def infer_published(text: str) -> PublishedDate | None:
 
 # --------------------------------------------------------------------------- stated time zones
 # Where ``infer_timezone`` looks: the opening and the closing characters of the text.
-ZONE_NOTE_HEAD_CHARS = 3_000
+ZONE_NOTE_HEAD_CHARS = 3_000  # safety bounds on how much is searched, not tuned
 ZONE_NOTE_TAIL_CHARS = 1_000
 TIMEZONE_SOURCES = ["manifest", "text", "default", "page metadata"]
 # Named zones a page may state besides ``stamps.ZONE_WORDS`` ("Central European Time").

@@ -76,7 +76,7 @@ MAX_SHINGLE_QUOTES = 60  # safety bound on work, not tuned
 # posts on different events of the same day share actors and vocabulary (Trump, Putin, NATO,
 # Ukraine, talks) and stay below 0.28. Provenance: read off the bundled pair (6fb11b0). There is no
 # story gold anywhere, so it cannot be scored; measured instead for stability of the story
-# partition (tests/fixtures/heldout*, 2026 sweep, units in changed stories vs 0.28): 0.24 changes
+# partition (tests/fixtures/heldout*, units in changed stories vs 0.28): 0.24 changes
 # 3/0/5/5/0 units on heldout..heldout5, 0.32 changes 3/0/0/0/5; 0.28 sits on a plateau in 3 of 5.
 TEXT_LINK = 0.28
 # When the same person is the main voice of both units (most words quoted), less text overlap is

@@ -34,6 +34,11 @@ _KIND_CODES = {kind: code for code, kind in enumerate(TOKEN_KINDS)}
 Progress = Callable[[int, int], None]
 
 
+def _per_article_frame(name: str, doc: str) -> property:
+    """A read-only property giving the concatenated per-article frame ``name``."""
+    return property(lambda self: self._per_article[name], doc=doc)
+
+
 class Corpus:
     """The articles and every frame derived from them, each computed once, on first use."""
 
@@ -124,40 +129,27 @@ class Corpus:
             combined[name]["outlet"] = combined[name]["outlet"].astype(str).astype(outlets)
         return combined
 
-    @property
-    def paragraphs(self) -> pd.DataFrame:
-        """One row per paragraph (hard-wrapped lines rejoined), with its role and post."""
-        return self._per_article["paragraphs"]
-
-    @property
-    def units(self) -> pd.DataFrame:
-        """The posts frame before times are added (what the time clues are read from)."""
-        return self._per_article["units"]
-
-    @property
-    def sentences(self) -> pd.DataFrame:
-        """One row per sentence, within paragraphs, with a normalised form."""
-        return self._per_article["sentences"]
-
-    @property
-    def time_references(self) -> pd.DataFrame:
-        """Every time clue in the text: stamps, run-on times, cross-references; what each resolved to and pins."""
-        return self._per_article["time_references"]
-
-    @property
-    def post_times(self) -> pd.DataFrame:
-        """Per unit: best time, earliest and latest bounds, source, evidence, blog order and conflicts."""
-        return self._per_article["post_times"]
-
-    @property
-    def cross_reference_links(self) -> pd.DataFrame:
-        """Per cross-reference ("see our 7.50am post"): the post it points to, with score and evidence."""
-        return self._per_article["cross_reference_links"]
-
-    @property
-    def event_times(self) -> pd.DataFrame:
-        """Times the text gives for events ("last night", "this morning"), resolved against their post's time."""
-        return self._per_article["event_times"]
+    # Frames computed per article and concatenated: one property each, read from the shared map.
+    paragraphs = _per_article_frame(
+        "paragraphs", "One row per paragraph (hard-wrapped lines rejoined), with its role and post."
+    )
+    units = _per_article_frame("units", "The posts frame before times are added (what the time clues are read from).")
+    sentences = _per_article_frame("sentences", "One row per sentence, within paragraphs, with a normalised form.")
+    time_references = _per_article_frame(
+        "time_references",
+        "Every time clue in the text: stamps, run-on times, cross-references; what each resolved to and pins.",
+    )
+    post_times = _per_article_frame(
+        "post_times", "Per unit: best time, earliest and latest bounds, source, evidence, blog order and conflicts."
+    )
+    cross_reference_links = _per_article_frame(
+        "cross_reference_links",
+        'Per cross-reference ("see our 7.50am post"): the post it points to, with score and evidence.',
+    )
+    event_times = _per_article_frame(
+        "event_times",
+        'Times the text gives for events ("last night", "this morning"), resolved against their post\'s time.',
+    )
 
     @cached_property
     def posts(self) -> pd.DataFrame:

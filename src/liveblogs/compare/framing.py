@@ -33,11 +33,11 @@ __all__ = [
 
 # Prior strength: the prior's pseudo-counts are the corpus counts times this (1 = as much weight
 # as the data itself, the empirical-Bayes choice of tidylo's ``bind_log_odds``).
-PRIOR_SCALE = 1.0
+PRIOR_SCALE = 1.0  # the informative prior unscaled; set by hand, not tuned
 UNIFORM_ALPHA = 0.01  # pseudo-count per word of the uninformative prior (scattertext's default)
-MIN_TERM_COUNT = 2  # words seen fewer times in the whole corpus are left out (no evidence either way)
-EXAMPLES = 2  # example sentences kept per term and outlet
-MIN_VARIANT_COUNT = 1  # occurrences a spelling needs to be reported
+MIN_TERM_COUNT = 2  # words seen fewer times in the whole corpus are left out (no evidence either way); a floor, not tuned
+EXAMPLES = 2  # example sentences kept per term and outlet (presentation, not tuned)
+MIN_VARIANT_COUNT = 1  # occurrences a spelling needs to be reported (every one: not tuned)
 TEXT_KINDS = ("title", "standfirst", "summary", "post")  # units whose sentences are reporting, not furniture
 
 TERM_COLUMNS = [

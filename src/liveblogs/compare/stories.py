@@ -59,28 +59,36 @@ HEADLINE_KINDS = ("title", "standfirst")  # sum up a whole blog: attached to sto
 # A quotation is matched only when the shorter side has at least this many words and shares at
 # least this many content words: "immediately" or "of course" recur in every post about a call
 # and say nothing about which statement is reported.
+# Provenance: set by hand on the bundled pair when stories were written (6fb11b0); not swept.
 MIN_QUOTE_WORDS = 3
 MIN_SHARED_QUOTE_TERMS = 2
 # Two quotations are the same words when this share of the shorter one's words is found in one
 # stretch of the longer one (tolerates punctuation and one changed word in four).
+# Provenance: set by hand on the bundled pair (6fb11b0), not swept; the tolerance is the rule above.
 QUOTE_MATCH = 0.75
-BACKGROUND_QUOTE = 0.5  # weight of a shared quotation whose speaker is not the main voice of both units
+BACKGROUND_QUOTE = 0.5  # set by hand (6fb11b0), not swept: weight of a shared quotation whose speaker is not the main voice of both units
 QUOTE_SLACK_EVERY = 5  # one extra word of window per five words quoted (an inserted "also", "the")
 # Word pairs (shingles) seen in more quotations than this are not used to find candidate pairs;
 # real shared quotations share a rarer pair too. Keeps candidate generation near linear.
-MAX_SHINGLE_QUOTES = 60
+MAX_SHINGLE_QUOTES = 60  # safety bound on work, not tuned
 
 # TF-IDF cosine over content-word stems. In the bundled blogs the same event told twice scores
 # from 0.28 (a round-up recalling Healey's words; the two titles on Hegseth's denial, 0.30) up;
 # posts on different events of the same day share actors and vocabulary (Trump, Putin, NATO,
-# Ukraine, talks) and stay below 0.28.
+# Ukraine, talks) and stay below 0.28. Provenance: read off the bundled pair (6fb11b0). There is no
+# story gold anywhere, so it cannot be scored; measured instead for stability of the story
+# partition (tests/fixtures/heldout*, units in changed stories vs 0.28): 0.24 changes
+# 3/0/5/5/0 units on heldout..heldout5, 0.32 changes 3/0/0/0/5; 0.28 sits on a plateau in 3 of 5.
 TEXT_LINK = 0.28
 # When the same person is the main voice of both units (most words quoted), less text overlap is
 # needed: Hegseth in Brussels told twice, Zelensky's warning and his call with Trump. A speaker
 # merely quoted in passing in both (Trump's "immediately", recalled in half the posts) does not count.
+# Provenance: read off the bundled pair (6fb11b0); no story gold. Partition stability on
+# heldout..heldout5 (units in changed stories vs 0.12): 0.08 changes 3/9/0/0/0, 0.16 changes 2/0/6/0/0.
 SPEAKER_LINK = 0.12
-MIN_VOICE_WORDS = 3  # words a speaker must have quoted in a post to be its main voice
-# Strength a shared speaker adds to the combined score (noisy-or with cosine and quote).
+MIN_VOICE_WORDS = 3  # words a speaker must have quoted in a post to be its main voice; set by hand, not swept
+# Strength a shared speaker adds to the combined score (noisy-or with cosine and quote); set by hand
+# (6fb11b0), not swept.
 SPEAKER_WEIGHT = 0.2
 
 # A unit keeps at most this many links made by text alone (cosine, or cosine and the same main
@@ -88,22 +96,28 @@ SPEAKER_WEIGHT = 0.2
 # near it (the most linked post of the bundled and held-out blogs has 6 links); it bounds the
 # work when many outlets print the same copy word for word, where the links would otherwise grow
 # with the square of the copies. Links by shared quotation are bounded by MAX_SHINGLE_QUOTES.
-MAX_TEXT_LINKS = 50
+MAX_TEXT_LINKS = 50  # safety bound on work, not tuned
 
 # Average linkage: two clusters merge when the mean score over all their unit pairs (0 for
 # unlinked pairs) reaches this. Below every single link's score (0.28 and up), so two linked units
 # always merge; a unit joins a story of n units when its links to it add up to 0.15·n, so a
-# round-up linked to one member of each of several stories joins at most the one it is most tied
-# to. In the bundled blogs 0.15 keeps Hegseth's denial and his Brussels remarks together even
-# when a third outlet repeats both; at 0.2 they split.
+# to. Provenance: first set on the bundled pair (6fb11b0, "keeps Hegseth's denial and his Brussels
+# remarks together"). Measured on the held-out sets instead (no story gold exists, so stability
+# and inspection): sweeping 0.05-0.30, the story partition of heldout, heldout2, heldout3 and
+# heldout5 is the same at every value; on heldout4 0.05-0.15 agree and 0.20-0.30 split the
+# Guardian's key-events entry "Commission publishes list of US goods facing countermeasures" from
+# its own post and Reuters' report of the same list (one story at 0.15, judged right). On the
+# bundled pair 0.15 and 0.20 agree, 0.10 and 0.25 differ. Kept at 0.15, the lowest value at
+# which every set is on its plateau.
 MERGE_AT = 0.15
 # A unit linked to a story it was not clustered into, at least this strongly, is listed with
-# that story too (``role == 'also'``): round-ups and summaries cover several stories.
+# that story too (``role == 'also'``): round-ups and summaries cover several stories. Set by hand
+# on the bundled pair (6fb11b0), not swept.
 ALSO_AT = 0.33
 
-TOP_TERMS = 3  # shared terms shown as evidence and in labels
-LABEL_CANDIDATES = 20  # quotations considered for a story's label
-SCORE_DECIMALS = 4
+TOP_TERMS = 3  # shared terms shown as evidence and in labels (presentation, not tuned)
+LABEL_CANDIDATES = 20  # quotations considered for a story's label (bound on work, not tuned)
+SCORE_DECIMALS = 4  # rounding of shown scores (presentation, not tuned)
 TIME_SOURCES_TIMED = ("explicit", "cross-reference", "interpolated", "page metadata")  # post_times sources that carry a clock time
 ORDER_ONLY = "order only"  # an outlet whose posts have no clock time: compared by running order alone
 SUMMARY_ONLY = "summary only"  # covered only in a title, standfirst or summary line: no place in the running order

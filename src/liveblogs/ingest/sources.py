@@ -24,40 +24,18 @@ from ..config import ARTICLE_SUFFIXES, MANIFEST_NAME, data_dir
 from . import pages
 from ..errors import ArticleError, LiveblogsError, ManifestError
 from .stamps import MONTHS, WEEKDAY_ORDER, WEEKDAYS, ZONE_WORDS, ZONES
+from ..wordlists import table
 
 MANIFEST_COLUMNS = ["file", "outlet", "published", "timezone", "url", "title", "encoding"]
 DEFAULT_TIMEZONE = "UTC"
 # Signatures that name the outlet when the manifest does not, looked for as whole words in the
 # first and last lines (bylines, datelines, sign-offs, footers); the earliest found wins.
-OUTLET_SIGNATURES = {
-    "BBC": ("BBC.com", "BBC News", "bbc.co.uk"),
-    "Sky News": ("-SKY NEWS", "Sky News"),
-    "The Guardian": ("theguardian.com", "The Guardian"),
-    "Reuters": ("Reuters",),
-    "CNN": ("CNN",),
-    "Al Jazeera": ("Al Jazeera",),
-    "Associated Press": ("(AP)", "Associated Press"),
-    "AFP": ("(AFP)", "Agence France-Presse"),
-    "Politico": ("Politico", "POLITICO", "Brussels Playbook", "BRUSSELS PLAYBOOK", "London Playbook", "LONDON PLAYBOOK"),
-    "DW": ("DW", "Deutsche Welle", "dw.com"),
-    "The New York Times": ("New York Times", "nytimes.com"),
-    "The Washington Post": ("Washington Post", "washingtonpost.com"),
-    "Financial Times": ("Financial Times", "ft.com"),
-    "The Telegraph": ("The Telegraph", "telegraph.co.uk"),
-    "The Irish Times": ("The Irish Times", "irishtimes.com"),
-    "The Independent": ("The Independent", "independent.co.uk"),
-    "Kyiv Independent": ("Kyiv Independent", "kyivindependent.com"),
-    "Bloomberg": ("Bloomberg News", "bloomberg.com"),
-    "France 24": ("France 24", "france24.com"),
-    "Euronews": ("Euronews", "euronews.com"),
-    "NPR": ("NPR",),
-    "Fox News": ("Fox News", "foxnews.com"),
-}
-OUTLET_EDGE_LINES = 5
+OUTLET_SIGNATURES = {outlet: tuple(signatures) for outlet, signatures in table("outlets")["signatures"].items()}
+OUTLET_EDGE_LINES = 5  # where a byline, dateline or sign-off sits; set by hand, not swept
 # Of a longer edge line only its first and last OUTLET_EDGE_CHARS characters are read: a
 # signature sits where a byline, dateline or sign-off does, and a one-line file of megabytes
 # would otherwise be searched whole, twice.
-OUTLET_EDGE_CHARS = 2000
+OUTLET_EDGE_CHARS = 2000  # safety bound on work, not tuned
 
 
 def _signature_pattern(signature: str) -> str:
@@ -83,8 +61,8 @@ _OUTLETS_BY_GROUP = {f"o{i}": outlet for i, outlet in enumerate(OUTLET_SIGNATURE
 # --------------------------------------------------------------------------- publication dates
 # Where ``infer_published`` looks: the first HEADER_LINES non-empty lines, and never past
 # HEADER_CHARS characters (one long first line must not hide a date deep in the body).
-HEADER_LINES = 15
-HEADER_CHARS = 1_500
+HEADER_LINES = 15  # set by hand on the bundled and held-out headers, not swept
+HEADER_CHARS = 1_500  # safety bound, not tuned
 # What ``published_source`` can say: the manifest gave the date, the text did, or nothing did.
 PUBLISHED_SOURCES = ["manifest", "text", "none", "page metadata"]
 # Words that open a date line, and which of them name the first publication.
@@ -346,12 +324,11 @@ def infer_published(text: str) -> PublishedDate | None:
 
 # --------------------------------------------------------------------------- stated time zones
 # Where ``infer_timezone`` looks: the opening and the closing characters of the text.
-ZONE_NOTE_HEAD_CHARS = 3_000
+ZONE_NOTE_HEAD_CHARS = 3_000  # safety bounds on how much is searched, not tuned
 ZONE_NOTE_TAIL_CHARS = 1_000
 TIMEZONE_SOURCES = ["manifest", "text", "default", "page metadata"]
 # Named zones a page may state besides ``stamps.ZONE_WORDS`` ("Central European Time").
-STATED_ZONE_WORDS = {"central european": "Europe/Paris", "eastern european": "Europe/Kyiv",
-                     "coordinated universal": "UTC", **{k: v for k, v in ZONE_WORDS.items() if v}}
+STATED_ZONE_WORDS = {**table("timezones")["stated_zone_words"], **{k: v for k, v in ZONE_WORDS.items() if v}}
 _ZONE_NOTE_RX = re.compile(
     r"(?:(?i:\ball)[ \u00a0]+(?i:times)|\bTimes[ \u00a0]+(?=are\b|in\b|shown\b|given\b))[ \u00a0]{0,3}"
     r"(?i:(?:are[ \u00a0]+)?(?:shown[ \u00a0]+|given[ \u00a0]+)?(?:in[ \u00a0]+)?)(?i:the[ \u00a0]+)?"

@@ -36,6 +36,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Optional
 
+from ..wordlists import table, words
+
 __all__ = [
     "Stamp",
     "CrossRef",
@@ -53,58 +55,24 @@ __all__ = [
 
 # --------------------------------------------------------------------------- tables
 
-# Zone abbreviations (matched case-sensitively) -> IANA zone.
-ZONES: dict[str, str] = {
-    "GMT": "UTC", "UTC": "UTC", "Z": "UTC",
-    "BST": "Europe/London",
-    "CET": "Europe/Paris", "CEST": "Europe/Paris",
-    "EET": "Europe/Kyiv", "EEST": "Europe/Kyiv",
-    "MSK": "Europe/Moscow",
-    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
-    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
-    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
-    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
-    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
-    "HKT": "Asia/Hong_Kong", "JST": "Asia/Tokyo", "SGT": "Asia/Singapore",
-}
+# Zone abbreviations (matched case-sensitively) -> IANA zone (wordlists/timezones.toml).
+ZONES: dict[str, str] = dict(table("timezones")["abbreviations"])
 
 # "<word> time" -> IANA zone; "local time" is a written zone that names none.
-ZONE_WORDS: dict[str, str | None] = {
-    "kyiv": "Europe/Kyiv", "kiev": "Europe/Kyiv", "ukraine": "Europe/Kyiv",
-    "moscow": "Europe/Moscow", "uk": "Europe/London", "london": "Europe/London",
-    "paris": "Europe/Paris", "brussels": "Europe/Brussels", "berlin": "Europe/Berlin",
-    "israel": "Asia/Jerusalem", "beijing": "Asia/Shanghai", "tokyo": "Asia/Tokyo",
-    "eastern": "America/New_York", "pacific": "America/Los_Angeles",
-    "greenwich mean": "UTC", "british summer": "Europe/London",
-    "local": None,
-}
+ZONE_WORDS: dict[str, str | None] = {words: zone or None for words, zone in table("timezones")["zone_words"].items()}
 
-# The calendar's words, defined once for the package (dates, stamps, sentence ends, names).
-MONTH_ABBREVIATIONS: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    **MONTH_ABBREVIATIONS,
-}
-
+# The calendar's words, defined once for the package in wordlists/calendar.toml (dates, stamps,
+# sentence ends, names).
+MONTH_ABBREVIATIONS: dict[str, int] = dict(table("calendar")["month_abbreviations"])
+MONTHS: dict[str, int] = {**table("calendar")["months"], **MONTH_ABBREVIATIONS}
+# Every spelling -> its weekday's name; the names in date.weekday() order.
 WEEKDAYS: dict[str, str] = {
-    "monday": "Monday", "mon": "Monday",
-    "tuesday": "Tuesday", "tues": "Tuesday", "tue": "Tuesday",
-    "wednesday": "Wednesday", "weds": "Wednesday", "wed": "Wednesday",
-    "thursday": "Thursday", "thurs": "Thursday", "thur": "Thursday", "thu": "Thursday",
-    "friday": "Friday", "fri": "Friday",
-    "saturday": "Saturday", "sat": "Saturday",
-    "sunday": "Sunday", "sun": "Sunday",
+    spelling: day for day, spellings in table("calendar")["weekdays"].items() for spelling in spellings
 }
 WEEKDAY_ORDER: tuple[str, ...] = tuple(dict.fromkeys(WEEKDAYS.values()))  # Monday … Sunday, as date.weekday()
 
 # Words that, just before a time closing a headline, show the time is prose ("close at 10pm").
-_PROSE_BEFORE_TIME = frozenset(
-    "at by until till til from before after around about since to for past near".split()
-)
+_PROSE_BEFORE_TIME = words("prose_before_time")
 
 # --------------------------------------------------------------------------- patterns
 

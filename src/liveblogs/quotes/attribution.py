@@ -76,6 +76,7 @@ from ..text.quotemarks import QuoteSpan, quote_text
 from ..text.document import MASK, masked_text
 from ..text.segment import sentence_spans, token_matches
 from ..text.words import letter_words, token_words, word_forms, word_pieces
+from ..wordlists import words
 
 __all__ = ["attribute", "quote_kind", "Mention"]
 
@@ -465,7 +466,7 @@ def _capital_runs_of(toks: Sequence[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-_DATE_LEAD = frozenset("on in since by until till from last next this early late mid of before after".split())
+_DATE_LEAD = words("date_lead_words")
 
 
 def _is_date(toks: Sequence[Token], k: int) -> bool:
@@ -491,7 +492,7 @@ def _plural_common(t: Token) -> bool:
 # "Liquefied", "Uncertainty"): a capital there is the sentence's, not a name's.
 _COMMON_ENDINGS = ("tion", "sion", "ness", "ity", "ism", "ied", "ised", "ized")
 # Words after an opening past participle: "Pressed on whether", "Asked about", "Questioned by".
-_PARTICIPLE_LINKS = frozenset("on about over by whether if for with at to in".split())
+_PARTICIPLE_LINKS = words("participle_links")
 
 
 def _opens_sentence(toks: Sequence[Token], i: int) -> bool:
@@ -736,7 +737,7 @@ def _name_before_of(np_toks: list[Token]) -> int:
     return b if len(name) >= 2 else 0
 
 
-_TIME_UNITS = frozenset("week weekend month year night morning evening afternoon summer winter spring autumn".split())
+_TIME_UNITS = words("time_unit_nouns")
 
 
 def _time_phrase_length(toks: Sequence[Token], j: int) -> int:
@@ -913,9 +914,9 @@ def _absolute_subject(masked: str, toks: Sequence[Token], v: int) -> Mention | N
 
 
 # Words that open a clause between commas, not a parenthesis about the subject before them.
-_MODALS = frozenset("would will could might may should shall can".split())
-_CLAUSAL = frozenset("that and but or nor so because if when while although though whereas unless until".split())
-_BEFORE_TO = frozenset("had has have went goes go on wanted wants continued continues was is going used".split())
+_MODALS = words("modals")
+_CLAUSAL = words("clausal_words")
+_BEFORE_TO = words("before_to_words")
 
 
 def _words_of(toks: Sequence[Token], v: int) -> bool:
@@ -1159,15 +1160,8 @@ def index_article(masked: str, bounds: Iterable[tuple[int, int]]) -> ArticleInde
 # ---------------------------------------------------------------------------- kinds
 
 
-_SUBJECT_STARTS = frozenset(
-    """i we you he she it they there this that these those the a an our my your his her its their
-    no nobody everyone everybody nothing everything someone something people""".split()
-)
-_FINITE = frozenset(
-    """is are was were has have had will would shall should can could may might must do does did
-    am isn't aren't wasn't weren't hasn't haven't won't wouldn't can't couldn't don't doesn't didn't
-    isn’t aren’t wasn’t weren’t hasn’t haven’t won’t wouldn’t can’t couldn’t don’t doesn’t didn’t""".split()
-)
+_SUBJECT_STARTS = words("subject_starts")
+_FINITE = words("finite_verbs")
 
 
 _CONTRACTED_RE = re.compile(
@@ -1207,9 +1201,9 @@ def quote_kind(words: str, role: str) -> str:
     return "partial"
 
 
-_PERSONAL = frozenset("i we you he she they".split())
-_CLAUSE_LEADS = frozenset("if when because although though unless while whether once since".split())
-_PREPOSITIONS = frozenset("of in on for to from with at by about the a an".split())
+_PERSONAL = words("personal_pronouns")
+_CLAUSE_LEADS = words("clause_leads")
+_PREPOSITIONS = words("np_edge_words")
 
 
 def _contact_clause(toks: list[str], verb: int) -> bool:

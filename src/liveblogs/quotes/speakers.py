@@ -26,11 +26,12 @@ import pandas as pd
 
 from . import speech as sp
 from ..ingest.usertables import check_choice, fail, read_user_table, table_path
+from ..wordlists import words
 
 __all__ = ["fold", "same_name", "slug", "read_overrides", "link_speakers", "infer_group", "OVERRIDE_COLUMNS"]
 
 OVERRIDE_COLUMNS = ["name", "alias", "group", "description"]
-_FUNCTION = frozenset("the a an of between from by and for in".split())
+_FUNCTION = words("speaker_function_words")
 _COLLECTIVE_RE = re.compile(r"^(?P<head>.+?)\s+(?:of|between|from|by)\s+(?P<members>\S+\s+\S.*)$")
 
 

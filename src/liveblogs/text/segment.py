@@ -29,31 +29,24 @@ from functools import lru_cache
 import numpy as np
 
 from ..ingest.stamps import MONTH_ABBREVIATIONS as CALENDAR_ABBREVIATIONS
+from ..wordlists import words
 
 __all__ = ["sentence_spans", "token_table", "token_matches", "normalise", "normalise_token", "TOKEN_KINDS"]
 
 TOKEN_KINDS = ("word", "number", "punct", "quote", "symbol")
 
 # Titles before a name: a full stop after one of these never ends a sentence.
-TITLE_ABBREVIATIONS = frozenset(
-    """mr mrs ms mx dr prof st gen lt col sgt rep reps sen gov capt cpt maj cpl pte pvt adm
-    rev revd hon supt insp det cllr messrs mme mlle fr brig cmdr cdr pres atty amb lieut""".split()
-)
+TITLE_ABBREVIATIONS = words("title_abbreviations")
 # Abbreviations that stand before a number ("No. 10", "pp. 4-5"): no split before a digit.
-NUMBER_ABBREVIATIONS = frozenset("no nos nr art arts vol vols p pp ch fig figs para sec op ed".split())
+NUMBER_ABBREVIATIONS = words("number_abbreviations")
 # "10 p.m. Police said": times end sentences like ordinary words.
 TIME_ABBREVIATIONS = frozenset(("a.m", "p.m"))
 MONTH_ABBREVIATIONS = frozenset(CALENDAR_ABBREVIATIONS)
 # Abbreviations that usually stand inside a sentence ("vs. Russia", "e.g. Kyiv", "U.S. President"):
 # they end a sentence only when a typical sentence opener follows. Single initials count too.
-INNER_ABBREVIATIONS = frozenset("vs v cf approx eg ie viz ca".split()) | MONTH_ABBREVIATIONS
+INNER_ABBREVIATIONS = words("inner_abbreviations") | MONTH_ABBREVIATIONS
 # Words that typically open a sentence; after an inner abbreviation they signal a real end.
-SENTENCE_STARTERS = frozenset(
-    """the a an this that these those there then he she it they we i you his her its their our my
-    your but and or so yet however meanwhile in on at for if when while after before as it's
-    it’s he's he’s she's she’s they're they’re we're we’re i'm i’m what who why how where
-    some many most all no not one two three several officials police""".split()
-)
+SENTENCE_STARTERS = words("sentence_starters")
 
 _OPENERS = "\"'“‘„‟«‹([{"
 _CLOSERS = "\"'”’»›)]}"

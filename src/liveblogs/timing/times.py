@@ -263,15 +263,23 @@ def _article_clues(clock: ArticleClock, units: pd.DataFrame) -> list[dict]:
 # it, in one pass (a run of N stamp lines must cost N steps, not N squared).
 
 
-def _next_posts(posts: list[int], kinds: list[str]) -> list[int | None]:
-    """For each unit, the first post after it."""
+def _following_posts(posts: list[int], kinds: list[str], skipped: tuple[str, ...] | None = None) -> list[int | None]:
+    """For each unit, the first post after it, scanning back from the end once; with ``skipped``,
+    None when a unit of any other kind (not a post, not skipped) comes before that post."""
     found: list[int | None] = [None] * len(posts)
     following = None
     for j in range(len(posts) - 1, -1, -1):
         found[j] = following
         if kinds[j] in tw.SEQUENCE_KINDS:
             following = posts[j]
+        elif skipped is not None and kinds[j] not in skipped:
+            following = None
     return found
+
+
+def _next_posts(posts: list[int], kinds: list[str]) -> list[int | None]:
+    """For each unit, the first post after it."""
+    return _following_posts(posts, kinds)
 
 
 def _stamped_posts(posts: list[int], kinds: list[str], skip_header: bool = False) -> list[int | None]:
@@ -279,15 +287,7 @@ def _stamped_posts(posts: list[int], kinds: list[str], skip_header: bool = False
     stamps, bylines and furniture (and, for an article's lone stamp, the standfirst and summary
     between it and the body); None when anything else comes first."""
     skipped = ("timestamp", "byline", "boilerplate") + (("standfirst", "summary") if skip_header else ())
-    found: list[int | None] = [None] * len(posts)
-    following = None
-    for j in range(len(posts) - 1, -1, -1):
-        found[j] = following
-        if kinds[j] in tw.SEQUENCE_KINDS:
-            following = posts[j]
-        elif kinds[j] not in skipped:
-            following = None
-    return found
+    return _following_posts(posts, kinds, skipped)
 
 
 def _previous_posts(posts: list[int], kinds: list[str]) -> list[int | None]:

@@ -8,34 +8,31 @@ import pandas as pd
 KIND_ORDER = ["title", "standfirst", "summary", "post", "byline", "timestamp", "boilerplate"]
 
 
+def _encoded(marked: alt.Chart, width, height, **encoding) -> alt.Chart:
+    """A marked chart with its encodings and size: the shape every single-layer chart here shares."""
+    return marked.encode(**encoding).properties(width=width, height=height)
+
+
 def units_by_kind_chart(units: pd.DataFrame) -> alt.Chart:
     """Stacked bars: how many units of each kind every article holds."""
-    return (
-        alt.Chart(units, title="Units per article by kind")
-        .mark_bar()
-        .encode(
-            y=alt.Y("outlet:N", title=None),
-            x=alt.X("units:Q", title="units"),
-            color=alt.Color("kind:N", sort=KIND_ORDER, scale=alt.Scale(domain=KIND_ORDER)),
-            order=alt.Order("kind:N"),
-            tooltip=["article:N", "outlet:N", "kind:N", "units:Q", "chars:Q"],
-        )
-        .properties(width=420, height=80)
+    return _encoded(
+        alt.Chart(units, title="Units per article by kind").mark_bar(), width=420, height=80,
+        y=alt.Y("outlet:N", title=None),
+        x=alt.X("units:Q", title="units"),
+        color=alt.Color("kind:N", sort=KIND_ORDER, scale=alt.Scale(domain=KIND_ORDER)),
+        order=alt.Order("kind:N"),
+        tooltip=["article:N", "outlet:N", "kind:N", "units:Q", "chars:Q"],
     )
 
 
 def post_words_chart(post_words: pd.DataFrame) -> alt.Chart:
     """One tick per post: how long each outlet's posts are, with the headline on hover."""
-    return (
-        alt.Chart(post_words, title="Words per post by outlet")
-        .mark_tick(thickness=2, size=22)
-        .encode(
-            x=alt.X("words:Q", title="words in post"),
-            y=alt.Y("outlet:N", title=None),
-            color=alt.Color("outlet:N", legend=None),
-            tooltip=["outlet:N", "post:O", "label:N", "words:Q", "start:Q", "end:Q"],
-        )
-        .properties(width=420, height=90)
+    return _encoded(
+        alt.Chart(post_words, title="Words per post by outlet").mark_tick(thickness=2, size=22), width=420, height=90,
+        x=alt.X("words:Q", title="words in post"),
+        y=alt.Y("outlet:N", title=None),
+        color=alt.Color("outlet:N", legend=None),
+        tooltip=["outlet:N", "post:O", "label:N", "words:Q", "start:Q", "end:Q"],
     )
 
 
@@ -74,16 +71,12 @@ def speakers_chart(counts: pd.DataFrame, top: int = 12) -> alt.Chart:
 
 def speaker_outlet_heatmap(counts: pd.DataFrame) -> alt.Chart:
     """Speaker × outlet grid coloured by quotations; empty cells are voices an outlet did not carry."""
-    return (
-        alt.Chart(counts, title="Quotations by speaker and outlet")
-        .mark_rect()
-        .encode(
-            x=alt.X("outlet:N", title=None),
-            y=alt.Y("speaker:N", sort=alt.EncodingSortField("quotes", op="sum", order="descending"), title=None),
-            color=alt.Color("quotes:Q", scale=alt.Scale(scheme="blues")),
-            tooltip=SPEAKER_TOOLTIP,
-        )
-        .properties(width=160, height=alt.Step(16))
+    return _encoded(
+        alt.Chart(counts, title="Quotations by speaker and outlet").mark_rect(), width=160, height=alt.Step(16),
+        x=alt.X("outlet:N", title=None),
+        y=alt.Y("speaker:N", sort=alt.EncodingSortField("quotes", op="sum", order="descending"), title=None),
+        color=alt.Color("quotes:Q", scale=alt.Scale(scheme="blues")),
+        tooltip=SPEAKER_TOOLTIP,
     )
 
 

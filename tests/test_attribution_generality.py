@@ -391,3 +391,21 @@ def test_a_document_or_an_unnamed_person_described_by_a_common_noun_speaks_as_de
 def test_a_party_and_state_or_an_age_in_brackets_after_a_name_does_not_hide_the_speaker(sentence, speaker):
     text = f'Oskar Brandt opened the hearing. {sentence}'
     assert speakers_of(text) == [speaker]
+
+
+# ---------------------------------------------------------------- documents and spellings
+
+
+@pytest.mark.parametrize("form", ["draft", "copy", "version"])
+def test_a_draft_or_copy_of_a_document_speaks_as_the_document(form):
+    text = f'"Members will act together," a {form} of the alliance statement said, according to diplomats.'
+    assert speakers_of(text) == [f"{form} alliance statement"]
+
+
+@pytest.mark.parametrize("us, uk", [("Defense", "defence"), ("Labor", "labour")])
+def test_american_and_british_spellings_of_a_description_are_one_description(us, uk):
+    text = (
+        f'Irish {us} Minister Aoife Marr met union leaders on Monday. Finance Minister Cian Roe said the '
+        f'budget was "tight".\n\nLater, the {uk} minister told reporters: "Nothing is ruled out."'
+    )
+    assert speakers_of(text) == ["Cian Roe", "Aoife Marr"]  # the description, not the last speaker

@@ -36,15 +36,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Container, Iterable
 
+from ..wordlists import table
+
 __all__ = ["QuoteSpan", "find_quotes", "quote_text", "DOUBLE_MARKS", "SINGLE_MARKS"]
 
-DOUBLE_MARKS = "\"“”„«»"
-SINGLE_MARKS = "'‘’"
+_MARKS = table("punctuation")
+DOUBLE_MARKS, SINGLE_MARKS = _MARKS["double_marks"], _MARKS["single_marks"]
 _MARK_RE = re.compile(r"''|’’|[\"“”„«»'‘’]")
-# Characters after which a mark reads as opening (as after a space).
-_OPENING_CONTEXT = "([{/–—-\"“„«'‘"
-# Characters before which a mark reads as closing (as before a space).
-_CLOSING_CONTEXT = ".,;:!?…)]}/–—-\"”»'’"
+# Characters after which a mark reads as opening, or before which it reads as closing (as a space).
+_OPENING_CONTEXT, _CLOSING_CONTEXT = _MARKS["opening_context"], _MARKS["closing_context"]
 _DECADE_RE = re.compile(r"\d0s\b")
 _WORD_RE = re.compile(r"[^\W_]")
 _SPACE_RE = re.compile(r"\s+")

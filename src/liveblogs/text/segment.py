@@ -29,7 +29,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..ingest.stamps import MONTH_ABBREVIATIONS as CALENDAR_ABBREVIATIONS
-from ..wordlists import words
+from ..wordlists import table, words
 
 __all__ = ["sentence_spans", "token_table", "token_matches", "normalise", "normalise_token", "TOKEN_KINDS"]
 
@@ -48,9 +48,8 @@ INNER_ABBREVIATIONS = words("inner_abbreviations") | MONTH_ABBREVIATIONS
 # Words that typically open a sentence; after an inner abbreviation they signal a real end.
 SENTENCE_STARTERS = words("sentence_starters")
 
-_OPENERS = "\"'“‘„‟«‹([{"
-_CLOSERS = "\"'”’»›)]}"
-_CONTINUATION_PUNCT = ",;:%)]}"
+_MARKS = table("punctuation")
+_OPENERS, _CLOSERS, _CONTINUATION_PUNCT = (_MARKS[k] for k in ("sentence_openers", "sentence_closers", "continuation"))
 
 # A run of terminal punctuation, then closing quotes/brackets. A match never fails once it has
 # started, so finditer resumes after each whole run: one pass over the paragraph.

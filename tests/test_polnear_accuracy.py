@@ -13,7 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from liveblogs.evaluation.evaluate_polnear import DEFAULT_ROOT, gold_quotes, load_split, quoted_segments, read_ann, score
+from liveblogs.evaluation.evaluate_polnear import (
+    DEFAULT_ROOT, gold_quotes, load_split, published_figures, quoted_segments, read_ann, score,
+)
 
 # --------------------------------------------------------------------------- hand-made pairs
 
@@ -157,3 +159,16 @@ def test_polnear_dev_floors():
     o = score(liveblogs_quotes("dev", texts=texts), gold, neutral, texts)["overall"]
     for key, floor in FLOORS.items():
         assert o[key] >= floor, (key, round(o[key], 3))
+    # The figures the package publishes (README, notebook 02) are this run's, not a stale copy.
+    published = published_figures().set_index("tool").loc["liveblogs"]
+    for key in ("span_f1", "who_said_what_f1", "who_said_what_precision", "who_said_what_recall"):
+        assert abs(published[key] - o[key]) <= 0.0015, (key, published[key], round(o[key], 4))
+    assert published["gold"] == o["n_gold"] and published["articles"] == len(texts)
+
+
+def test_published_figures_name_their_command_and_both_tools():
+    table = published_figures()
+    assert set(table["tool"]) == {"liveblogs", "textacy"} and set(table["split"]) == {"dev"}
+    assert table["command"].str.startswith("python -m liveblogs.evaluation.evaluate_polnear").all()
+    assert table["command"].str.contains("--textacy").all()
+    assert ((table["who_said_what_f1"] > 0) & (table["who_said_what_f1"] < 1)).all()

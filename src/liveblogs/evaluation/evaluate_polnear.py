@@ -57,7 +57,8 @@ from .evaluate import MATCH_THRESHOLD, _overlap, _prf, _trim
 from ..quotes.speakers import fold
 
 __all__ = ["DEFAULT_ROOT", "Annotation", "read_ann", "quoted_segments", "gold_quotes", "load_split",
-           "speaker_right", "score", "liveblogs_quotes", "textacy_quotes", "format_result", "main"]
+           "speaker_right", "score", "liveblogs_quotes", "textacy_quotes", "format_result", "main",
+           "published_figures", "result_rows", "PUBLISHED"]
 
 DEFAULT_ROOT = PROJECT_DIR.parent / "shared" / "polnear"
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "it", "you", "his", "their", "its"}
@@ -436,6 +437,33 @@ def format_result(label: str, result: dict) -> str:
             f"({o['matched']}/{o['n_gold']} gold matched, {o['n_pred']} predicted, {o['neutral']} neutral)")
 
 
+PUBLISHED = Path(__file__).with_name("published") / "polnear_dev.csv"
+PUBLISHED_COLUMNS = ["tool", "split", "articles", "gold", "predicted", "span_precision", "span_recall", "span_f1",
+                     "who_said_what_precision", "who_said_what_recall", "who_said_what_f1", "measured", "command"]
+
+
+def result_rows(results: dict[str, dict], split: str, articles: int, command: str) -> pd.DataFrame:
+    """One row per tool of a scoring run, in the columns of :data:`PUBLISHED`."""
+    import datetime as dt
+
+    today = dt.date.today().isoformat()
+    rows = []
+    for tool, result in results.items():
+        o = result["overall"]
+        rows.append({"tool": tool, "split": split, "articles": articles, "gold": o["n_gold"], "predicted": o["n_pred"],
+                     **{k: round(float(o[k]), 3) for k in PUBLISHED_COLUMNS[5:11]}, "measured": today,
+                     "command": command})
+    return pd.DataFrame(rows, columns=PUBLISHED_COLUMNS)
+
+
+def published_figures(path: str | Path = PUBLISHED) -> pd.DataFrame:
+    """The dev figures shipped with the package (liveblogs and textacy on the same 84 PolNeAR dev
+    articles), as measured by the command in each row; ``tests/test_polnear_accuracy.py`` checks the
+    liveblogs row against a fresh run wherever the corpus is present, so the table cannot go stale."""
+    table = pd.read_csv(path, dtype={"tool": "string", "split": "string", "measured": "string", "command": "string"})
+    return table[PUBLISHED_COLUMNS]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m liveblogs.evaluation.evaluate_polnear", description=__doc__.split("\n")[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train"], help="PolNeAR split (default dev)")
@@ -445,11 +473,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="load the articles this many at a time (train: 105 took 2 minutes here)")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors of each tool")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--save", metavar="CSV", help="also write the figures as CSV (dev with --textacy: the "
+                        "package's published table, src/liveblogs/evaluation/published/polnear_dev.csv)")
     args = parser.parse_args(argv)
     texts, gold, neutral = load_split(args.split, args.root)
     results = {"liveblogs": score(liveblogs_quotes(args.split, args.root, texts, args.chunk), gold, neutral, texts)}
     if args.textacy:
         results["textacy"] = score(textacy_quotes(texts), gold, neutral, texts)
+    if args.save:
+        command = "python -m liveblogs.evaluation.evaluate_polnear " + " ".join(
+            a for a in (argv if argv is not None else sys.argv[1:])
+            if a not in ("--save", args.save) and not a.startswith("--save="))
+        result_rows(results, args.split, len(texts), command.strip()).to_csv(args.save, index=False)
     if args.json:
         print(json.dumps(results, indent=2, default=str))
         return 0

@@ -40,7 +40,7 @@ from ..wordlists import table
 
 __all__ = ["QuoteSpan", "find_quotes", "quote_text", "DOUBLE_MARKS", "SINGLE_MARKS"]
 
-_MARKS = table("punctuation")
+_MARKS = table("punctuation")["quotation"]
 DOUBLE_MARKS, SINGLE_MARKS = _MARKS["double_marks"], _MARKS["single_marks"]
 _MARK_RE = re.compile(r"''|’’|[\"“”„«»'‘’]")
 # Characters after which a mark reads as opening, or before which it reads as closing (as a space).

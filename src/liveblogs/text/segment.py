@@ -48,8 +48,8 @@ INNER_ABBREVIATIONS = words("inner_abbreviations") | MONTH_ABBREVIATIONS
 # Words that typically open a sentence; after an inner abbreviation they signal a real end.
 SENTENCE_STARTERS = words("sentence_starters")
 
-_MARKS = table("punctuation")
-_OPENERS, _CLOSERS, _CONTINUATION_PUNCT = (_MARKS[k] for k in ("sentence_openers", "sentence_closers", "continuation"))
+_MARKS = table("punctuation")["sentence"]
+_OPENERS, _CLOSERS, _CONTINUATION_PUNCT = (_MARKS[k] for k in ("openers", "closers", "continuation"))
 
 # A run of terminal punctuation, then closing quotes/brackets. A match never fails once it has
 # started, so finditer resumes after each whole run: one pass over the paragraph.

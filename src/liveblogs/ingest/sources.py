@@ -441,7 +441,7 @@ def resolve_sources(source: str | Path | list | tuple | None = None) -> list[Art
     if isinstance(source, (list, tuple)):
         if not source:
             raise LiveblogsError("load_corpus: the list of article files is empty")
-        return [_file_source(Path(p)) for p in source]
+        return [file_source(Path(p)) for p in source]
     path = Path(source)
     if not path.exists():
         raise ArticleError(path, "no such file or folder")
@@ -449,7 +449,7 @@ def resolve_sources(source: str | Path | list | tuple | None = None) -> list[Art
         return _folder_sources(path)
     if path.suffix.lower() == ".csv":
         return read_manifest(path)
-    return [_file_source(path)]
+    return [file_source(path)]
 
 
 def _folder_sources(folder: Path) -> list[ArticleSource]:
@@ -459,10 +459,10 @@ def _folder_sources(folder: Path) -> list[ArticleSource]:
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
     if not files:
         raise ArticleError(folder, f"folder holds no article files ({', '.join(ARTICLE_SUFFIXES)}) and no {MANIFEST_NAME}")
-    return [_file_source(p) for p in files]
+    return [file_source(p) for p in files]
 
 
-def _file_source(path: Path) -> ArticleSource:
+def file_source(path: Path) -> ArticleSource:
     """A lone file: its row in a manifest beside it or one folder up, if one names it, else defaults."""
     for folder in (path.parent, path.parent.parent):
         manifest = folder / MANIFEST_NAME

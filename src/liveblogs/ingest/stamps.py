@@ -154,8 +154,11 @@ _DATE_FIRST_RX = re.compile(rf"{_DATE}{_SEP_DATE_TIME}{_TIME}(?:{_ZONE})?")
 _TIME_FIRST_RX = re.compile(rf"{_TIME}(?:{_ZONE})?{_SEP_TIME_DATE}{_DATE}")
 _RELATIVE_RX = re.compile(_RELATIVE)
 _CLOCK_RX = re.compile(_CLOCK)
+# Cues that open a stamp line ("Posted at", "Last updated", "Aired"): wordlists/date_line_cues.toml.
+_LINE_CUES = sorted({*table("date_line_cues")["cues"]["published"], *table("date_line_cues")["cues"]["updated"], "update"},
+                    key=len, reverse=True)
 _LINE_PREFIX_RX = re.compile(
-    rf"(?:posted|updated?|published|first{_S}published|last{_S}(?:updated|modified))"
+    "(?:" + "|".join(re.escape(c).replace(r"\ ", _S) for c in _LINE_CUES) + ")"
     rf"(?:{_S}(?:at|on))?:?{_S}{{1,3}}",
     re.IGNORECASE,
 )

@@ -113,3 +113,12 @@ def test_rendered_output_keeps_article_strings_out_of_markup() -> None:
     assert hostile not in html and "</script><img" not in html and "<!--" not in html
     assert html.count("</script>") == 2  # the spec block and the loader, nothing the data closed
     assert "\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e\\u003c!--" in html
+
+
+def test_time_source_colours_list_every_time_source_with_page_metadata_its_own() -> None:
+    from liveblogs.timing.timewords import TIME_SOURCES
+    from liveblogs.viz.timecharts import SOURCE_COLOURS, SOURCE_SCALE
+
+    domain = SOURCE_SCALE.to_dict()["domain"]
+    assert domain == list(TIME_SOURCES) and "page metadata" in domain
+    assert len(SOURCE_COLOURS) == len(domain) == len(set(SOURCE_COLOURS))

@@ -91,3 +91,18 @@ def test_build_writes_every_frame_as_parquet_with_a_progress_bar(tmp_path: Path)
     assert len(posts) == 36 and {"time", "time_source"} <= set(posts.columns)
     assert len(pd.read_parquet(tmp_path / "built" / "speakers.parquet")) > 10
     assert run("build", str(tmp_path / "missing"), "--out", str(tmp_path / "x")).returncode == 2
+
+
+def test_posts_on_a_file_in_a_folder_with_a_manifest_uses_its_row(tmp_path: Path, capsys) -> None:
+    (tmp_path / "blog.txt").write_text("Ministers meet\n\n16:12\n\nTalks open\n\nThe talks opened.\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,published,timezone\nblog.txt,Example News,2025-02-13,Europe/Paris\n", encoding="utf-8")
+    assert main(["posts", str(tmp_path / "blog.txt")]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    post = next(r for r in rows if r["kind"] == "post")
+    assert {r["outlet"] for r in rows} == {"Example News"}
+    assert post["time"] == "2025-02-13T16:12:00+01:00"  # the manifest's date and zone
+    assert main(["posts", str(tmp_path / "blog.txt"), "--outlet", "Other", "--timezone", "UTC"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    post = next(r for r in rows if r["kind"] == "post")
+    assert {r["outlet"] for r in rows} == {"Other"} and post["time"] == "2025-02-13T16:12:00+00:00"  # options win

@@ -24,3 +24,18 @@ def test_scorer_on_a_page_whose_visible_text_shows_its_posts(tmp_path: Path) -> 
     assert row["precision"] == row["recall"] == row["headline_accuracy"] == row["time_accuracy"] == 1.0
     text_only = evaluate(tmp_path, hints=False).set_index("page").loc["page"]
     assert text_only["recall"] == 1.0 and text_only["time_accuracy"] == 0.0  # no date: clocks cannot be placed
+
+
+def test_text_path_on_the_real_pages_renderings_meets_the_issue_16_floors() -> None:
+    import pytest
+
+    from liveblogs.evaluation.evaluate_pages import DEFAULT_FOLDER, evaluate
+
+    if not DEFAULT_FOLDER.is_dir():
+        pytest.skip("../shared/realpages is not beside the repository")
+    every = evaluate(DEFAULT_FOLDER, hints=True).set_index("page").loc["all"]
+    f1 = 2 * every["precision"] * every["recall"] / (every["precision"] + every["recall"])
+    # Measured on this branch: P 0.990, R 0.984, headlines 0.973, times 0.829 (0.988 without the
+    # Daily Mirror, whose posts fall a day after the page's publication date: docs/posts-and-times.md).
+    assert f1 >= 0.95 and every["headline_accuracy"] >= 0.95
+    assert every["time_accuracy"] >= 0.82

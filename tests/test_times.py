@@ -176,7 +176,9 @@ def test_a_page_stamp_bounds_the_posts_above_the_first_pin(tmp_path) -> None:
     assert pd.isna(page["target_post"]) and "upper bound" in page["evidence"]
     top = timed.row("Mark Rutte arrived")
     assert (top["time_earliest"], top["time_latest"]) == (at(THURSDAY, "10:30"), at(THURSDAY, "11:52"))
-    assert top["time_earliest"] <= top["time"] <= top["time_latest"]
+    # above the first stamp, with no stamp of its own: bounded, but no time invented (issue 16)
+    assert pd.isna(top["time"]) and top["time_source"] == "publication-date only"
+    assert "above the first stamped post" in top["time_evidence"]
 
 
 def test_ago_stamps_resolve_only_against_a_known_capture_time(tmp_path) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -15,7 +16,7 @@ import pandas as pd
 from ..assemble.corpus import Corpus
 from ..errors import LiveblogsError
 from .exports import write_csv
-from ..ingest.sources import ArticleSource, DEFAULT_TIMEZONE, article_frame
+from ..ingest.sources import DEFAULT_TIMEZONE, article_frame, file_source
 
 POST_FIELDS = [
     "file", "article", "outlet", "post", "kind", "headline", "start", "end",
@@ -101,15 +102,15 @@ def _common(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     parser.add_argument("--published", type=_date, help="publication date YYYY-MM-DD for every file")
     parser.add_argument("--timezone", default=None,
                         help=f"IANA time zone of the articles (default: the zone the text states, else {DEFAULT_TIMEZONE})")
-    parser.add_argument("--encoding", default="utf-8", help="text encoding of the files (default utf-8)")
+    parser.add_argument("--encoding", default=None,
+                        help="text encoding of the files (default: the manifest's, else utf-8)")
 
 
 def corpus_from_args(args: argparse.Namespace) -> Corpus:
-    """A corpus of the files named on the command line, with the options applied to each."""
-    sources = [
-        ArticleSource(path=p, outlet=args.outlet, published=args.published, timezone=args.timezone, encoding=args.encoding)
-        for p in args.files
-    ]
+    """A corpus of the files named on the command line: each file's row of a ``manifest.csv``
+    beside it (or one folder up) when one names it, with the options given overriding its cells."""
+    given = {"outlet": args.outlet, "published": args.published, "timezone": args.timezone, "encoding": args.encoding}
+    sources = [replace(file_source(Path(p)), **{k: v for k, v in given.items() if v is not None}) for p in args.files]
     return Corpus(article_frame(sources))
 
 

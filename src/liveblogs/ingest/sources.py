@@ -23,8 +23,8 @@ import pandas as pd
 from ..config import ARTICLE_SUFFIXES, MANIFEST_NAME, data_dir
 from . import pages
 from ..errors import ArticleError, LiveblogsError, ManifestError
-from .stamps import MONTHS, WEEKDAY_ORDER, WEEKDAYS, ZONE_WORDS, ZONES
-from ..wordlists import table
+from .stamps import MONTHS, WEEKDAY_ORDER, WEEKDAYS, ZONE_WORDS, ZONES, find_stamps, parse_stamp_line, split_trailing_stamp
+from ..wordlists import table, words
 
 MANIFEST_COLUMNS = ["file", "outlet", "published", "timezone", "url", "title", "encoding"]
 DEFAULT_TIMEZONE = "UTC"
@@ -66,8 +66,8 @@ HEADER_CHARS = 1_500  # safety bound, not tuned
 # What ``published_source`` can say: the manifest gave the date, the text did, or nothing did.
 PUBLISHED_SOURCES = ["manifest", "text", "none", "page metadata"]
 # Words that open a date line, and which of them name the first publication.
-PUBLISHED_CUES = ("first published", "published", "posted")
-UPDATED_CUES = ("last updated", "last modified", "updated", "modified")
+PUBLISHED_CUES = tuple(table("date_line_cues")["cues"]["published"])
+UPDATED_CUES = tuple(table("date_line_cues")["cues"]["updated"])
 # A date followed on its line by more than this many characters, with no separator first,
 # is a date in running prose ("24 February 2022 marked the start of ..."), not a date line.
 MAX_DATE_LINE_TAIL = 40
@@ -441,7 +441,7 @@ def resolve_sources(source: str | Path | list | tuple | None = None) -> list[Art
     if isinstance(source, (list, tuple)):
         if not source:
             raise LiveblogsError("load_corpus: the list of article files is empty")
-        return [_file_source(Path(p)) for p in source]
+        return [file_source(Path(p)) for p in source]
     path = Path(source)
     if not path.exists():
         raise ArticleError(path, "no such file or folder")
@@ -449,7 +449,7 @@ def resolve_sources(source: str | Path | list | tuple | None = None) -> list[Art
         return _folder_sources(path)
     if path.suffix.lower() == ".csv":
         return read_manifest(path)
-    return [_file_source(path)]
+    return [file_source(path)]
 
 
 def _folder_sources(folder: Path) -> list[ArticleSource]:
@@ -459,10 +459,10 @@ def _folder_sources(folder: Path) -> list[ArticleSource]:
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
     if not files:
         raise ArticleError(folder, f"folder holds no article files ({', '.join(ARTICLE_SUFFIXES)}) and no {MANIFEST_NAME}")
-    return [_file_source(p) for p in files]
+    return [file_source(p) for p in files]
 
 
-def _file_source(path: Path) -> ArticleSource:
+def file_source(path: Path) -> ArticleSource:
     """A lone file: its row in a manifest beside it or one folder up, if one names it, else defaults."""
     for folder in (path.parent, path.parent.parent):
         manifest = folder / MANIFEST_NAME
@@ -525,27 +525,130 @@ def page_record(source: ArticleSource) -> dict[str, object]:
     }
 
 
+# --------------------------------------------------------------------------- header lines and stamp zones
+# Header lines a scraper or a user writes above a copied page ("Source: Reuters", "URL: https://…"):
+# the text's own metadata (``text.patterns.METADATA_LINE_RE``, labels in wordlists/metadata_fields.txt).
+_HEADER_LINE_RX = re.compile(
+    r"[ \t]{0,3}(?P<field>" + "|".join(sorted(words("metadata_fields"), key=len, reverse=True))
+    + r")[ \t]{0,3}:[ \t]{0,3}(?P<value>\S[^\n]{0,300}?)[ \t]*(?:\n|\Z)",
+    re.IGNORECASE,
+)
+_URL_RX = re.compile(r"https?://(?P<host>[^/\s:]+)\S*", re.IGNORECASE)
+MAX_OUTLET_WORDS = 6  # a "Source:" value longer than this is a description, not the outlet's name
+
+
+HEADER_FIELD_LINES = 6  # header lines sit among the first lines (as text.posts.METADATA_REACH)
+
+
+def header_fields(text: str) -> dict[str, tuple[str, int, int]]:
+    """The header lines among the first non-empty lines of ``text`` ("Source: Reuters",
+    "URL: https://…", "Published: …"): field (lower case) → (value, start, end) of the value."""
+    fields: dict[str, tuple[str, int, int]] = {}
+    pos, seen = 0, 0
+    while pos < len(text) and seen < HEADER_FIELD_LINES:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if text[pos:end].strip():
+            seen += 1
+            m = _HEADER_LINE_RX.match(text, pos)
+            if m is not None and m.end() >= end:
+                fields.setdefault(m.group("field").lower(), (m.group("value"), m.start("value"), m.end("value")))
+        pos = end + 1
+    return fields
+
+
+def header_url(fields: dict[str, tuple[str, int, int]]) -> str | None:
+    """The page's address from its "URL:"/"Link:"/"Source:" header line."""
+    for field in ("url", "link", "source"):
+        m = _URL_RX.fullmatch(fields.get(field, ("", 0, 0))[0])
+        if m:
+            return m.group()
+    return None
+
+
+def header_outlet(fields: dict[str, tuple[str, int, int]]) -> str | None:
+    """The outlet a header names: an "Outlet:"/"Source:" name, else the known outlet or the domain
+    of its URL ("www.reuters.com" → "reuters.com")."""
+    for field in ("outlet", "source"):
+        value = fields.get(field, ("", 0, 0))[0]
+        if value and not _URL_RX.search(value) and len(value.split()) <= MAX_OUTLET_WORDS:
+            return infer_outlet(value) or value
+    url = header_url(fields)
+    if url is None:
+        return None
+    host = _URL_RX.fullmatch(url).group("host").lower().removeprefix("www.")
+    return infer_outlet(host) or host
+
+
+def header_title(text: str, fields: dict[str, tuple[str, int, int]]) -> str:
+    """The title: a "Title:" header line, else the first line after the header lines."""
+    if "title" in fields:
+        return fields["title"][0]
+    for line in text.split("\n"):
+        if line.strip() and not _HEADER_LINE_RX.fullmatch(line + "\n"):
+            return line.strip()
+    return ""
+
+
+# Where ``stamp_zone`` looks: lines up to this long (a stamp line or a headline with its stamp).
+STAMP_ZONE_LINE_CHARS = 300  # safety bound on work, not tuned
+
+
+def stamp_zone(text: str) -> StatedZone | None:
+    """The zone the page's own stamps name, when it states none in a note: the zone most of its
+    stamp lines, run-on stamps and stamps opening a line name ("16:12 Greenwich Mean Time",
+    "1534 GMT — ...", "21:06 (IST)", "Thursday 13 February 2025 17:38, UK"); None when none names one."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
+    pos = 0
+    for line in text.split("\n"):
+        if 0 < len(line) <= STAMP_ZONE_LINE_CHARS and any(c.isdigit() for c in line):
+            own = parse_stamp_line(line)
+            stamp = (own.tz, own.start, own.end) if own is not None else _line_stamp(line)
+            if stamp is not None and stamp[0] is not None:
+                counts[stamp[0]] = counts.get(stamp[0], 0) + 1
+                first.setdefault(stamp[0], (pos + stamp[1], pos + stamp[2]))
+        pos += len(line) + 1
+    if not counts:
+        return None
+    zone = max(counts, key=lambda z: (counts[z], -first[z][0]))
+    return StatedZone(zone, *first[zone])
+
+
+def _line_stamp(line: str) -> tuple[str | None, int, int] | None:
+    """(zone, start, end) of a stamp run on to the end of ``line`` or opening it, if any."""
+    found = split_trailing_stamp(line)
+    if found is not None:
+        return found[1].tz, found[1].start, found[1].end
+    leading = find_stamps(line[:60])
+    if leading and leading[0].start == len(line) - len(line.lstrip()) and leading[0].tz is not None:
+        rest = line[leading[0].end:leading[0].end + 4]
+        if rest[:1] in (" ", "\u00a0") and rest.strip()[:1] in ("—", "–", "-", ":", "|"):
+            return leading[0].tz, leading[0].start, leading[0].end
+    return None
+
+
 def article_record(source: ArticleSource) -> dict[str, object]:
     """One row of the articles frame, with the decoded text."""
     if pages.is_html(source.path):
         return page_record(source)
     text, sha = read_text(source.path, source.encoding)
-    first_line = text.strip().split("\n", 1)[0].strip()
+    fields = header_fields(text)
     found = None if source.published else infer_published(text)
     published = source.published or (found.date if found else None)
-    stated = None if source.timezone else infer_timezone(text) or _header_zone_of(text, found)
+    stated = None if source.timezone else infer_timezone(text) or _header_zone_of(text, found) or stamp_zone(text)
     zone = source.timezone or (stated.zone if stated else DEFAULT_TIMEZONE)
     return {
         "article": article_id(source.path),
-        "outlet": source.outlet or infer_outlet(text) or article_id(source.path),
-        "title": source.title or first_line,
+        "outlet": source.outlet or infer_outlet(text) or header_outlet(fields) or article_id(source.path),
+        "title": source.title or header_title(text, fields),
         "published": pd.Timestamp(published) if published else pd.NaT,
         "published_source": "manifest" if source.published else "text" if found else "none",
         "published_start": found.start if found else pd.NA,  # text[published_start:published_end] is the date
         "published_end": found.end if found else pd.NA,
         "timezone": zone,
         "timezone_source": "manifest" if source.timezone else "text" if stated else "default",
-        "url": source.url,
+        "url": source.url or header_url(fields),
         "path": str(source.path),
         "encoding": file_encoding(source.path, source.encoding),
         "sha256": sha,

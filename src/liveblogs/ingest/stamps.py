@@ -22,6 +22,12 @@ Forms seen on live blogs (shapes copied out of pages, and the ``form`` name give
 - Marca: "06:45 GMT/ 00:45 CST" (two stamps).
 - Blogs: "Posted on 24 March 2019 | 9:15 pm", "February 24, 2022 10:03am" (``date_time``);
   "10:24 Thu 13 Feb" (``time_date``).
+- Copied pages: a clock with the author or a badge glued on, "21:22Frances Watkins",
+  "20:42KEY EVENT" (Reach plc); "21 mins ago 11:48 Jon King" (``relative_time``, Express);
+  a bulleted, month-first stamp with the zone in brackets, "* November 02 2023 21:06 (IST)"
+  (NDTV), "19:02 (IST), Oct 02" (Times of India); BBC feed lists run the stamp on to the
+  headline behind a cue, "…contributionspublished at 16:12 Greenwich Mean Time 13 February".
+- Transcripts: "[03:00:00]" (``transcript_marker``), the broadcast's clock.
 
 A 24-hour time without a colon ("1405") or with a dot ("10.24") is taken only with an
 explicit zone, or when a whole line is nothing but the stamp (there a bare "10.24", or a
@@ -44,6 +50,8 @@ __all__ = [
     "find_stamps",
     "parse_stamp_line",
     "split_trailing_stamp",
+    "stamp_tail",
+    "leading_marker",
     "find_cross_references",
     "ZONES",
     "ZONE_WORDS",
@@ -105,6 +113,7 @@ _ZONE = (
     rf"(?:{_S}{{0,2}}(?P<zone>(?:GMT|UTC){_OFFSET}"
     rf"|(?:{_ABBR})(?![A-Za-z\d]|[+\-\u2212]\d)"
     rf"|(?P<zw>{_ZWORDS}){_S}[Tt]ime(?![A-Za-z]))"
+    rf"|{_S}{{0,2}}\((?P<zb>{_ABBR})\)"  # a zone in brackets: "21:06 (IST)"
     rf"|(?P<zz>Z)(?![A-Za-z\d])"
     rf"|,?{_S}(?P<zuk>UK)(?={_S}{{0,8}}(?:[\r\n]|\Z)))"
 )
@@ -136,17 +145,37 @@ _RELATIVE = (
     rf"|(?P<rm>\d{{1,4}}){_S}?{_M_UNIT}){_S}{{1,2}}ago(?![A-Za-z])"
 )
 
+# A transcript's time marker, "[03:00:00]": the broadcast's clock (hours, minutes, seconds) at
+# that point, as CNN and other transcripts print it in the zone of the air time.
+_MARKER = r"\[(?P<hk>[01]?\d|2[0-3]):(?P<mk>[0-5]\d):[0-5]\d\]"
 _SIMPLE_RX = re.compile(rf"{_TIME}(?:{_ZONE})?")
+_MARKER_RX = re.compile(_MARKER)
 _DATE_FIRST_RX = re.compile(rf"{_DATE}{_SEP_DATE_TIME}{_TIME}(?:{_ZONE})?")
 _TIME_FIRST_RX = re.compile(rf"{_TIME}(?:{_ZONE})?{_SEP_TIME_DATE}{_DATE}")
 _RELATIVE_RX = re.compile(_RELATIVE)
 _CLOCK_RX = re.compile(_CLOCK)
+# Cues that open a stamp line ("Posted at", "Last updated", "Aired"): wordlists/date_line_cues.toml.
+_LINE_CUES = sorted({*table("date_line_cues")["cues"]["published"], *table("date_line_cues")["cues"]["updated"], "update"},
+                    key=len, reverse=True)
 _LINE_PREFIX_RX = re.compile(
-    rf"(?:posted|updated?|published|first{_S}published|last{_S}(?:updated|modified))"
+    "(?:" + "|".join(re.escape(c).replace(r"\ ", _S) for c in _LINE_CUES) + ")"
     rf"(?:{_S}(?:at|on))?:?{_S}{{1,3}}",
     re.IGNORECASE,
 )
 _PREV_WORD_RX = re.compile(r"([A-Za-z]{1,12})\s{1,4}\Z")
+# A list bullet before a stamp line ("* November 02 2023 21:06 (IST)"): the stamp of a post in a
+# list of posts when it carries a date or a zone; a bare clock in a list ("* 16:48") is an entry of
+# a key-events list, not a stamp line.
+_BULLET_RX = re.compile(r"[*\u2022\u00b7\u25aa\u25cf-]" + _S + "{1,2}")
+# What a copied page glues to a post's clock: the author's name ("21:22Frances Watkins") or a
+# badge ("20:42KEY EVENT"); after a relative+clock pair ("21 mins ago 11:48 Jon King") also spaced.
+_STAMP_LABELS = words("stamp_labels")
+_TAIL_NAME_RX = re.compile(r"[A-Z][\w'\u2019.-]{0,30}(?:" + _S + r"[A-Z][\w'\u2019-]{0,30}){1,3}")
+# A cue glued before a stamp run on to a headline ("…contributionspublished at 16:12 GMT").
+_STAMP_CUE_RX = re.compile(
+    "(?:" + "|".join(re.escape(c) for c in sorted(words("stamp_cues"), key=len, reverse=True)) + ")" + _S + r"{0,2}\Z",
+    re.IGNORECASE,
+)
 # Every stamp and cross-reference holds a digit: text without one is skipped unscanned.
 _DIGIT_RX = re.compile(r"\d")
 _MAX_STAMP_LINE = 160  # longer lines are prose: no stamp line is near this long
@@ -228,6 +257,8 @@ def _zone(g: dict[str, str | None]) -> tuple[bool, str | None]:
     """(a zone was written, the IANA zone it names) from the zone groups of a match."""
     if g.get("zz") or g.get("zuk"):
         return True, "UTC" if g.get("zz") else "Europe/London"
+    if g.get("zb"):
+        return True, ZONES[str(g["zb"])]
     if g.get("zw"):
         return True, ZONE_WORDS[str(g["zw"]).lower()]
     zone = g.get("zone")
@@ -290,12 +321,19 @@ def _build_relative(m: re.Match[str], kind: str, default_year: int | None, line_
     return Stamp(m.start(), m.end(), m.group(), -1, -1, None, None, None, minutes, "relative")
 
 
+def _build_marker(m: re.Match[str], kind: str, default_year: int | None, line_mode: bool) -> Stamp:
+    """A transcript's time marker ("[03:00:00]") as a clock stamp."""
+    return Stamp(m.start(), m.end(), m.group(), int(m.group("hk")), int(m.group("mk")), None, None, None, None,
+                 "transcript_marker")
+
+
 _Builder = Callable[[re.Match[str], str, Optional[int], bool], Optional[Stamp]]
 _PASSES: tuple[tuple[str, re.Pattern[str], _Builder], ...] = (
     ("date_first", _DATE_FIRST_RX, _build),
     ("time_first", _TIME_FIRST_RX, _build),
     ("simple", _SIMPLE_RX, _build),
     ("relative", _RELATIVE_RX, _build_relative),
+    ("marker", _MARKER_RX, _build_marker),
 )
 
 
@@ -369,21 +407,66 @@ def _join_relative(line: str, a: Stamp, b: Stamp) -> Stamp | None:
 
 
 def parse_stamp_line(line: str, default_year: int | None = None) -> Stamp | None:
-    """The stamp when ``line`` is nothing but one (after "Posted at"/"Updated"/...), else None."""
+    """The stamp when ``line`` is nothing but one (after "Posted at"/"Updated"/..., or a list
+    bullet when it carries a date or zone), perhaps with the author's name or a badge glued on
+    (``stamp_tail``), else None."""
     start, end, prefixed = _content_bounds(line)
+    bullet = _BULLET_RX.match(line, start)
+    if bullet and not prefixed:
+        start = bullet.end()
     if not 0 < end - start <= _MAX_STAMP_LINE:
         return None
     stamps = [st for st in _scan(line[:end], default_year, line_mode=True) if st.start >= start]
-    if not stamps or stamps[0].start != start or stamps[-1].end != end:
+    if not stamps or stamps[0].start != start:
         return None
+    if stamps[-1].end != end:
+        stamps = _before_tail(line, stamps, end)
+        if not stamps:
+            return None
     if len(stamps) == 2:
-        return _join_relative(line, stamps[0], stamps[1])
-    if len(stamps) != 1:
+        stamp = _join_relative(line, stamps[0], stamps[1])
+    elif len(stamps) == 1:
+        stamp = stamps[0]
+    else:
         return None
-    stamp = stamps[0]
-    if stamp.tz is None and not prefixed and _looks_like_number(stamp):
+    if stamp is None or stamp.tz is None and not prefixed and _looks_like_number(stamp):
+        return None
+    if bullet and not prefixed and stamp.date is None and stamp.tz is None:
         return None
     return stamp
+
+
+def _before_tail(line: str, stamps: list[Stamp], end: int) -> list[Stamp]:
+    """The stamps of a line that ends in a glued name or badge (``stamp_tail``), else []."""
+    for k in range(len(stamps), 0, -1):
+        tail = line[stamps[k - 1].end:end]
+        if _is_tail(tail, glued_only=k == 1 and stamps[0].form != "relative"):
+            return stamps[:k]
+    return []
+
+
+def _is_tail(tail: str, glued_only: bool) -> bool:
+    """A name or badge after a stamp: glued to a lone clock ("21:22Frances Watkins"), or glued or
+    spaced after a relative+clock pair ("21 mins ago 11:48 Jon King")."""
+    bare = tail.strip(" \t\u00a0\u202f")
+    if not bare or (glued_only and bare != tail):
+        return False
+    return bare in _STAMP_LABELS or _TAIL_NAME_RX.fullmatch(bare) is not None
+
+
+def stamp_tail(line: str, stamp: Stamp) -> tuple[int, int] | None:
+    """The span in ``line`` of the name or badge glued after its stamp (``parse_stamp_line``), if any."""
+    end = len(line.rstrip())
+    rest = line[stamp.end:end]
+    if not rest.strip():
+        return None
+    return end - len(rest.lstrip(" \t\u00a0\u202f")), end
+
+
+def leading_marker(text: str) -> Stamp | None:
+    """The transcript time marker opening ``text`` ("[03:00:00] HEGSETH: ..."), if any."""
+    m = _MARKER_RX.match(text)
+    return _build_marker(m, "marker", None, False) if m else None
 
 
 def _looks_like_number(stamp: Stamp) -> bool:
@@ -402,12 +485,21 @@ def split_trailing_stamp(line: str, default_year: int | None = None) -> tuple[in
         return None
     stamp = replace(stamps[-1], start=stamps[-1].start + offset, end=end)
     head = line[: stamp.start]
+    cue = _STAMP_CUE_RX.search(head, max(0, len(head) - 20))
+    if cue and cue.start() > 0 and line[cue.start() - 1].isalnum():
+        # "…contributionspublished at 16:12 GMT": the cue, glued to the headline, opens the stamp
+        stamp = replace(stamp, start=cue.start(), text=line[cue.start():end])
+        head = line[: stamp.start]
+    elif _prose_before(head):
+        return None  # "Polls close at 10pm" is prose, not a stamp
     if not any(ch.isalnum() for ch in head):
         return None
-    prev = _PREV_WORD_RX.search(head[-20:])
-    if prev and prev.group(1).lower() in _PROSE_BEFORE_TIME:
-        return None  # "Polls close at 10pm" is prose, not a stamp
     return stamp.start, stamp
+
+
+def _prose_before(head: str) -> bool:
+    prev = _PREV_WORD_RX.search(head[-20:])
+    return bool(prev and prev.group(1).lower() in _PROSE_BEFORE_TIME)
 
 
 def _xref_form(name: str, m: re.Match[str], n_times: int) -> str:

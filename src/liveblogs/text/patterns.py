@@ -63,6 +63,20 @@ BYLINE_ROLE_RE = re.compile(
 # A line that is only a person's name (two to four capitalised words).
 NAME_LINE_RE = re.compile(r"(?:[A-Z][\w'’.-]{0,30}\s){1,3}[A-Z][\w'’-]{1,30}")
 
+# A header line a scraper or a user writes above a copied page: "Source: Reuters", "URL: https://…",
+# "Published: 13 February 2025" (labels in wordlists/metadata_fields.txt).
+METADATA_FIELDS = words("metadata_fields")
+METADATA_LINE_RE = re.compile(
+    r"(?P<field>" + "|".join(sorted(METADATA_FIELDS, key=len, reverse=True)) + r")[ \t]{0,3}:[ \t]{0,3}(?P<value>\S[^\n]{0,300})",
+    re.IGNORECASE,
+)
+# Cues opening a byline ("Edited by Sam Hancock"), and the places where a copied page glued two
+# lines of its byline block together ("…HancockHollie ColeLive reporter"): a lower-case letter
+# run straight into a capital that opens a word.
+BYLINE_CUES = words("byline_cues")
+BYLINE_CUE_RE = re.compile(r"(?:" + "|".join(re.escape(c) for c in sorted(BYLINE_CUES, key=len, reverse=True)) + r")\s", re.IGNORECASE)
+GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
 # Provenance: set by hand on the bundled pair with the package skeleton (e5fad85), not swept;
 # posts are scored against tests/fixtures/posts_gold.json (tests/test_posts.py).
 MAX_HEADLINE_WORDS = 22

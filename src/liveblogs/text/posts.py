@@ -17,12 +17,15 @@ from .paragraphs import Paragraph, is_terminated, paragraphs, starts_lowercase
 from .patterns import (
     BOILERPLATE_RE,
     BULLET_RE,
+    BYLINE_CUE_RE,
     BYLINE_ROLE_RE,
     CONTINUATION_OPENERS,
+    GLUE_RE,
     HARD_TERMINALS,
     MAX_HEADLINE_CHARS,
     MAX_HEADLINE_WORDS,
     MAX_TITLE_WORDS,
+    METADATA_LINE_RE,
     NAME_LINE_RE,
     OPENING_MARKS,
     POST_OPENERS,
@@ -47,11 +50,12 @@ WIRE_DATELINE_RE = re.compile(
 # A transcript's turn ("MARTÍNEZ: So what is Kyiv bringing?", "ELENA MARTÍNEZ, HOST:") or a
 # production note ("(SOUNDBITE OF MUSIC)"): part of the transcript, never a post's headline.
 TRANSCRIPT_LINE_RE = re.compile(
-    r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]{1,30}(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]{0,30}){0,3}(?:, [A-Z][A-Z ]{1,20})?:(?: |\Z)"
+    r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]{1,30}(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]{0,30}){0,3}(?:, [A-Z][A-Z .'’-]{1,40})?:(?: |\Z)"
     r"|\((?:SOUNDBITE|CROSSTALK|LAUGHTER|MUSIC|APPLAUSE|BEGIN|END)\b"
 )
-POST_KINDS = ["title", "standfirst", "summary", "post", "byline", "timestamp", "boilerplate"]
-PARAGRAPH_ROLES = ["title", "standfirst", "summary", "headline", "body", "bullet", "byline", "timestamp", "boilerplate"]
+POST_KINDS = ["title", "standfirst", "summary", "post", "byline", "timestamp", "boilerplate", "metadata"]
+PARAGRAPH_ROLES = ["title", "standfirst", "summary", "headline", "body", "bullet", "byline", "timestamp", "boilerplate",
+                   "metadata"]
 
 _NAME = r"(?:[A-Z][\w'’-]{1,30}\s){0,3}[A-Z][\w’'-]{1,30}"
 _SUBJECT_RE = re.compile(
@@ -90,11 +94,43 @@ def _structural_role(flats: list[str], i: int, default_year: int | None) -> str 
         return "timestamp"
     if re.fullmatch(r"By [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}(?:,? [\w ]{0,40})?", flat):
         return "byline"
+    if _is_glued_byline(flat):
+        return "byline"
     if BYLINE_ROLE_RE.fullmatch(flat) and i > 0 and NAME_LINE_RE.fullmatch(flats[i - 1]):
         return "byline"
     if NAME_LINE_RE.fullmatch(flat) and i + 1 < len(flats) and BYLINE_ROLE_RE.fullmatch(flats[i + 1]):
         return "byline"
     return None
+
+
+def _is_glued_byline(flat: str) -> bool:
+    """A byline block a copied page glued into one line: "Edited by Sam HancockHollie ColeLive
+    reporter" — pieces, split where a lower-case letter runs into a capital, that are each a name,
+    a role or a cue and a name, at least two of them, with a cue or a role among them."""
+    if len(flat) > MAX_DATE_LINE_CHARS * 2:
+        return False
+    pieces = [p.strip() for p in GLUE_RE.split(flat) if p.strip()]
+    if len(pieces) < 2:
+        return False
+    cue = BYLINE_CUE_RE.match(pieces[0])
+    if cue:
+        pieces[0] = pieces[0][cue.end():]
+    roles = 0
+    for piece in pieces:
+        if BYLINE_ROLE_RE.fullmatch(piece):
+            roles += 1
+        elif not (NAME_LINE_RE.fullmatch(piece) or re.fullmatch(r"[A-Z][\w'’-]{1,30}", piece)):
+            return False
+    return bool(cue) or roles > 0
+
+
+# Header lines sit among a text's first paragraphs (above or under its title).
+METADATA_REACH = 6  # set by hand, not swept
+
+
+def _is_metadata(flats: list[str], i: int) -> bool:
+    """A header line among the first paragraphs ("Source: …", "URL: …", "Published: …")."""
+    return i < METADATA_REACH and METADATA_LINE_RE.fullmatch(flats[i]) is not None
 
 
 def _is_date_line(flat: str) -> bool:
@@ -115,6 +151,53 @@ def _headline_like(flat: str) -> bool:
         and len(flat.split()) <= MAX_HEADLINE_WORDS
         and not _is_hard_terminated(flat)
     )
+
+
+# A blog whose headlines sit under stamp lines: at least this many, and this share of the
+# headlines from its first stamped one to its last. Set by hand on the renderings of ../shared/realpages (Reach plc pages: 25 of 29),
+# not swept.
+MIN_STAMPED_HEADLINES = 3
+STAMPED_HEADLINE_SHARE = 0.75
+
+
+def _after_stamp(roles: list[str | None], i: int) -> bool:
+    """The paragraph comes right after a stamp line (bylines and furniture between allowed)."""
+    j = i - 1
+    while j >= 0 and roles[j] in ("byline", "boilerplate"):
+        j -= 1
+    return j >= 0 and roles[j] == "timestamp"
+
+
+def _stamped_headlines(flats: list[str], roles: list[str | None], content: list[int], headlines: set[int],
+                       title_ix: int | None) -> set[int]:
+    """In a blog whose posts open with a stamp line then a headline, the headlines are the short
+    lines right under the stamps, whatever follows them (a link, an embed, another short line),
+    and a headline-like line inside a post (a sub-heading, a caption, "Read more: ...") opens
+    no post. Elsewhere the headlines found by their shape stand."""
+    stamped = sorted(i for i in headlines if _after_stamp(roles, i))
+    if len(stamped) < MIN_STAMPED_HEADLINES:
+        return headlines
+    first, last = stamped[0], stamped[-1]  # the run of stamped posts; the page's header and footer keep theirs
+    inside = [i for i in headlines if first <= i <= last]
+    if len(stamped) < STAMPED_HEADLINE_SHARE * len(inside):
+        return headlines
+    under_stamps = {
+        i for i in content
+        if first <= i and i != title_ix and _after_stamp(roles, i) and _headline_like(flats[i])
+        and not TRANSCRIPT_LINE_RE.match(flats[i])
+    }
+    return {i for i in headlines if not first <= i <= last} | under_stamps
+
+
+def _stamped_list_item(flat: str) -> bool:
+    """A numbered or bulleted line with its post's stamp run on to its end: a feed post's headline
+    ("1. Hegseth calls on Nato nations to increase contributionspublished at 16:12 GMT") when the
+    post's text follows it (a list of such lines with no text between is a key-events list)."""
+    marker = BULLET_RE.match(flat)
+    if not marker:
+        return False
+    found = stamps.split_trailing_stamp(flat)
+    return found is not None and _headline_like(flat[marker.end() : found[0]].strip())
 
 
 def _body_like(flat: str) -> bool:
@@ -151,6 +234,8 @@ def _opens_post(flat: str, current: list[str]) -> bool:
     lower = flat.lower()
     if lower.startswith(POST_OPENERS):
         return True
+    if TRANSCRIPT_LINE_RE.match(flat):
+        return False  # a speaker's turn in a transcript stays in its post
     first = _FIRST_WORD_RE.search(flat)
     if flat[:1] in OPENING_MARKS or not first or first.group(0).lower() in CONTINUATION_OPENERS:
         return False
@@ -160,8 +245,9 @@ def _opens_post(flat: str, current: list[str]) -> bool:
 
 
 def _structural_roles(flats: list[str], default_year: int | None) -> list[str | None]:
-    """The structural role (or None) of every paragraph, from its flattened text."""
-    return [_structural_role(flats, i, default_year) for i in range(len(flats))]
+    """The structural role (or None) of every paragraph, from its flattened text; the header lines
+    opening the text are metadata."""
+    return ["metadata" if _is_metadata(flats, i) else _structural_role(flats, i, default_year) for i in range(len(flats))]
 
 
 def classify(flats: list[str], roles: list[str | None]) -> list[Unit]:
@@ -189,6 +275,10 @@ def classify(flats: list[str], roles: list[str | None]) -> list[Unit]:
         and i in next_content
         and _body_like(flats[next_content[i]])
         and not (title_words and flats[i].casefold() == title_words)
+    }
+    headlines = _stamped_headlines(flats, roles, content, headlines, title_ix) | {
+        i for i in content if i != title_ix and _stamped_list_item(flats[i])
+        and i + 1 < len(flats) and roles[i + 1] is None and not BULLET_RE.match(flats[i + 1])
     }
     return _assemble(flats, roles, content, title_words, headlines, unterminated_run)
 
@@ -268,6 +358,7 @@ def _assemble(
         if (
             current is None
             or current.kind != "post"
+            or stamps.leading_marker(flat) is not None  # "[03:00:00] ...": a transcript's marker opens a post
             or (not headline_mode and _opens_post(flat, [flats[j] for j in current.paragraphs]))
         ):
             current = Unit("post", [])
@@ -311,13 +402,16 @@ def segment(article: str, text: str, default_year: int | None = None) -> tuple[p
         first, last = paras[unit.paragraphs[0]], paras[unit.paragraphs[-1]]
         head = paras[unit.headline] if unit.headline is not None else None
         head_end, stamp = _headline_end(text, head, default_year) if head else (None, None)
+        head_start = head.start if head else None
+        if head and stamp and (marker := BULLET_RE.match(text, head.start)):
+            head_start = marker.end()  # "1. Hegseth calls ...": the list number is not the headline's
         post_rows.append(
             {
                 "article": article,
                 "post": post_id,
                 "kind": unit.kind,
-                "headline": text[head.start : head_end] if head else None,
-                "headline_start": head.start if head else None,
+                "headline": text[head_start : head_end] if head else None,
+                "headline_start": head_start,
                 "headline_end": head_end,
                 "stamp_start": stamp[0] if stamp else None,
                 "stamp_end": stamp[1] if stamp else None,

@@ -15,8 +15,8 @@ from .patterns import BULLET_RE, MAX_HEADLINE_WORDS
 
 __all__ = ["Unit", "reading_units", "barriers"]
 
-NO_CONTINUATION_ROLES = frozenset({"title", "headline", "boilerplate", "timestamp", "byline"})
-_FIXED_ROLES = frozenset({"title", "boilerplate", "timestamp", "byline"})
+NO_CONTINUATION_ROLES = frozenset({"title", "headline", "boilerplate", "timestamp", "byline", "metadata"})
+_FIXED_ROLES = frozenset({"title", "boilerplate", "timestamp", "byline", "metadata"})
 _BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
 _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
 

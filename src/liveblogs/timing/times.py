@@ -286,7 +286,7 @@ def _stamped_posts(posts: list[int], kinds: list[str], skip_header: bool = False
     """For each unit, the post it would stamp if it is a timestamp: the next unit, skipping other
     stamps, bylines and furniture (and, for an article's lone stamp, the standfirst and summary
     between it and the body); None when anything else comes first."""
-    skipped = ("timestamp", "byline", "boilerplate") + (("standfirst", "summary") if skip_header else ())
+    skipped = tw.FURNITURE_KINDS + (("standfirst", "summary") if skip_header else ())
     return _following_posts(posts, kinds, skipped)
 
 
@@ -318,7 +318,7 @@ def _nearer_clock_stamps(clock: ArticleClock, records: list[dict], kinds: list[s
         found[j] = clocks[j] and nearer
         if clocks[j]:
             nearer = True
-        elif kinds[j] not in ("timestamp", "byline", "boilerplate"):
+        elif kinds[j] not in tw.FURNITURE_KINDS:
             nearer = False
     return found
 
@@ -380,6 +380,9 @@ def _post_clues(clock: ArticleClock, unit: dict) -> list[dict]:
             own = _clue(clock, post, head_start + found[0], found[1], "run_on", post, "time run on to the headline")
             return [own] + rows
     first = _FIRST_LINE_RE.match(text).group()
+    marker = stamps.leading_marker(first)
+    if marker is not None:
+        return [_clue(clock, post, start, marker, "stamp", post, "transcript time marker opening the post")] + rows
     leading = stamps.find_stamps(first[:60], clock.year)
     if leading and not first[: leading[0].start].strip() and _LEADING_SEP_RE.match(first, leading[0].end):
         own = _clue(clock, post, start + leading[0].start, leading[0], "stamp", post, "stamp opening the post")
@@ -1224,8 +1227,27 @@ def _place(clock: ArticleClock, seq: _Sequence, pins: list[_Pin], refs: list[dic
         _apply_pins(placed, pins, lo, hi, order, clock.zone)
         if ranks is not None:
             _interpolate(placed, seq, pins, interpolation)
+        _above_first_stamp(placed, pins, lo, clock)
     _unknown_clues(placed, seq, refs)
     return placed
+
+
+def _above_first_stamp(placed: _Placed, pins: list[_Pin], lo: int, clock: ArticleClock) -> None:
+    """Posts above the page's first stamped post with no time of their own (an intro, a pinned
+    post, the newest unstamped entry) keep the bounds the running order gives them (the first
+    stamp and the page's day or page stamp) but no point time: extrapolating one at the pins'
+    pace would invent it."""
+    first = min(pins, key=lambda p: p.index)
+    if first.source != "explicit":
+        return  # pins from cross-references: the blog has no stamp lines to be above
+    for i in range(first.index):
+        if placed.source[i] in ("explicit", "cross-reference"):
+            continue
+        placed.best[i] = _NAT
+        placed.source[i] = "publication-date only" if clock.day is not None else "unknown"
+        placed.evidence[i] = (f"above the first stamped post (post {first.post}, {first.label}), no stamp of its own: "
+                              f"bounded by it and the page, no time invented")
+        placed.interpolation[i] = None
 
 
 def _article_bounds(clock: ArticleClock, refs: list[dict], dated: list[_Pin],
@@ -1602,7 +1624,7 @@ def event_times(articles: pd.DataFrame, posts: pd.DataFrame, sentences: pd.DataF
     rows: list[dict] = []
     keys = ("article", "post", "sentence", "start")
     for article, post, sentence, start, text in zip(*(sentences[c].tolist() for c in keys + ("text",))):
-        if kinds.get((article, post)) in ("timestamp", "boilerplate", "byline"):
+        if kinds.get((article, post)) in tw.FURNITURE_KINDS:
             continue
         clock = clocks[str(article)]
         phrases = find_event_phrases(str(text), clock.year)

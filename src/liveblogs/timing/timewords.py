@@ -34,6 +34,8 @@ DIRECTIONS = ["past", "future", "either"]
 SEQUENCE_KINDS = ("post",)
 # Units whose text may hold cross-references ("(see 9.15am)" closing a summary bullet).
 REFERRING_KINDS = ("post", "summary", "standfirst")
+# Page furniture: units a stamp line skips over to reach the post it stamps.
+FURNITURE_KINDS = ("timestamp", "byline", "boilerplate", "metadata")
 # Units above the posts whose lines may hold the first post's (unreadable) stamp.
 LEADING_KINDS = ("title", "standfirst", "summary")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-KIND_ORDER = ["title", "standfirst", "summary", "post", "byline", "timestamp", "boilerplate"]
+KIND_ORDER = ["title", "standfirst", "summary", "post", "byline", "timestamp", "boilerplate", "metadata"]
 
 
 def _encoded(marked: alt.Chart, width, height, **encoding) -> alt.Chart:

@@ -12,10 +12,10 @@ import pandas as pd
 
 from ..timing.timewords import EVENT_KINDS, TIME_SOURCES
 
-SOURCE_COLOURS = ["#1b9e77", "#7570b3", "#e6ab02", "#bbbbbb", "#d95f02"]
-# The text path's sources (a web page's "page metadata" times are not yet given a colour of their own:
-# the committed notebook charts print their specs, which a sixth colour would change).
-SOURCE_SCALE = alt.Scale(domain=TIME_SOURCES[:5], range=SOURCE_COLOURS)
+# One colour per time source (Dark2), in the order of ``TIME_SOURCES``: the text path's five, then
+# "page metadata" (a web page's own post times), so a chart of HTML and text articles tells them apart.
+SOURCE_COLOURS = ["#1b9e77", "#7570b3", "#e6ab02", "#bbbbbb", "#d95f02", "#e7298a"]
+SOURCE_SCALE = alt.Scale(domain=list(TIME_SOURCES), range=SOURCE_COLOURS)
 TIME_COLUMNS = ("time", "time_earliest", "time_latest")
 
 

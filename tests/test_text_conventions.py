@@ -1,0 +1,208 @@
+"""Text conventions of real live-blog pages (issue 16), each with invented text in the convention.
+
+Every test is named for a convention, not for a page: the shapes come from copied pages of
+other outlets (BBC feed lists, wire stamps, Reach plc and Express stamp lines, NDTV and Times
+of India stamps, CNN transcripts, Sky page headers, scrapers' header lines).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import liveblogs
+from liveblogs.ingest import stamps
+
+
+def load(write_article, text: str, name: str = "article.txt") -> liveblogs.Corpus:
+    return liveblogs.load_corpus(write_article(text, name), cache=False)
+
+
+def posts_of(corpus: liveblogs.Corpus) -> pd.DataFrame:
+    return corpus.posts[corpus.posts["kind"] == "post"].reset_index(drop=True)
+
+
+def hhmm(values) -> list[str]:
+    return [None if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d %H:%M %Z") for v in values]
+
+
+NUMBERED_FEED = """Nato ministers meet in Brussels
+
+Thursday 13 February 2025
+
+1. Spending row dominates the meetingpublished at 16:12 Greenwich Mean Time 13 February
+
+Ministers argued over how much each ally should spend.
+
+2. Alliance chief welcomes the talkspublished at 15:40 Greenwich Mean Time
+
+The secretary general said the meeting had been useful.
+
+3. Delegations arrive at headquarterspublished at 15:02 GMT 13 February 2025
+
+The first delegations arrived before lunch.
+"""
+
+
+def test_numbered_feed_posts_with_a_stamp_run_on_to_the_headline(write_article) -> None:
+    posts = posts_of(load(write_article, NUMBERED_FEED))
+    assert posts["headline"].tolist() == [
+        "Spending row dominates the meeting", "Alliance chief welcomes the talks", "Delegations arrive at headquarters",
+    ]  # the list number and the glued "published at" cue are not the headline's
+    assert hhmm(posts["time"]) == ["2025-02-13 16:12 UTC", "2025-02-13 15:40 UTC", "2025-02-13 15:02 UTC"]
+    assert set(posts["time_source"].astype(str)) == {"explicit"}
+
+
+def test_a_key_events_list_of_stamped_headlines_opens_no_post(write_article) -> None:
+    text = ("Live: ministers meet\n\nThursday 13 February 2025\n\nKey Events\n\n* Spending row dominates16:12\n\n* Talks open14:05\n\n"
+            "16:12\n\nSpending row dominates\n\nMinisters argued over spending.\n")
+    posts = posts_of(load(write_article, text))
+    assert posts.loc[posts["time_source"] == "explicit", "headline"].tolist() == ["Spending row dominates"]
+    assert not posts["headline"].astype(str).str.contains("Talks open|16:12").any()  # the list's entries open none
+
+
+@pytest.mark.parametrize("line, hour, minute, zone", [
+    ("1534 GMT — Ministers gather", 15, 34, "UTC"),
+    ("0912 BST - Ministers gather", 9, 12, "Europe/London"),
+])
+def test_wire_stamps_hhmm_zone_dash_headline(write_article, line, hour, minute, zone) -> None:
+    text = f"Live: ministers meet\n\nPublished: 13 February 2025\n\n{line}\n\nThe ministers arrived in the morning.\n"
+    corpus = load(write_article, text)
+    post = posts_of(corpus).iloc[0]
+    assert (post["time"].hour, post["time"].minute) == (hour, minute) and post["time_source"] == "explicit"
+    article = corpus.articles.iloc[0]
+    assert (article["timezone"], article["timezone_source"]) == (zone, "text")  # the stamps' zone, stated
+
+
+@pytest.mark.parametrize("line, stamp_text", [
+    ("21:22Jane Roberts", "21:22"),                # a clock with the author glued on
+    ("20:42KEY EVENT", "20:42"),                   # a clock with a badge glued on
+    ("21 mins ago 11:48 Jane Roberts", "21 mins ago 11:48"),   # relative + absolute + author
+    ("2 hours ago 10:05Jane Roberts", "2 hours ago 10:05"),
+])
+def test_glued_and_relative_absolute_stamp_lines(line, stamp_text) -> None:
+    stamp = stamps.parse_stamp_line(line)
+    assert stamp is not None and stamp.text == stamp_text
+    tail = stamps.stamp_tail(line, stamp)
+    assert tail is not None and line[tail[0]:tail[1]] in ("Jane Roberts", "KEY EVENT")
+
+
+def test_a_spaced_name_after_a_lone_clock_is_no_stamp_line() -> None:
+    assert stamps.parse_stamp_line("16:00 Deadline Passes") is None  # could be a headline
+
+
+@pytest.mark.parametrize("line, zone", [
+    ("* November 02 2023 21:06 (IST)", "Asia/Kolkata"),
+    ("19:02 (IST), Oct 02", "Asia/Kolkata"),
+    ("10:15 (CET)", "Europe/Paris"),
+])
+def test_zone_in_brackets_and_bulleted_dated_stamps(line, zone) -> None:
+    stamp = stamps.parse_stamp_line(line, 2023)
+    assert stamp is not None and stamp.tz == zone
+
+
+def test_a_bulleted_bare_clock_is_a_list_entry_not_a_stamp_line() -> None:
+    assert stamps.parse_stamp_line("* 16:48") is None
+
+
+@pytest.mark.parametrize("spelled, zone", [
+    ("Greenwich Mean Time", "UTC"), ("GMT", "UTC"), ("BST", "Europe/London"), ("ET", "America/New_York"),
+    ("EST", "America/New_York"), ("EDT", "America/New_York"), ("CET", "Europe/Paris"), ("(IST)", "Asia/Kolkata"),
+])
+def test_spelled_out_and_abbreviated_zones_are_the_articles_stated_zone(write_article, spelled, zone) -> None:
+    text = (f"Live: ministers meet\n\nThursday 13 February 2025\n\n16:12 {spelled}\n\nTalks open\n\n"
+            f"The talks opened in the afternoon.\n\n15:40 {spelled}\n\nMinisters arrive\n\nThe ministers arrived.\n")
+    article = load(write_article, text).articles.iloc[0]
+    assert (article["timezone"], article["timezone_source"]) == (zone, "text")
+
+
+def test_page_level_weekday_date_time_uk_line_is_the_page_date_and_zone(write_article) -> None:
+    text = ("Ministers meet in Brussels\n\nThursday 13 February 2025 17:38, UK\n\n16:45\n\nTalks open\n\n"
+            "The talks opened in the afternoon.\n")
+    corpus = load(write_article, text)
+    article = corpus.articles.iloc[0]
+    assert str(article["published"].date()) == "2025-02-13"
+    assert (article["timezone"], article["timezone_source"]) == ("Europe/London", "text")
+    assert hhmm(posts_of(corpus)["time"]) == ["2025-02-13 16:45 GMT"]
+
+
+TRANSCRIPT = """NEWS NIGHT
+
+Aired February 13, 2025 - 03:00 ET
+
+[03:00:00]
+
+JANE ROBERTS, ANCHOR: Welcome to our viewers. Ministers are meeting in Brussels.
+
+JOHN SMITH, U.S. DEFENSE SECRETARY: We will not be taken advantage of. Allies must do more.
+
+ROBERTS: Our correspondent joins us now.
+
+[03:15:00] ROBERTS: Turning to markets now. Stocks rose on Thursday.
+
+UNIDENTIFIED MALE: It was a good day.
+"""
+
+
+def test_transcript_time_markers_start_posts_and_speaker_turns_stay_in_them(write_article) -> None:
+    corpus = load(write_article, TRANSCRIPT)
+    posts = posts_of(corpus)
+    assert len(posts) == 2
+    assert "JOHN SMITH, U.S. DEFENSE SECRETARY:" in posts["text"].iloc[0]  # the turn stays in its post
+    assert posts["text"].iloc[1].startswith("[03:15:00] ROBERTS:")
+    assert hhmm(posts["time"]) == ["2025-02-13 03:00 EST", "2025-02-13 03:15 EST"]
+    article = corpus.articles.iloc[0]
+    assert str(article["published"].date()) == "2025-02-13" and article["timezone"] == "America/New_York"
+
+
+HEADER_LINES = """Source: Example Wire
+URL: https://www.example-news.com/live/ministers-2025-02-13
+Published: 13 February 2025
+
+Ministers meet in Brussels
+
+1534 GMT — Talks open
+
+The talks opened in the afternoon.
+"""
+
+
+def test_source_url_published_header_lines_are_metadata_not_titles_or_posts(write_article) -> None:
+    corpus = load(write_article, HEADER_LINES)
+    article = corpus.articles.iloc[0]
+    assert article["title"] == "Ministers meet in Brussels"
+    assert article["url"] == "https://www.example-news.com/live/ministers-2025-02-13"
+    assert article["outlet"] == "Example Wire" and str(article["published"].date()) == "2025-02-13"
+    rows = corpus.posts
+    header = rows[rows["kind"] == "metadata"]
+    assert header["text"].tolist() == [line for line in HEADER_LINES.split("\n")[:3]]
+    text = corpus.text("article")
+    assert all(text[s:e] == t for s, e, t in zip(header["start"], header["end"], header["text"]))  # kept, with offsets
+    assert rows.loc[rows["kind"] == "title", "text"].tolist() == ["Ministers meet in Brussels"]
+
+
+def test_outlet_from_the_url_domain_when_nothing_better(write_article) -> None:
+    text = "URL: https://www.example-news.com/live/x\n\nMinisters meet\n\n1534 GMT — Talks open\n\nThe talks opened.\n"
+    assert load(write_article, text).articles["outlet"].iloc[0] == "example-news.com"
+
+
+def test_glued_scraper_byline_lines_are_bylines(write_article) -> None:
+    text = ("Ministers meet in Brussels\n\nEdited by Jane RobertsJohn SmithLive reporter\n\n16:45\n\nTalks open\n\n"
+            "\"We will talk,\" the minister said.\n")
+    corpus = load(write_article, text)
+    roles = corpus.paragraphs.set_index("text")["role"].astype(str)
+    assert roles["Edited by Jane RobertsJohn SmithLive reporter"] == "byline"
+    assert not corpus.quotes["speaker"].astype(str).str.contains("Roberts|Smith").any()
+
+
+def test_a_post_above_the_first_stamp_gets_bounds_not_an_invented_time(write_article) -> None:
+    text = ("Ministers meet in Brussels\n\nThursday 13 February 2025\n\nWhat we know\n\n"
+            "Ministers are meeting today. They will discuss spending.\n\n"
+            "1534 GMT — Talks open\n\nThe talks opened.\n\n1410 GMT — Ministers arrive\n\nThe ministers arrived.\n\n"
+            "1302 GMT — Delegations gather\n\nDelegations gathered.\n")
+    rows = posts_of(load(write_article, text))
+    timed = rows[rows["time_source"] == "explicit"]
+    above = rows[rows.index < timed.index.min()]
+    for _, row in above.iterrows():
+        assert pd.isna(row["time"]) and row["time_source"] in ("publication-date only", "unknown")
+        assert pd.notna(row["time_earliest"]) and pd.notna(row["time_latest"])

@@ -187,20 +187,44 @@ def evaluate(folder: Path = DEFAULT_FOLDER, hints: bool = False) -> pd.DataFrame
     return pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
 
 
+PUBLISHED = Path(__file__).with_name("published") / "realpages.csv"
+PUBLISHED_COLUMNS = ["run", "page", "updates", "visible", "predicted_in_blog", "matched", "precision", "recall",
+                     "headline_accuracy", "time_accuracy", "timed_posts", "median_error_min"]
+RUNS = ((False, "text only"), (True, "with date and zone"))
+
+
+def both_runs(folder: Path = DEFAULT_FOLDER) -> pd.DataFrame:
+    """:func:`evaluate` text only and with date and zone, one frame with a ``run`` column."""
+    frames = [evaluate(folder, hints).assign(run=label) for hints, label in RUNS]
+    return pd.concat(frames, ignore_index=True)[PUBLISHED_COLUMNS]
+
+
+def published_figures(path: str | Path = PUBLISHED) -> pd.DataFrame:
+    """The scores shipped with the package for the six structured real pages (their licences keep
+    them out of the repository: ``../shared/realpages``), as written by ``python -m
+    liveblogs.evaluation.evaluate_pages --save``; ``tests/test_evaluate_pages.py`` checks them
+    against a fresh run wherever the pages are present, so the table cannot go stale."""
+    table = pd.read_csv(path, dtype={"run": "string", "page": "string"})
+    return table[PUBLISHED_COLUMNS]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m liveblogs.evaluation.evaluate_pages", description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER, help="folder of saved pages")
+    parser.add_argument("--save", metavar="CSV", help="also write both runs as CSV (the package's published table: "
+                        "src/liveblogs/evaluation/published/realpages.csv)")
     args = parser.parse_args(argv)
     if not Path(args.folder).is_dir():
         print(f"{args.folder}: no such folder of pages", file=sys.stderr)
         return 2
-    columns = ["page", "updates", "visible", "predicted_in_blog", "matched", "precision", "recall",
-               "headline_accuracy", "time_accuracy", "timed_posts", "median_error_min"]
-    for hints, label in ((False, "text only"), (True, "with date and zone")):
-        frame = evaluate(args.folder, hints)
+    frames = both_runs(args.folder)
+    for _, label in RUNS:
         print(f"== text path on the pages' visible text ({label}) ==")
-        print(frame[columns].to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+        shown = frames[frames["run"] == label].drop(columns="run")
+        print(shown.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
         print()
+    if args.save:
+        frames.round(3).to_csv(args.save, index=False)
     return 0
 
 

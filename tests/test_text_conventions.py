@@ -206,3 +206,25 @@ def test_a_post_above_the_first_stamp_gets_bounds_not_an_invented_time(write_art
     for _, row in above.iterrows():
         assert pd.isna(row["time"]) and row["time_source"] in ("publication-date only", "unknown")
         assert pd.notna(row["time_earliest"]) and pd.notna(row["time_latest"])
+
+
+def _bare_clock_blog(update_line: str) -> str:
+    return ("Protests live: police ready for a second night\n\nSunday 4 August 2024\n\n"
+            f"By Ann Reporter\n\n* {update_line}\n\n"
+            "Counter-protesters gathered in several cities this evening.\n\n"
+            "21:00\n\nLoud bang heard near the square\n\nReporters heard a loud bang near the square.\n\n"
+            "20:42\n\nStones thrown at police lines\n\nStones were thrown as the crowd grew.\n\n"
+            "19:11\n\nGraves damaged in a cemetery\n\nPolice are investigating damage to graves.\n")
+
+
+def test_bare_clocks_of_a_blog_that_ran_on_take_the_day_of_its_last_update(write_article) -> None:
+    posts = posts_of(load(write_article, _bare_clock_blog("Updated 20:49, 5 Aug 2024")))
+    timed = posts[posts["time"].notna()]
+    assert [t[:16] for t in hhmm(timed["time"])] == ["2024-08-05 21:00", "2024-08-05 20:42", "2024-08-05 19:11"]
+    assert timed["time_evidence"].str.contains("last update").all()
+
+
+def test_an_update_line_far_from_the_newest_clock_does_not_move_the_day(write_article) -> None:
+    posts = posts_of(load(write_article, _bare_clock_blog("Updated 09:05, 6 Aug 2024")))
+    timed = posts[posts["time"].notna()]
+    assert [t[:16] for t in hhmm(timed["time"])] == ["2024-08-04 21:00", "2024-08-04 20:42", "2024-08-04 19:11"]

@@ -388,6 +388,9 @@ def _content_bounds(line: str) -> tuple[int, int, bool]:
     start = len(line) - len(line.lstrip())
     end = len(line.rstrip())
     prefix = _LINE_PREFIX_RX.match(line, start, end)
+    if prefix is None:  # a bullet before the label: "* Updated 20:49, 5 Aug 2024"
+        bullet = _BULLET_RX.match(line, start, end)
+        prefix = _LINE_PREFIX_RX.match(line, bullet.end(), end) if bullet else None
     if prefix:
         start = prefix.end()
     if end > start and line[end - 1] in ":,":

@@ -250,6 +250,8 @@ def _article_clues(clock: ArticleClock, units: pd.DataFrame) -> list[dict]:
                 rows.extend(_displaced_stamp_clue(clock, unit, previous[i]))
             else:
                 rows.extend(_timestamp_clue(clock, unit, target))
+        elif kinds[i] not in tw.SEQUENCE_KINDS:
+            rows.extend(_update_line_clue(clock, unit))
         if kinds[i] in tw.SEQUENCE_KINDS:
             rows.extend(_post_clues(clock, unit))
         elif kinds[i] in tw.LEADING_KINDS:  # an unreadable stamp before the first post stamps that post
@@ -366,6 +368,19 @@ def _timestamp_clue(clock: ArticleClock, unit: dict, target: int | None) -> list
         bound = "lower" if tw.PAGE_OPENING_RE.search(line) else "upper"
         return [_clue(clock, int(unit["post"]), start, stamp, "page", None, f"page stamp ({bound} bound)")]
     return [_clue(clock, int(unit["post"]), start, stamp, "stamp", target, f"stamp line before post {target}")]
+
+
+def _update_line_clue(clock: ArticleClock, unit: dict) -> list[dict]:
+    """A dated "Updated 20:49, 5 Aug 2024" line that the layout read as furniture (a standfirst, a
+    byline's bullet): the page's last update, an upper bound on every post."""
+    line = str(unit["text"])
+    if "\n" in line.strip() or not tw.UPDATE_LINE_RE.match(line):
+        return []
+    stamp = stamps.parse_stamp_line(line, clock.year)
+    if stamp is None or stamp.date is None:
+        return []
+    start = int(unit["start"]) + stamp.start
+    return [_clue(clock, int(unit["post"]), start, stamp, "page", None, "page stamp (upper bound): last update")]
 
 
 def _post_clues(clock: ArticleClock, unit: dict) -> list[dict]:
@@ -1217,7 +1232,12 @@ def _place(clock: ArticleClock, seq: _Sequence, pins: list[_Pin], refs: list[dic
     ranks = seq.ranks(order) if order != "unknown" else None
     dated = {int(r["target_post"]) for r in refs if r["dated"] and not pd.isna(r["target_post"])}
     extra_days = _roll_over_midnight(pins, ranks, dated) if ranks is not None else 0
-    lo, hi, base = _article_bounds(clock, refs, [p for p in pins if p.post in dated], extra_days)
+    moved = _date_clocks_by_update(pins, dated, refs)
+    lo, hi, base = _article_bounds(clock, refs, [p for p in pins if p.post in dated], extra_days + moved)
+    if moved:
+        newest = max(p.time for p in pins)
+        hi = max(hi, newest) if hi != _NAT else hi  # a header's update line older than the newest post
+        base += "; clocks dated by the page's last update"
     if lo == _NAT and pins:  # no publication day: the pins alone bound the posts
         lo, hi = min(p.time for p in pins), max(p.time for p in pins)
     source = "publication-date only" if clock.day is not None else "unknown"
@@ -1230,6 +1250,37 @@ def _place(clock: ArticleClock, seq: _Sequence, pins: list[_Pin], refs: list[dic
         _above_first_stamp(placed, pins, lo, clock)
     _unknown_clues(placed, seq, refs)
     return placed
+
+
+# How far from its newest post a page's "Updated" line may be and still date that post's day.
+# Set by hand, not swept: the Daily Mirror riots blog (../shared/realpages) shows "Updated 20:49"
+# above a 21:00 post (a header older than the page); an hour allows for such a stale header or
+# an edit after the last post.
+UPDATE_AFTER_NEWEST_NS = 60 * 60 * 10**9
+
+
+def _date_clocks_by_update(pins: list[_Pin], dated: set[int], refs: list[dict]) -> int:
+    """Whole days to move a blog's undated clocks by, read from its last-update line, and moves them.
+
+    A blog of bare clocks ("20:42", "19:11") is dated from its publication day, but a blog that
+    ran on into later days ends on the day of its dated "Updated 20:49, 5 Aug 2024" line: when
+    the newest clock, moved on by whole days, lands within ``UPDATE_AFTER_NEWEST_NS`` of the
+    update, every undated clock moves by those days. Never when a post carries its own date."""
+    if dated:
+        return 0
+    updates = [pd.Timestamp(r["resolved"]).value for r in refs
+               if r["kind"] == "page" and r["dated"] and not pd.isna(r["resolved"]) and "upper" in str(r["evidence"])]
+    undated = [p for p in pins if p.post not in dated]
+    if not updates or not undated:
+        return 0
+    update, newest = max(updates), max(p.time for p in undated)
+    days = round((update - newest) / _NS_DAY)
+    if days < 1 or abs(update - (newest + days * _NS_DAY)) > UPDATE_AFTER_NEWEST_NS:
+        return 0
+    for pin in undated:
+        pin.time += days * _NS_DAY
+        pin.evidence = f"{pin.evidence}; day from the page's last update"
+    return int(days)
 
 
 def _above_first_stamp(placed: _Placed, pins: list[_Pin], lo: int, clock: ArticleClock) -> None:

@@ -156,9 +156,9 @@ STAGES = ["load", "posts", "sentences", "tokens", "quotes", "speakers", "times",
 
 # stage → "module:function" names to time wherever they are called from.
 WRAPPED = {
-    "posts": ["liveblogs.text.posts:segment"],
-    "sentences": ["liveblogs.text.document:sentence_frame"],
-    "quotes": ["liveblogs.assemble.pipeline:quote_frame", "liveblogs.quotes.quotes:quote_frame"],
+    "posts": ["liveblogs.text.posts:segment_rows"],
+    "sentences": ["liveblogs.text.document:sentence_columns"],
+    "quotes": ["liveblogs.quotes.quotes:quote_columns"],
     "speakers": ["liveblogs.assemble.corpus:canonicalise"],
     "times": ["liveblogs.timing.times:time_references", "liveblogs.timing.times:post_times",
               "liveblogs.timing.times:cross_reference_links", "liveblogs.timing.times:event_times"],

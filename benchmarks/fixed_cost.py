@@ -1,6 +1,6 @@
 """The per-article step's fixed cost (CPU ms not depending on the text) and its cost per word.
 
-    python benchmarks/fixed_cost.py [--articles 200] [--repeat 5] [--tree before=/path/to/old/checkout]
+    python benchmarks/fixed_cost.py [--articles 200] [--repeat 5] [--tree before=/path/to/old/checkout] [--mode corpus]
 
 For each tree (this checkout as ``this``, plus any ``--tree NAME=PATH`` whose ``src/`` holds
 another version of the package), a fresh worker process reads the first N articles of
@@ -11,6 +11,13 @@ trees are measured side by side in one run. Each article keeps its fastest round
 line ``cpu_ms = fixed + per_word × words`` over the articles gives the fixed cost (the intercept)
 and the cost per word. Reported per tree: fixed ms, µs per word, and the min and median of each
 round's fit. Results go to ``benchmarks/results/fixed_cost.csv`` and ``fixed_cost.md``.
+
+``--mode corpus`` measures the per-article map as the corpus runs it (``Corpus(...)._per_article``:
+the frames of every article, concatenated, cache off; since the batched map, articles are built a
+batch at a time) on subsets of the N articles (all; the shortest, the longest and a fixed random draw of N/4 and of N/2),
+and fits ``cpu_ms = batch + fixed × articles + per_word × words`` over the subsets: ``fixed`` is
+then the cost each article adds to the corpus whatever its length. Results go to
+``fixed_cost_corpus.csv`` / ``fixed_cost_corpus.md``.
 """
 
 from __future__ import annotations
@@ -55,6 +62,43 @@ def worker(files: list[str]) -> list[dict]:
     return out
 
 
+def corpus_worker(files: list[str]) -> list[dict]:
+    """CPU ms of the corpus's per-article map (``Corpus._per_article``, cache off) on subsets of ``files``."""
+    import random
+
+    from liveblogs.assemble.corpus import Corpus
+    from liveblogs.ingest.sources import article_frame, resolve_sources
+
+    articles = article_frame(resolve_sources([Path(f) for f in files]))
+    words = [len(str(t).split()) for t in articles["text"]]
+    Corpus(articles.iloc[:2].reset_index(drop=True))._per_article  # warm up
+    draw = random.Random(17)
+    n = len(articles)
+    by_length = sorted(range(n), key=lambda i: words[i])
+    subsets = [list(range(n))]  # all, then the shortest, the longest and a random draw of n/4 and n/2
+    for size in (max(2, n // 4), max(2, n // 2)):
+        subsets += [by_length[:size], by_length[-size:], draw.sample(range(n), size)]
+    out = []
+    for picked in subsets:
+        picked = sorted(picked)
+        size = len(picked)
+        subset = articles.iloc[picked].reset_index(drop=True)
+        subset["outlet"] = subset["outlet"].cat.remove_unused_categories()
+        start = time.process_time()
+        Corpus(subset)._per_article
+        out.append({"articles": size, "words": sum(words[i] for i in picked),
+                    "cpu_ms": 1e3 * (time.process_time() - start)})
+    return out
+
+
+def corpus_fit(rows: list[dict]) -> tuple[float, float, float]:
+    """Least squares ``cpu_ms = batch + fixed × articles + per_word × words``: (fixed ms, µs per word, batch ms)."""
+    a = np.array([[1.0, r["articles"], r["words"]] for r in rows])
+    b = np.array([r["cpu_ms"] for r in rows])
+    (batch, fixed, per_word), *_ = np.linalg.lstsq(a, b, rcond=None)
+    return float(fixed), float(1e3 * per_word), float(batch)
+
+
 def fit(rows: list[dict]) -> tuple[float, float]:
     """Least-squares ``cpu_ms = fixed + per_word × words``: (fixed ms, µs per word)."""
     words = np.array([r["words"] for r in rows], dtype=float)
@@ -63,10 +107,11 @@ def fit(rows: list[dict]) -> tuple[float, float]:
     return float(intercept), float(1e3 * slope)
 
 
-def run_tree(path: Path, files: list[str]) -> list[dict]:
+def run_tree(path: Path, files: list[str], mode: str = "article") -> list[dict]:
     """One worker process with ``path/src`` first on the import path."""
+    fn = "corpus_worker" if mode == "corpus" else "worker"
     code = ("import json, sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[2]);"
-            "import fixed_cost; print(json.dumps(fixed_cost.worker(json.load(sys.stdin))))")
+            f"import fixed_cost; print(json.dumps(fixed_cost.{fn}(json.load(sys.stdin))))")
     env = {"LIVEBLOGS_CACHE": "", "PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin"}
     done = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), str(path / "src")],
                           input=json.dumps(files), capture_output=True, text=True, env=env, check=True)
@@ -78,7 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--tree", action="append", default=[], help="NAME=PATH of another checkout")
+    parser.add_argument("--mode", choices=("article", "corpus"), default="article")
     args = parser.parse_args(argv)
+    if args.mode == "corpus":
+        return corpus_main(args)
     trees = {"this": ROOT} | {t.split("=", 1)[0]: Path(t.split("=", 1)[1]) for t in args.tree}
     files = article_files(args.articles)
     rounds: dict[str, list[list[dict]]] = {name: [] for name in trees}
@@ -106,6 +154,40 @@ def main(argv: list[str] | None = None) -> int:
              "of the rounds), with the min and median of the per-round fits.\n",
              markdown_table([{k: fmt(v) for k, v in r.items()} for r in rows])]
     (RESULTS / "fixed_cost.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+def corpus_main(args: argparse.Namespace) -> int:
+    trees = {"this": ROOT} | {t.split("=", 1)[0]: Path(t.split("=", 1)[1]) for t in args.tree}
+    files = article_files(args.articles)
+    rounds: dict[str, list[list[dict]]] = {name: [] for name in trees}
+    for _ in range(args.repeat):
+        for name, path in trees.items():
+            rounds[name].append(run_tree(path, files, "corpus"))
+    rows = []
+    for name, runs in rounds.items():
+        best = [{**runs[0][k], "cpu_ms": min(r[k]["cpu_ms"] for r in runs)} for k in range(len(runs[0]))]
+        fixed, per_word, batch = corpus_fit(best)
+        fits = [corpus_fit(r) for r in runs]
+        full = [r[0]["cpu_ms"] for r in runs]
+        rows.append({
+            "tree": name, "articles": len(files), "words": runs[0][0]["words"],
+            "fixed_ms": fixed, "us_per_word": per_word, "per_corpus_ms": batch,
+            "fixed_ms_min": min(f[0] for f in fits), "fixed_ms_median": statistics.median(f[0] for f in fits),
+            "us_per_word_min": min(f[1] for f in fits), "us_per_word_median": statistics.median(f[1] for f in fits),
+            "all_articles_s_min": min(full) / 1e3, "all_articles_s_median": statistics.median(full) / 1e3,
+            "words_per_cpu_s_best": runs[0][0]["words"] / (min(full) / 1e3),
+        })
+    write_csv("fixed_cost_corpus", rows)
+    lines = [f"# Fixed cost per article, corpus path\n\n{machine_line()}\n",
+             f"`python benchmarks/fixed_cost.py --mode corpus --articles {args.articles} --repeat {args.repeat}"
+             + "".join(f" --tree {t}" for t in args.tree) + "`: CPU time of the corpus's per-article map "
+             "(`Corpus._per_article`, cache off) on subsets of the articles; fixed = the per-article coefficient of "
+             "the least-squares fit `cpu = batch + fixed × articles + per_word × words` over the subsets (each subset's "
+             "fastest round), with the min and median of the per-round fits.\n",
+             markdown_table([{k: fmt(v) for k, v in r.items()} for r in rows])]
+    (RESULTS / "fixed_cost_corpus.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0
 

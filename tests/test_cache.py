@@ -81,7 +81,7 @@ def test_reopening_a_cached_corpus_recomputes_nothing(folder: Path, tmp_path: Pa
     first = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
     for name in CORPUS_FRAMES:
         getattr(first, name)
-    for target in ("liveblogs.assemble.corpus.article_frames", "liveblogs.assemble.corpus.canonicalise", "liveblogs.assemble.corpus.speaker_table",
+    for target in ("liveblogs.assemble.corpus.batch_frames", "liveblogs.assemble.corpus.canonicalise", "liveblogs.assemble.corpus.speaker_table",
                    "liveblogs.compare.stories.story_links", "liveblogs.compare.stories.stories", "liveblogs.assemble.corpus.token_matches"):
         monkeypatch.setattr(target, _refuse)
     again = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
@@ -112,3 +112,28 @@ def test_an_edited_speaker_table_recomputes_the_speakers(folder: Path, tmp_path:
     after = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
     assert group_of(after, "Deborah Haynes") == "China"
     assert after.cache_hits == 2  # the articles themselves were not recomputed
+
+
+CORPUS_LEVEL = (*FRAMES, "tokens", "speaker_outlets", "story_links", "stories")
+
+
+@pytest.mark.parametrize("level", ["corpus", "article"])
+def test_a_reopened_corpus_of_several_time_zones_equals_the_fresh_one(folder: Path, tmp_path: Path, level: str) -> None:
+    """Articles in two zones give object time columns (each time in its own zone): a reopened
+    corpus, from its corpus-level entry or rebuilt from the per-article entries, gives the same
+    frames, dtypes, values and missing markers (NaT, <NA>) included."""
+    manifest = folder / "manifest.csv"
+    lines = manifest.read_text().splitlines()
+    lines[2] = lines[2].replace("Europe/London", "America/New_York")
+    manifest.write_text("\n".join(lines) + "\n")
+    fresh = liveblogs.load_corpus(folder, cache=False)
+    assert fresh.post_times["time"].dtype == object
+    first = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
+    for name in CORPUS_LEVEL:
+        getattr(first, name)
+    if level == "article":
+        shutil.rmtree(tmp_path / "cache" / "corpus")
+    again = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
+    for name in CORPUS_LEVEL:
+        assert_same_frame(getattr(again, name), getattr(fresh, name), name)
+    assert again.cache_hits == 2

@@ -88,7 +88,7 @@ def load_frames(entry: Path, names: tuple[str, ...]) -> dict[str, pd.DataFrame] 
         if data is None:
             return None
         try:
-            frames[name] = with_lists(pd.read_parquet(io.BytesIO(data)))
+            frames[name] = with_zones(with_lists(pd.read_parquet(io.BytesIO(data))))
         except (OSError, ValueError):
             return None
     return frames
@@ -114,6 +114,38 @@ def with_lists(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+ZONE_SUFFIX = "\0zone"  # the column holding each row's zone, beside a time column of several zones
+
+
+def _is_zoned_objects(values: list) -> bool:
+    return bool(values) and all(v is pd.NaT or (isinstance(v, pd.Timestamp) and v.tzinfo is not None) for v in values)
+
+
+def zoned_apart(frame: pd.DataFrame) -> pd.DataFrame:
+    """Time columns of several zones (objects: each Timestamp in its own zone, NaT when missing),
+    which Parquet cannot hold, as a UTC time column and a zone column (``ZONE_SUFFIX``) at the end."""
+    out = None
+    for column in frame.columns[frame.dtypes == object]:
+        values = frame[column].tolist()
+        if not _is_zoned_objects(values):
+            continue
+        out = frame.copy() if out is None else out
+        out[column] = pd.to_datetime(pd.Series(values, index=frame.index, dtype=object), utc=True)
+        out[str(column) + ZONE_SUFFIX] = pd.array([None if v is pd.NaT else str(v.tz) for v in values], dtype="string")
+    return frame if out is None else out
+
+
+def with_zones(frame: pd.DataFrame) -> pd.DataFrame:
+    """The inverse of :func:`zoned_apart`: each time back in its own zone, as objects."""
+    for zone_column in [c for c in frame.columns if str(c).endswith(ZONE_SUFFIX)]:
+        column = str(zone_column)[: -len(ZONE_SUFFIX)]
+        zones = frame[zone_column].tolist()
+        frame[column] = pd.Series([pd.NaT if pd.isna(z) else t.tz_convert(z) for t, z in zip(frame[column].tolist(), zones)],
+                                  index=frame.index, dtype=object)
+        frame = frame.drop(columns=[zone_column])
+    return frame
+
+
 def store_frames(entry: Path, frames: dict[str, pd.DataFrame]) -> None:
     """Write frames into ``entry``, each to a temporary file renamed into place (so readers never
     see half), with the digest of its bytes beside it. When the cache cannot be written, warn
@@ -122,7 +154,7 @@ def store_frames(entry: Path, frames: dict[str, pd.DataFrame]) -> None:
         entry.mkdir(parents=True, exist_ok=True)
         for name, frame in frames.items():
             buffer = io.BytesIO()
-            frame.to_parquet(buffer, index=False)
+            zoned_apart(frame).to_parquet(buffer, index=False)
             data = buffer.getvalue()
             target = entry / f"{name}.parquet"
             _replace(target, data)

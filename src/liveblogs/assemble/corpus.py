@@ -20,7 +20,7 @@ import pandas as pd
 from . import cache as cache_module
 from ..compare import framing
 from ..compare import stories as stories_module
-from .pipeline import PER_ARTICLE, article_frames
+from .pipeline import PER_ARTICLE, batch_frames, concat_frames
 from ..quotes.quotes import canonicalise
 from ..text.segment import TOKEN_KINDS, normalise_token, token_matches
 from ..ingest.sources import article_frame, resolve_sources
@@ -32,6 +32,7 @@ TOKEN_COLUMNS = ["article", "post", "sentence", "token", "start", "end", "text",
 TOKEN_KIND_DTYPE = pd.CategoricalDtype(list(TOKEN_KINDS))
 _KIND_CODES = {kind: code for code, kind in enumerate(TOKEN_KINDS)}
 Progress = Callable[[int, int], None]
+BATCH_ARTICLES = 64  # articles whose per-article frames are built together (see ``pipeline.batch_frames``)
 
 
 def _per_article_frame(name: str, doc: str) -> property:
@@ -66,18 +67,42 @@ class Corpus:
 
     # -- the map step: per-article frames, from the cache or computed ---------------------------
 
-    def _one_article(self, index: int) -> dict[str, pd.DataFrame]:
-        article = self.articles.iloc[index : index + 1]  # a slice: no copy of the row
-        if self.cache_dir is None:
-            return article_frames(article)
-        row = article.iloc[0]
-        cached = cache_module.load(self.cache_dir, row)
-        if cached is not None:
-            self.cache_hits += 1
-            return cached
-        frames = article_frames(article)
-        cache_module.store(self.cache_dir, row, frames)
-        return frames
+    def _article_parts(self) -> list[dict[str, pd.DataFrame]]:
+        """The per-article frames of every article, a batch of articles at a time: from the cache
+        (one part per cached article) or computed (one part per batch of articles not cached)."""
+        parts: list[dict[str, pd.DataFrame]] = []
+        pending: list[int] = []
+        total = len(self.articles)
+
+        def flush() -> None:
+            if not pending:
+                return
+            batch = self.articles.iloc[pending[0] : pending[-1] + 1]
+            frames = batch_frames(batch)
+            if self.cache_dir is not None:
+                for (_, row), own in zip(batch.iterrows(), split_articles(frames, batch["article"].tolist())):
+                    cache_module.store(self.cache_dir, row, own)
+            parts.append(frames)
+            if self.progress is not None:  # one call per article, once its batch is done
+                for index in pending:
+                    self.progress(index + 1, total)
+            pending.clear()
+
+        for index in range(total):
+            if self.cache_dir is not None:
+                cached = cache_module.load(self.cache_dir, self.articles.iloc[index])
+                if cached is not None:
+                    flush()
+                    self.cache_hits += 1
+                    parts.append(cached)
+                    if self.progress is not None:
+                        self.progress(index + 1, total)
+                    continue
+            pending.append(index)
+            if len(pending) >= BATCH_ARTICLES:
+                flush()
+        flush()
+        return parts
 
     @cached_property
     def _article_keys(self) -> list[str]:
@@ -118,11 +143,7 @@ class Corpus:
         return combined
 
     def _concatenated_articles(self) -> dict[str, pd.DataFrame]:
-        parts = []
-        for index in range(len(self.articles)):
-            parts.append(self._one_article(index))
-            if self.progress is not None:
-                self.progress(index + 1, len(self.articles))
+        parts = self._article_parts()
         outlets = pd.CategoricalDtype(self.articles["outlet"].cat.categories)
         combined = {name: concat_frames([p[name] for p in parts]) for name in PER_ARTICLE}
         for name in ("units", "quotes"):
@@ -293,15 +314,14 @@ class Corpus:
         return named.assign(text=self._spans(named))
 
 
-def concat_frames(frames: Iterable[pd.DataFrame], columns: list[str] | None = None) -> pd.DataFrame:
-    """Concatenate per-article frames, keeping the dtypes of the first when some are empty."""
-    frames = list(frames)
-    filled = [f for f in frames if len(f)]
-    if filled:
-        return pd.concat(filled, ignore_index=True)
-    if frames:
-        return frames[0].iloc[0:0].reset_index(drop=True)
-    return pd.DataFrame(columns=columns)
+def split_articles(frames: dict[str, pd.DataFrame], articles: list[str]) -> list[dict[str, pd.DataFrame]]:
+    """The frames of a batch (``pipeline.batch_frames``) cut back into each article's own frames."""
+    rows = {name: frame.groupby("article", sort=False).indices if len(frame) else {} for name, frame in frames.items()}
+    return [
+        {name: frame.iloc[rows[name][a]].reset_index(drop=True) if a in rows[name] else frame.iloc[0:0].reset_index(drop=True)
+         for name, frame in frames.items()}
+        for a in articles
+    ]
 
 
 def load_corpus(

@@ -9,14 +9,16 @@ in :class:`liveblogs.corpus.Corpus`).
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import pandas as pd
 
 from ..ingest import pages
 from ..text import posts as posts_module
 from ..timing import times
 from ..errors import ArticleError
-from ..quotes.quotes import quote_frame
-from ..text.document import ArticleDocument, sentence_frame
+from ..quotes.quotes import quote_frames
+from ..text.document import ArticleDocument, sentences_of
 
 PER_ARTICLE = (
     "paragraphs", "units", "sentences", "quotes", "time_references", "post_times", "cross_reference_links",
@@ -27,28 +29,76 @@ PER_ARTICLE = (
 def article_document(article: pd.DataFrame) -> ArticleDocument:
     """The one document of an article (``article`` is its one-row articles frame): its text,
     paragraphs and posts (a web page's own posts when it has them), from which every stage reads."""
-    row = article.iloc[0]
+    doc = _row_document(article.iloc[0])
+    return ArticleDocument(doc.article, doc.outlet, doc.text, paragraph_frame([doc]), unit_frame([doc]), doc.page_times)
+
+
+def _row_document(row: pd.Series) -> ArticleDocument:
+    """The document of one article (its row of the articles frame) with its paragraphs and posts
+    as rows, not yet frames (:func:`paragraph_frame`, :func:`unit_frame` type many at once)."""
     year = None if pd.isna(row["published"]) else int(row["published"].year)
     built = page_layout(row)
     if built is not None and built.units is not None:  # a web page's own posts
-        paragraphs, units = page_units(row["article"], built)
+        para_rows, unit_rows = page_unit_rows(row["article"], built)
     else:
-        paragraphs, units = posts_module.segment(row["article"], row["text"], year)
-    units.insert(1, "outlet", pd.Series(str(row["outlet"]), index=units.index, dtype="string"))
+        para_rows, unit_rows = posts_module.segment_rows(row["article"], row["text"], year)
     pinned = page_times(built) if built is not None else None
-    return ArticleDocument(str(row["article"]), str(row["outlet"]), row["text"], paragraphs, units, pinned)
+    return ArticleDocument(str(row["article"]), str(row["outlet"]), row["text"], None, None, pinned,
+                           rows={"paragraphs": para_rows, "units": unit_rows})
+
+
+def paragraph_frame(docs: list[ArticleDocument]) -> pd.DataFrame:
+    """The paragraphs frame of documents built from rows, in order, typed once."""
+    return posts_module.typed_rows([r for d in docs for r in d.rows["paragraphs"]], posts_module.PARAGRAPH_COLUMNS)
+
+
+def unit_frame(docs: list[ArticleDocument]) -> pd.DataFrame:
+    """The units (posts) frame of documents built from rows, in order, typed once, with their outlet."""
+    units = posts_module.typed_rows([r for d in docs for r in d.rows["units"]], posts_module.POST_COLUMNS)
+    outlets = [d.outlet for d in docs for _ in d.rows["units"]]
+    units.insert(1, "outlet", pd.array(outlets, dtype="string"))
+    return units
 
 
 def article_frames(article: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Every frame computed from one article alone; ``article`` is its one-row articles frame."""
-    doc = article_document(article)
-    return {
-        "paragraphs": doc.paragraphs,
-        "units": doc.units,
-        "sentences": doc.sentences,
-        "quotes": quote_frame(doc),
-        **time_frames(article, doc.units, doc.sentences, doc.page_times),
-    }
+    return batch_frames(article)
+
+
+def batch_frames(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Every per-article frame of several articles (rows of the articles frame), each frame built
+    once for the batch: the same rows and dtypes as :func:`article_frames` of each article,
+    concatenated in order. Articles stay independent; only the frames are shared, so the fixed
+    cost of building a frame is paid once per batch rather than once per article."""
+    docs = [_row_document(articles.iloc[i]) for i in range(len(articles))]
+    units = unit_frame(docs)
+    sentences = sentences_of(docs)
+    frames = {"paragraphs": paragraph_frame(docs), "units": units, "sentences": sentences, "quotes": quote_frames(docs)}
+    if not any(d.page_times for d in docs):
+        frames.update(time_frames(articles, units, sentences))
+        return frames
+    # A web page's own post times win over the text path's, and the event times are read from
+    # them: such articles are timed one by one.
+    parts = [time_frames(articles.iloc[i : i + 1], unit_frame([d]), sentences_of([d]), d.page_times)
+             for i, d in enumerate(docs)]
+    frames.update({name: concat_frames([p[name] for p in parts]) for name in TIME_FRAMES})
+    return frames
+
+
+TIME_FRAMES = ("time_references", "post_times", "cross_reference_links", "event_times")
+
+
+def concat_frames(frames: Iterable[pd.DataFrame], columns: list[str] | None = None) -> pd.DataFrame:
+    """Concatenate per-article frames, keeping the dtypes of the first when some are empty."""
+    frames = list(frames)
+    filled = [f for f in frames if len(f)]
+    if len(filled) == 1:
+        return filled[0].reset_index(drop=True)
+    if filled:
+        return pd.concat(filled, ignore_index=True)
+    if frames:
+        return frames[0].iloc[0:0].reset_index(drop=True)
+    return pd.DataFrame(columns=columns)
 
 
 def page_layout(row: pd.Series) -> pages.Layout | None:
@@ -65,8 +115,8 @@ def page_layout(row: pd.Series) -> pages.Layout | None:
     return built
 
 
-def page_units(article: str, built: pages.Layout) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The paragraph frame and the post frame of a structured page, from its layout: one unit per
+def page_unit_rows(article: str, built: pages.Layout) -> tuple[list[dict], list[dict]]:
+    """The paragraph rows and the post rows of a structured page, from its layout: one unit per
     line group the layout wrote (title, standfirst, stamps, bylines, and one post per update)."""
     text = built.text
     para_rows, post_rows = [], []
@@ -86,8 +136,7 @@ def page_units(article: str, built: pages.Layout) -> tuple[pd.DataFrame, pd.Data
                 "start": p_start, "end": p_end, "text": text[p_start:p_end], "pieces": 1,
             })
             paragraph += 1
-    return (posts_module._typed(para_rows, posts_module.PARAGRAPH_COLUMNS),
-            posts_module._typed(post_rows, posts_module.POST_COLUMNS))
+    return para_rows, post_rows
 
 
 def page_times(built: pages.Layout) -> dict[int, tuple[pd.Timestamp, str]]:

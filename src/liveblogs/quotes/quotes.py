@@ -17,7 +17,7 @@ from .attribution import attribute
 from ..text.document import ArticleDocument
 from .speakers import link_speakers, read_overrides, slug
 
-__all__ = ["quote_frame", "canonicalise", "QUOTE_COLUMNS", "KINDS", "ATTRIBUTIONS"]
+__all__ = ["quote_frame", "quote_frames", "quote_columns", "canonicalise", "QUOTE_COLUMNS", "KINDS", "ATTRIBUTIONS"]
 
 KINDS = ["headline", "direct", "partial"]
 ATTRIBUTIONS = [
@@ -50,7 +50,7 @@ def _typed_frame(columns: dict[str, list]) -> pd.DataFrame:
     """The quotations frame from one list of values per column, each built with its dtype."""
     dtypes = dict(_DTYPES)
     if columns["outlet"]:
-        dtypes["outlet"] = pd.CategoricalDtype(columns["outlet"][:1])
+        dtypes["outlet"] = pd.CategoricalDtype(list(dict.fromkeys(columns["outlet"])))
     return pd.DataFrame(
         {
             c: _categorical(columns[c], dtypes[c]) if isinstance(dtypes[c], pd.CategoricalDtype)
@@ -60,8 +60,9 @@ def _typed_frame(columns: dict[str, list]) -> pd.DataFrame:
     )
 
 
-def quote_frame(doc: ArticleDocument) -> pd.DataFrame:
-    """One row per quotation of one article, attributed; ``speaker_id`` is filled by :func:`canonicalise`."""
+def quote_columns(doc: ArticleDocument) -> dict[str, list]:
+    """The quotations of one article, attributed, as one list of values per column (untyped:
+    :func:`quote_frames` types the columns of many articles at once)."""
     original = doc.paragraph_rows
     found = attribute(doc.text, doc.quote_spans, doc.reading_units, doc.masked)
     columns = {c: [row[c] for row in found] for c in QUOTE_COLUMNS if c not in ("article", "outlet", "speaker_id")}
@@ -74,7 +75,19 @@ def quote_frame(doc: ArticleDocument) -> pd.DataFrame:
     columns["article"] = [doc.article] * len(found)
     columns["outlet"] = [doc.outlet] * len(found)
     columns["speaker_id"] = [pd.NA] * len(found)
-    return _typed_frame(columns)
+    return columns
+
+
+def quote_frames(docs: list[ArticleDocument]) -> pd.DataFrame:
+    """The quotations of several articles, in order, as one frame typed once; ``outlet`` takes the
+    outlets in order of first appearance as its categories."""
+    parts = [quote_columns(doc) for doc in docs]
+    return _typed_frame({c: [v for part in parts for v in part[c]] for c in QUOTE_COLUMNS})
+
+
+def quote_frame(doc: ArticleDocument) -> pd.DataFrame:
+    """One row per quotation of one article, attributed; ``speaker_id`` is filled by :func:`canonicalise`."""
+    return _typed_frame(quote_columns(doc))
 
 
 def canonicalise(quotes: pd.DataFrame, overrides: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:

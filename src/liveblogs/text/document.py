@@ -20,7 +20,7 @@ Stages that need another unit (attribution's clauses and reading tokens, the wor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -30,7 +30,7 @@ from .quotemarks import QuoteSpan, find_quotes
 from .reading import Unit, barriers, reading_units
 from .segment import normalise, sentence_spans, token_table
 
-__all__ = ["ArticleDocument", "sentence_frame", "masked_text", "MASK"]
+__all__ = ["ArticleDocument", "sentence_frame", "sentence_columns", "sentences_of", "masked_text", "MASK"]
 
 MASK = "\ue000"  # a quoted character, blanked (a private-use character: never in news text)
 
@@ -42,13 +42,20 @@ class ArticleDocument:
     article: str
     outlet: str
     text: str
-    paragraphs: pd.DataFrame
+    paragraphs: pd.DataFrame | None
     units: pd.DataFrame | None = None
     page_times: dict | None = None  # post id → (time, evidence) a web page's own markup gives
+    # The paragraph and post rows (``posts.PARAGRAPH_COLUMNS``, ``posts.POST_COLUMNS``) when the
+    # document is built from rows rather than frames (``paragraphs`` and ``units`` then None): the
+    # frames of many articles are then typed at once (``assemble.pipeline.batch_frames``).
+    rows: dict[str, list[dict]] | None = field(default=None, repr=False)
 
     @cached_property
     def paragraph_rows(self) -> list[Unit]:
         """The paragraphs as ``(post, paragraph, start, end, role)`` tuples, in text order."""
+        if self.paragraphs is None:
+            paras = sorted(self.rows["paragraphs"], key=lambda r: r["start"])
+            return [(int(r["post"]), int(r["paragraph"]), int(r["start"]), int(r["end"]), str(r["role"])) for r in paras]
         paras = self.paragraphs.sort_values("start")
         return list(zip(
             *(paras[c].to_numpy(dtype=int).tolist() for c in ("post", "paragraph", "start", "end")),
@@ -56,15 +63,24 @@ class ArticleDocument:
         ))
 
     @cached_property
+    def sentence_columns(self) -> dict[str, list]:
+        """The sentences as plain columns (``post``, ``paragraph``, ``start``, ``end``), in paragraph order."""
+        if self.paragraphs is None:
+            bounds = [(r["post"], r["paragraph"], r["start"], r["end"]) for r in self.rows["paragraphs"]]
+        else:
+            bounds = list(zip(*(self.paragraphs[c].tolist() for c in ("post", "paragraph", "start", "end"))))
+        return sentence_columns(self.text, bounds)
+
+    @cached_property
     def sentences(self) -> pd.DataFrame:
         """One row per sentence, within its paragraph (the sentences frame of this article)."""
-        return sentence_frame(self.article, self.text, self.paragraphs)
+        return sentences_of([self])
 
     @cached_property
     def tokens(self) -> dict[str, np.ndarray | list]:
         """The tokens of every sentence: ``start``, ``end`` offsets and ``kind`` (one pass each)."""
         starts, ends, kinds = [], [], []
-        for s, e in zip(self.sentences["start"].tolist(), self.sentences["end"].tolist()):
+        for s, e in zip(self.sentence_columns["start"], self.sentence_columns["end"]):
             found = token_table(self.text, s, e)
             starts.append(found["start"])
             ends.append(found["end"])
@@ -103,22 +119,46 @@ def masked_text(text: str, spans: list[QuoteSpan]) -> str:
 
 def sentence_frame(article: str, text: str, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence of one article, within its paragraphs, with a normalised form."""
-    bounds = zip(*(paragraphs[c].tolist() for c in ("post", "paragraph", "start", "end")))
+    bounds = list(zip(*(paragraphs[c].tolist() for c in ("post", "paragraph", "start", "end"))))
+    return _sentence_table([(article, text, sentence_columns(text, bounds))])
+
+
+def sentence_columns(text: str, bounds: list[tuple[int, int, int, int]]) -> dict[str, list]:
+    """The sentences of paragraphs given as ``(post, paragraph, start, end)``: one list per column."""
     rows = [
         (post, paragraph, start, end)
         for post, paragraph, p_start, p_end in bounds
         for start, end in sentence_spans(text, p_start, p_end)
     ]
     posts, paras, starts, ends = zip(*rows) if rows else ((), (), (), ())
-    texts = [text[start:end] for start, end in zip(starts, ends)]
+    return {"post": list(posts), "paragraph": list(paras), "start": list(starts), "end": list(ends)}
+
+
+def sentences_of(docs: list[ArticleDocument]) -> pd.DataFrame:
+    """The sentences frame of several documents, in order, built once."""
+    return _sentence_table([(d.article, d.text, d.sentence_columns) for d in docs])
+
+
+def _sentence_table(parts: list[tuple[str, str, dict[str, list]]]) -> pd.DataFrame:
+    """The sentences frame of ``(article, text, sentence columns)`` parts; ``sentence`` counts from 0 in each."""
+    articles, numbers, texts = [], [], []
+    for article, text, columns in parts:
+        n = len(columns["start"])
+        articles.extend([article] * n)
+        numbers.append(np.arange(n, dtype=np.int64))
+        texts.extend(text[start:end] for start, end in zip(columns["start"], columns["end"]))
+
+    def joined(name: str) -> np.ndarray:
+        return np.array([v for _, _, columns in parts for v in columns[name]], dtype=np.int64)
+
     return pd.DataFrame(
         {
-            "article": pd.array([article] * len(rows), dtype="string"),
-            "post": np.array(posts, dtype=np.int64),
-            "paragraph": np.array(paras, dtype=np.int64),
-            "sentence": np.arange(len(rows), dtype=np.int64),
-            "start": np.array(starts, dtype=np.int64),
-            "end": np.array(ends, dtype=np.int64),
+            "article": pd.array(articles, dtype="string"),
+            "post": joined("post"),
+            "paragraph": joined("paragraph"),
+            "sentence": np.concatenate(numbers) if numbers else np.empty(0, dtype=np.int64),
+            "start": joined("start"),
+            "end": joined("end"),
             "text": pd.array(texts, dtype="string"),
             "norm": pd.array([normalise(t) for t in texts], dtype="string"),
         }

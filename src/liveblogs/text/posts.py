@@ -393,6 +393,13 @@ def _paragraph_role(unit: Unit, i: int, flat: str, structural: str | None) -> st
 
 def segment(article: str, text: str, default_year: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The paragraph frame and the post frame of one article."""
+    para_rows, post_rows = segment_rows(article, text, default_year)
+    return _typed(para_rows, PARAGRAPH_COLUMNS), _typed(post_rows, POST_COLUMNS)
+
+
+def segment_rows(article: str, text: str, default_year: int | None = None) -> tuple[list[dict], list[dict]]:
+    """The rows of :func:`segment`'s paragraph and post frames, untyped (frames of many articles are
+    typed at once: :func:`typed_rows`)."""
     paras = paragraphs(text)
     flats = [_flat(text, p) for p in paras]
     structural = _structural_roles(flats, default_year)
@@ -435,7 +442,7 @@ def segment(article: str, text: str, default_year: int | None = None) -> tuple[p
                     "pieces": len(p.pieces),
                 }
             )
-    return _typed(para_rows, PARAGRAPH_COLUMNS), _typed(post_rows, POST_COLUMNS)
+    return para_rows, post_rows
 
 
 PARAGRAPH_COLUMNS = ["article", "post", "paragraph", "role", "start", "end", "text", "pieces"]
@@ -450,6 +457,11 @@ _DTYPES = {
     "headline_start": "Int64", "headline_end": "Int64", "stamp_start": "Int64", "stamp_end": "Int64",
     "kind": pd.CategoricalDtype(POST_KINDS), "role": pd.CategoricalDtype(PARAGRAPH_ROLES),
 }
+
+
+def typed_rows(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """The paragraph (``PARAGRAPH_COLUMNS``) or post (``POST_COLUMNS``) frame of ``rows``, typed."""
+    return _typed(rows, columns)
 
 
 def _typed(rows: list[dict], columns: list[str]) -> pd.DataFrame:

@@ -434,15 +434,17 @@ def _reference_frame(rows: list[dict], clocks: dict[str, ArticleClock]) -> pd.Da
 
 
 def _zoned(values: pd.Series, articles: pd.Series, zones: dict[str, str]) -> pd.Series:
-    """Timestamps in their article's zone: a tz-aware dtype when all articles share one zone."""
-    used = {zones[str(a)] for a in set(articles.tolist())} if len(articles) else set(zones.values())
+    """Timestamps in their article's zone: a tz-aware dtype when all articles share one zone, else
+    objects (each Timestamp in its own zone, NaT when missing: what concatenating the frames of
+    articles in different zones gives). With no rows, the zone of the first article."""
+    used = {zones[str(a)] for a in set(articles.tolist())} if len(articles) else set(list(zones.values())[:1])
     if len(used) <= 1:
         zone = next(iter(used), "UTC")
         if isinstance(values.dtype, pd.DatetimeTZDtype):  # already zoned: only convert
             return values.dt.tz_convert(zone).rename(None)
         return pd.to_datetime(pd.Series(list(values), index=values.index, dtype=object), utc=True).dt.tz_convert(zone)
     return pd.Series(
-        [v if pd.isna(v) else pd.Timestamp(v).tz_convert(zones[a]) for v, a in zip(values, articles.astype(str))],
+        [pd.NaT if pd.isna(v) else pd.Timestamp(v).tz_convert(zones[a]) for v, a in zip(values, articles.astype(str))],
         index=values.index, dtype=object,
     )
 

@@ -1122,7 +1122,7 @@ def _labels(frame: pd.DataFrame, units: pd.DataFrame, quotes: pd.DataFrame, vec:
             continue
         name = _short_name(mine[0].name, mine[0].person)
         quote = _representative_quote(mine)
-        skip = {stem(w) for w in re.findall(r"[^\W\d_]+", f"{mine[0].name} {quote or ''}")}
+        skip = {stem(w) for w in letter_words(f"{mine[0].name} {quote or ''}")}
         terms = [t for t in _story_terms(vec, members, TOP_TERMS + 4, heads) if stem(t) not in skip][:TOP_TERMS - 1]
         if quote and len(quote.split()) >= MIN_QUOTE_WORDS:
             labels[int(story)] = f"{name}: '{_quote_text(quote)}'"

@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import speech as sp
+from ..text.words import hyphen_parts, word_pieces
 from ..ingest.usertables import check_choice, fail, read_user_table, table_path
 from ..wordlists import words
 
@@ -39,7 +40,7 @@ def fold(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name; function words dropped."""
     text = unicodedata.normalize("NFKD", str(name))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    words = [w for w in re.findall(r"[^\W_]+", text) if w not in _FUNCTION]
+    words = [w for w in word_pieces(text) if w not in _FUNCTION]
     return " ".join(words)
 
 
@@ -146,7 +147,7 @@ def read_overrides(path: str | Path | None = None) -> pd.DataFrame:
 def infer_group(name: str, person: bool, descriptions: list[str]) -> str:
     """The group a speaker belongs to, from what the text says about them."""
     texts = [d for d in descriptions if d]
-    words = [re.findall(r"[\w.'’]+", t.lower()) for t in texts]
+    words = [hyphen_parts(t.lower()) for t in texts]
     flat = [re.sub(r"['’]s$", "", w) for ws in words for w in ws]
     if any(t.lower().startswith("our ") and set(ws) & sp.JOURNALIST_ROLES for t, ws in zip(texts, words)):
         return "journalists"
@@ -154,11 +155,11 @@ def infer_group(name: str, person: bool, descriptions: list[str]) -> str:
         return "experts and citizens"
     if "nato" in flat:
         return "NATO"
-    for w in flat + ([] if person else re.findall(r"[\w.'’]+", name.lower())):
+    for w in flat + ([] if person else hyphen_parts(name.lower())):
         if w in sp.AFFILIATIONS and w != "alliance":
             return sp.AFFILIATIONS[w]
     if not person:
-        for w in re.findall(r"[\w.'’]+", name.lower()):
+        for w in hyphen_parts(name.lower()):
             if w in sp.AFFILIATIONS:
                 return sp.AFFILIATIONS[w]
         return "organisations"

@@ -17,6 +17,8 @@ the same thing everywhere. A word token may hold joiners (``Putin's``, ``well-kn
   left out, with their offsets (a vocabulary: framing's terms and spellings);
 * :func:`token_words` — whole word and number tokens as written (the words of a short
   phrase: a description, a gap between a quotation and its cue);
+* :func:`hyphen_parts` — word and number tokens split at hyphens only (``African-American`` →
+  ``African``, ``American``; ``U.S.`` whole), the words of a description;
 * :func:`word_forms` — whole word tokens as written (``Putin's``, ``U.S.``), for counting how
   often a name occurs.
 """
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 from .segment import token_matches
 
-__all__ = ["word_pieces", "token_words", "lettered_words", "letter_words", "capitalised_words", "folded_words", "word_forms", "LONGEST_WORD"]
+__all__ = ["word_pieces", "token_words", "hyphen_parts", "lettered_words", "letter_words", "capitalised_words", "folded_words", "word_forms", "LONGEST_WORD"]
 
 LONGEST_WORD = 40  # a safety bound, not tuned: a longer run of letters is not a word of news text
 _WORDLIKE = frozenset(("word", "number"))
@@ -43,6 +45,16 @@ def word_forms(text: str) -> list[str]:
 def token_words(text: str) -> list[str]:
     """The word and number tokens of ``text`` as written (``U.S.``, ``don't``, ``1,000``)."""
     return [m.group() for m in token_matches(text, 0, len(text)) if m.lastgroup in _WORDLIKE]
+
+
+def hyphen_parts(text: str) -> list[str]:
+    """The word and number tokens of ``text`` split at hyphens only (``US-owned`` → ``US``,
+    ``owned``; ``U.S.`` and ``NATO's`` stay whole): the words of a description."""
+    out: list[str] = []
+    for m in token_matches(text, 0, len(text)):
+        if m.lastgroup in _WORDLIKE:
+            out.extend(m.group().translate(_HYPHENS).split())
+    return out
 
 
 def lettered_words(text: str) -> list[tuple[int, str]]:

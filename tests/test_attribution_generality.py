@@ -391,3 +391,16 @@ def test_a_document_or_an_unnamed_person_described_by_a_common_noun_speaks_as_de
 def test_a_party_and_state_or_an_age_in_brackets_after_a_name_does_not_hide_the_speaker(sentence, speaker):
     text = f'Oskar Brandt opened the hearing. {sentence}'
     assert speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Readers wrote in after the debate.\n\n"He scares me." ― Lena Ortiz\n\n"I am voting anyway."— Sam Reyes.', "Lena Ortiz"),
+    ('Readers wrote in after the debate.\n\n"I am voting anyway." -- Sam Reyes, 52, a teacher in Reno', "Sam Reyes"),
+])
+def test_a_quotation_signed_with_a_dash_and_a_name_at_the_paragraph_end_is_that_persons(text, speaker):
+    assert speakers_of(text)[0] == speaker
+
+
+def test_a_dash_after_a_fragment_that_goes_on_with_the_writers_words_signs_nothing():
+    text = 'Senator Ana Ruiz has been calling the plan a "con artist\'s trick" ― just as she did in 2012.'
+    assert speakers_of(text) == ["Ana Ruiz"]

@@ -64,6 +64,7 @@ a quotation after a full sentence and a colon is its subject's (``He was blunt: 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import threading
 from collections import Counter
@@ -2078,6 +2079,30 @@ def cue_after_closing_mark(c: _Context):
     return None
 
 
+def signed_after_dash(c: _Context):
+    """A quotation signed with a dash and a name that ends its paragraph (vox pops, epigraphs,
+    reader letters): ``"We are broke." ― Ana Ruiz`` or ``"…" — Ana Ruiz, 34, a nurse``."""
+    gap = _SIGN_OFF_RE.match(c.masked, c.span.close_mark + 1, c.q.para_end)
+    if gap is None:
+        return None
+    toks = tokens(c.masked, gap.end(), c.q.para_end)
+    name = list(itertools.takewhile(lambda t: t.text != ",", toks))
+    rest = toks[len(name):]
+    if name and name[-1].text == "." and not rest:
+        name = name[:-1]
+    if not 0 < len(name) <= 5 or not all(t.is_word and (t.is_capital or t.lower in sp.NAME_PARTICLES) for t in name):
+        return None
+    m = classify_np(c.masked, name)
+    if m is None or m.kind != "name":
+        return None
+    dash = gap.group(1)
+    start = c.span.close_mark + 1 + gap.group(0).index(dash)
+    return Cue(start, start + len(dash), dash, 0, True, m), c.state.resolve(m, c.local)
+
+
+_SIGN_OFF_RE = re.compile(r"[\s'’”\"]*?\s*([―—–]|--?)\s*")
+
+
 def cue_after_question_or_exclamation(c: _Context):
     """A quotation ending in "?" or "!", then a short reporting sentence: ``"Who will pay?" the mayor asked.``"""
     if c.after_close:
@@ -2178,6 +2203,7 @@ def speaker_label_line(c: _Context):
 
 RULES = (
     cue_after_closing_mark,
+    signed_after_dash,
     cue_after_question_or_exclamation,
     cue_before_opening_mark,
     speech_noun_before,

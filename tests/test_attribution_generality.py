@@ -404,3 +404,35 @@ def test_a_quotation_signed_with_a_dash_and_a_name_at_the_paragraph_end_is_that_
 def test_a_dash_after_a_fragment_that_goes_on_with_the_writers_words_signs_nothing():
     text = 'Senator Ana Ruiz has been calling the plan a "con artist\'s trick" ― just as she did in 2012.'
     assert speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_a_question_then_a_name_and_asked_is_that_persons_question():
+    text = ('Farmers blocked the road again. Ana Ruiz spoke first.\n\n'
+            '"Who will pay for this?" Mayor Tomas Feld asked. "Not us," he said.')
+    q = quotes(text)
+    assert q.set_index("quote").loc["Who will pay for this?", "speaker"] == "Tomas Feld"
+
+
+def test_asking_someone_to_do_something_reports_the_askers_words():
+    text = 'Senator Ana Ruiz sent an email on Monday, asking supporters to "stand up and be counted."'
+    assert speakers_of(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    'Ana Ruiz led the count. Tomas Feld was said to be "furious" with the result.',
+    'Ana Ruiz led the count. Tomas Feld was widely described as "furious" with the result.',
+])
+def test_the_subject_of_a_passive_verb_of_saying_is_not_the_speaker(text):  # "we were told": a cue naming nobody
+    assert speakers_of(text) != ["Tomas Feld"]
+
+
+def test_a_campaign_noun_for_a_person_is_a_description_that_speaks():
+    text = ('Tomas Feld owns a chain of hotels in Ohio.\n\n"Will you hire more people?" a reporter asked.\n\n'
+            '"We will hire more staff next year," the businessman replied.')
+    assert speakers_of(text) == ["reporter", "businessman"]
+
+
+def test_a_name_in_apposition_after_a_role_opening_a_coordinate_clause_is_its_subject():
+    text = ('Voters go to the polls next month, and the front-runner, Tomas Feld, leads a party of the centre. '
+            'Asked about it, he smiled. "We are ready," he said.')
+    assert speakers_of(text) == ["Tomas Feld"]

@@ -972,6 +972,8 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
         infinitive = prev == "to" and low in sp.CUE_INFINITIVES
         finite = low not in sp.CUE_PARTICIPLES and not infinitive
         subject, how = _subject_of(masked, toks, v) if finite else (None, "none")
+        if subject is not None and subject.kind != "author" and _passive(toks, v):
+            subject, how = None, "none"  # "X was asked", "X is said to be": X is not who speaks
         if low in sp.CUE_PARTICIPLES and not infinitive:
             absolute = _absolute_subject(masked, toks, v)
             if absolute is not None:
@@ -993,6 +995,20 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
                 finite = subject is not None
         cues.append(Cue(t.start, end, masked[t.start : end], v, finite, subject, how))
     return cues
+
+
+_BE = frozenset("is are was were be been being".split())
+
+
+def _passive(toks: Sequence[Token], v: int) -> bool:
+    """The reporting verb at ``toks[v]`` is a passive participle: a form of *be* before it, adverbs
+    aside ("was asked", "has been told", "is widely said"); "has been pounding" is active."""
+    if toks[v].lower.endswith("ing"):
+        return False
+    j = v - 1
+    while j >= 0 and (toks[j].lower in sp.VERB_ADVERBS or toks[j].lower.endswith("ly") and toks[j].lower != "only"):
+        j -= 1
+    return j >= 0 and toks[j].lower in _BE
 
 
 # ---------------------------------------------------------------------------- entities
@@ -1573,7 +1589,9 @@ def _clause_subjects(masked: str, toks: Sequence[Token]) -> list[tuple[Mention, 
     for k in range(1, len(toks) - 1):
         low = toks[k].lower
         if low in _CLAUSE_OPENERS and (toks[k - 1].text in ",;–—\"”’'" or toks[k - 1].is_quote):
-            m = classify_np(masked, _np_forward(toks, k + 1))
+            np_toks = _np_forward(toks, k + 1)
+            m = classify_np(masked, np_toks)
+            m = _named_in_apposition(masked, toks, k + 1 + len(np_toks), m) or m  # ", and the leader, Ann Lee, said"
             if m is not None:
                 found.append((m, 0 if low in ("but", "and", "yet") else 1, True))
         elif low in _CLAUSE_SUBORDINATORS and toks[k + 1].is_word:
@@ -2186,6 +2204,8 @@ def framing_verb_subject(c: _Context):
             t.lower in sp.FRAMING_VERBS or t.lower in sp.CUE_VERBS and t.lower not in sp.CUE_PARTICIPLES
         ):
             continue
+        if _passive(head, verb):
+            continue  # "X was said to be "furious"": X is what is said about, not who says it
         subj = _framing_subject(c.masked, head, verb)
         entity = c.state.resolve(subj, c.local) if subj is not None else None
         if entity is not None:

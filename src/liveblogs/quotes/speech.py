@@ -66,6 +66,7 @@ demanded
 threaten threatens threatened
 assure assures assured
 call calls called
+ask asks asked
 """
 _CUE_BASES = _CUE_BASES_TEXT.split()
 # -ing forms: non-finite, their subject is the subject of the clause they hang from.
@@ -75,7 +76,7 @@ CUE_PARTICIPLES = frozenset(
     describing boasting admitting acknowledging suggesting promising vowing pledging predicting
     speaking emphasising emphasizing accusing praising criticising criticizing dismissing
     cautioning concluding stating asserting remarking commenting observing recalling conceding
-    complaining demanding threatening calling assuring""".split()
+    complaining demanding threatening calling assuring asking""".split()
 )
 CUE_VERBS = frozenset(_CUE_BASES) | CUE_PARTICIPLES
 # "called for", "hit out at": verbs that report speech only with their particle.
@@ -259,7 +260,9 @@ PERSON_ROLES = frozenset(
     politician ruler dictator strategist commentator host producer anchor member source insider
     executive manager employee worker staffer commissioner secretary-general person
     critic lawyer attorney supporter protester voter questioner announcer narrator moderator owner
-    neighbor neighbour friend relative parent niece nephew pollster consultant operative scientist""".split()
+    neighbor neighbour friend relative parent niece nephew pollster consultant operative scientist
+    businessman businesswoman congressman congresswoman mogul billionaire nominee front-runner frontrunner
+    hopeful contender challenger incumbent rival""".split()
 )
 # Nouns that make a subject a body that can speak ("the group said", "a joint statement").
 BODY_NOUNS = frozenset(

@@ -436,3 +436,14 @@ def test_a_name_in_apposition_after_a_role_opening_a_coordinate_clause_is_its_su
     text = ('Voters go to the polls next month, and the front-runner, Tomas Feld, leads a party of the centre. '
             'Asked about it, he smiled. "We are ready," he said.')
     assert speakers_of(text) == ["Tomas Feld"]
+
+
+def test_a_full_stop_then_a_sentence_reporting_something_else_does_not_attribute_the_quotation():
+    text = ('Tomas Feld spoke first.\n\n"We will not pay for this." Ann Lee said the plan had failed.')
+    assert speakers_of(text)[0] != "Ann Lee"
+
+
+def test_an_inverted_clause_after_a_phrase_of_the_writers_closes_the_sentence_with_its_speaker():
+    text = ('Prices rose again in May.\n\n"Consumers have been remarkably resilient," despite the turmoil in markets, '
+            'said Ann Lee, the chief economist at the bank.')
+    assert speakers_of(text) == ["Ann Lee"]

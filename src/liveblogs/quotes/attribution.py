@@ -900,6 +900,14 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
         m = classify_np(masked, right)
         if m is not None and m.kind != "author":
             return m, "inverted"
+    elif not np_toks and toks[stop].text == "," and any(t.is_quote for t in toks[:stop]):
+        # A phrase of the writer's between the quotation and an inverted clause that ends the
+        # sentence: "'...,' since most cases were close, said Ann Lee, a law professor."
+        right = _np_right(toks, v + 1)
+        m = classify_np(masked, right)
+        k = v + 1 + len(right)
+        if m is not None and m.kind == "name" and (k >= len(toks) or toks[k].text in ",.;"):
+            return m, "inverted"
     return None, "none"
 
 
@@ -2213,6 +2221,15 @@ def framing_verb_subject(c: _Context):
     return None
 
 
+def reporting_sentence_after_full_stop(c: _Context):
+    """A quotation closed by a full stop, then a sentence that only says who spoke:
+    ``"We are ready." Ann Lee said on Monday.`` (the comma the style wants became a full stop)."""
+    if c.after_close:
+        return None
+    cue = _cue_after_exclamation(c.masked, c.q, c.sentences, c.close_sent, (".",))
+    return None if cue is None else (cue, c.state.resolve(cue.subject, c.local))
+
+
 def speaker_label_line(c: _Context):
     """A line that opens with its speaker and a colon: ``Lee: Europe "cannot wait"`` (never across a line break)."""
     sent = c.sent
@@ -2232,6 +2249,7 @@ RULES = (
     cue_later_in_sentence,
     framing_verb_subject,
     speaker_label_line,
+    reporting_sentence_after_full_stop,
 )
 """The cascade for a quotation in the body, in order: the first that names a speaker wins."""
 
@@ -2338,11 +2356,14 @@ def _final_noun(lead_in: str) -> re.Match | None:
 _FINAL_NOUN_REACH = 200
 
 
-def _cue_after_exclamation(masked: str, q: _Quote, sentences: list[_Sentence], close: _Sentence) -> Cue | None:
+def _cue_after_exclamation(masked: str, q: _Quote, sentences: list[_Sentence], close: _Sentence,
+                           endings: tuple[str, ...] = ("?", "!")) -> Cue | None:
     """A quotation ending in "?" or "!" inside its marks ends the sentence as far as punctuation
     goes, yet the reporting clause right after it still belongs to it: ``"When will it?" Ann Lee
-    told reporters.`` The next sentence must open with the subject, report, and say nothing else."""
-    if not q.words.rstrip().endswith(("?", "!")):
+    told reporters.`` The next sentence must open with the subject, report, and say nothing else.
+    With ``endings`` ``(".",)``, only a place, a time or a manner may follow the verb
+    (``"We are ready." Ann Lee said on Monday.``)."""
+    if not q.words.rstrip().endswith(endings):
         return None
     k = sentences.index(close)
     if k + 1 >= len(sentences):
@@ -2357,6 +2378,8 @@ def _cue_after_exclamation(masked: str, q: _Quote, sentences: list[_Sentence], c
     if m.start != nxt.toks[0].start or len(nxt.cues) > 1:
         return None
     tail = [t for t in nxt.toks[cue.verb + 1 :] if t.is_word]
+    if "." in endings and tail and tail[0].lower not in sp.PREPOSITIONS and tail[0].lower not in sp.ADVERBS:
+        return None  # "Ann Lee said the plan had failed": a report of its own
     return cue if len(tail) <= _MAX_TAIL and not any(t.lower in _CLAUSAL for t in tail) else None
 
 

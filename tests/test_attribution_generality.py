@@ -447,3 +447,13 @@ def test_an_inverted_clause_after_a_phrase_of_the_writers_closes_the_sentence_wi
     text = ('Prices rose again in May.\n\n"Consumers have been remarkably resilient," despite the turmoil in markets, '
             'said Ann Lee, the chief economist at the bank.')
     assert speakers_of(text) == ["Ann Lee"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('Ann Lee thanked the governor for "stepping up when nobody else would."', "Ann Lee"),
+    ('The lawsuit alleged that the firm "failed to protect its customers."', "lawsuit"),
+    ('As the rally ended, a man in the crowd yelled "Go home!"', "man in the crowd"),
+    ('Senator Tomas Feld bemoaned a climate in which voters "hate each other."', "Tomas Feld"),
+])
+def test_verbs_of_thanking_alleging_shouting_and_lamenting_frame_the_subjects_words(sentence, speaker):
+    assert speakers_of(f"The campaign went on.\n\n{sentence}") == [speaker]

@@ -97,7 +97,11 @@ FRAMING_VERBS = frozenset(
     question questions questioned vow vows pledge pledges promise promises lambaste lambastes
     lambasted ridicule ridicules ridiculed denounce denounces denounced condemn condemns condemned
     characterize characterizes characterized characterise characterises characterised portray
-    portrays portrayed report reports ask asks asked agree agrees agreed chant chants chanted""".split()
+    portrays portrayed report reports ask asks asked agree agrees agreed chant chants chanted
+    thank thanks thanked allege alleges alleged yell yells yelled shout shouts shouted bemoan bemoans
+    bemoaned lament laments lamented proclaim proclaims proclaimed
+    recommend recommends recommended applaud applauds applauded scoff scoffs scoffed echo echoes echoed
+    repeat repeats repeated invoke invokes invoked refer refers referred""".split()
 )
 # Adverbs that may stand between a subject and its verb ("X also vowed", "X has not yet dismissed").
 VERB_ADVERBS = frozenset("also not never again once still then now just even already yet often long".split())

@@ -457,3 +457,9 @@ def test_an_inverted_clause_after_a_phrase_of_the_writers_closes_the_sentence_wi
 ])
 def test_verbs_of_thanking_alleging_shouting_and_lamenting_frame_the_subjects_words(sentence, speaker):
     assert speakers_of(f"The campaign went on.\n\n{sentence}") == [speaker]
+
+
+@pytest.mark.parametrize("opening", ["Indeed", "Instead", "Sometimes", "Alongside the march"])
+def test_a_sentence_adverb_opening_a_sentence_is_nobody(opening):
+    text = f'Tomas Feld spoke on Monday.\n\n{opening}, the crowd grew louder. "We want change!"'
+    assert opening.split()[0] not in speakers_of(text)

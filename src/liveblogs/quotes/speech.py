@@ -179,7 +179,9 @@ NOT_NAMES = frozenset(
     what who why how where which breaking update live watch read latest analysis
     one another several many some most few both all other others each every either neither none
     two three four five six seven eight nine ten dozens hundreds thousands
-    nobody everybody somebody anybody everyone someone anyone nothing everything something""".split()
+    nobody everybody somebody anybody everyone someone anyone nothing everything something
+    indeed instead even sometimes given alongside sooner wait himself herself itself themselves
+    still thus perhaps moreover furthermore nevertheless nonetheless besides likewise otherwise""".split()
 ) | frozenset(day.lower() for day in WEEKDAY_ORDER)
 # Words that may open a noun phrase and count a description rather than name it: "one EU
 # diplomat", "another Labour MP", "several officials". Dropped from a description; alone

@@ -463,3 +463,22 @@ def test_verbs_of_thanking_alleging_shouting_and_lamenting_frame_the_subjects_wo
 def test_a_sentence_adverb_opening_a_sentence_is_nobody(opening):
     text = f'Tomas Feld spoke on Monday.\n\n{opening}, the crowd grew louder. "We want change!"'
     assert opening.split()[0] not in speakers_of(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Tomas Feld met the owner.\n\n"It was very nice," the casino tycoon told reporters. "He was charming."', "casino tycoon"),
+    ('Tomas Feld spoke first.\n\n"He is a leader," said the 46-year-old.', "46-year-old"),
+    ('Tomas Feld spoke first.\n\n"We are anxious," said another Twitter user, Ines Vayo.', "Ines Vayo"),
+])
+def test_a_description_no_word_list_knows_is_the_speaker_as_the_subject_of_a_verb_of_saying(text, speaker):
+    assert speakers_of(text)[0] == speaker
+
+
+def test_a_description_after_a_preposition_is_not_the_subject_of_the_verb_after_it():
+    text = 'Ann Lee, who has in the past described the plan as "a fraud", spoke on Monday.'
+    assert "past" not in speakers_of(text)
+
+
+def test_numbers_that_add_up_say_nothing():
+    text = 'Tomas Feld spoke first. The new figures do not add up, "whatever the minister claims".'
+    assert "figures" not in speakers_of(text)

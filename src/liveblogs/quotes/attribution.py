@@ -854,6 +854,8 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
     np_toks, stop = _np_left(toks, v)
     if np_toks:
         m = classify_np(masked, np_toks)
+        if m is None and (stop < 0 or not toks[stop].is_word or toks[stop].lower in _CLAUSAL):
+            m = _described_speaker(masked, np_toks)  # not after a preposition: "in the past described"
         if m is not None and not (
             stop >= 0 and toks[stop].lower in sp.PREPOSITIONS and m.head in sp.DOCUMENT_NOUNS
         ):  # "said in a video posted on Facebook": a document after a preposition is not a subject
@@ -898,6 +900,16 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
         # Inverted only after a quotation or at the start: "..., said X", not "Y, X, said Europe must".
         right = _np_right(toks, v + 1)
         m = classify_np(masked, right)
+        if m is None and right:
+            m = _described_speaker(masked, right)  # "said the 46-year-old"
+        if m is not None and m.kind == "role" and m.person:
+            # "said another Twitter user, Ann Lee": the name in apposition to the description.
+            tail = list(toks[v + 1 + len(right) :])
+            if tail and tail[-1].text in ".!?":
+                tail.pop()
+            tail.append(Token(",", 0, 0))  # the sentence's end closes the apposition too
+            named = _named_in_apposition(masked, tail, 0, m.copy())
+            m = named if named is not None and named.kind == "name" else m
         if m is not None and m.kind != "author":
             return m, "inverted"
     elif not np_toks and toks[stop].text == "," and any(t.is_quote for t in toks[:stop]):
@@ -909,6 +921,29 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
         if m is not None and m.kind == "name" and (k >= len(toks) or toks[k].text in ",.;"):
             return m, "inverted"
     return None, "none"
+
+
+_ADD_FORMS = frozenset("add adds added adding".split())
+_DESCRIPTION_LEADS = frozenset("the a an another his her their its one".split())
+
+
+def _described_speaker(masked: str, np_toks: Sequence[Token]) -> Mention | None:
+    """The subject of a verb of saying that no word list types: a description opened by a
+    determiner ("the gambling tycoon told", "said the 46-year-old", "his colleague wrote") is
+    the speaker as described. A body or a document by its head noun; else a person."""
+    words = [t for t in np_toks if t.is_word]
+    if not 2 <= len(words) <= 5 or words[0].lower not in _DESCRIPTION_LEADS:
+        return None
+    head = words[-1]
+    if head.is_capital or head.possessive or head.lower in sp.STOP_WORDS or head.lower in sp.PRONOUNS:
+        return None
+    rest = _strip_determiners(list(words))
+    if not rest:
+        return None
+    text = _join(masked, words)
+    person = head.bare not in sp.BODY_NOUNS and head.bare not in sp.DOCUMENT_NOUNS and head.bare not in sp.TITLE_NOUNS
+    return Mention("role", text, words[0].start, head.end, name=_join(masked, rest), description=_join(masked, rest),
+                   head=head.bare, person=person)
 
 
 def _absolute_subject(masked: str, toks: Sequence[Token], v: int) -> Mention | None:
@@ -964,6 +999,8 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
                 cues.append(Cue(t.start, toks[v + 1].end, masked[t.start : toks[v + 1].end], v, True, m))
             continue
         phrasal = low in sp.CUE_PHRASAL and nxt in sp.CUE_PHRASAL[low]
+        if nxt == "up" and low in _ADD_FORMS:
+            continue  # "the sums do not add up": no speech
         if not (low in sp.CUE_VERBS or phrasal) or (t.is_capital and v > 0):
             continue
         if v > 0 and (toks[v - 1].lower in sp.DETERMINERS or toks[v - 1].possessive) and not low.endswith("ed"):

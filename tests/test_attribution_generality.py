@@ -482,3 +482,13 @@ def test_a_description_after_a_preposition_is_not_the_subject_of_the_verb_after_
 def test_numbers_that_add_up_say_nothing():
     text = 'Tomas Feld spoke first. The new figures do not add up, "whatever the minister claims".'
     assert "figures" not in speakers_of(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Ann Lee spoke first.\n\nHours later, Tomas Feld returned the compliment, telling reporters, "She is a friend."',
+     "Tomas Feld"),
+    ('Ann Lee spoke first.\n\nAt a rally in Salem, Oregon, Tomas Feld went after her, calling her "a total stiff."',
+     "Tomas Feld"),
+])
+def test_an_opening_phrase_ends_at_the_first_comma_after_which_a_subject_and_its_verb_follow(text, speaker):
+    assert speakers_of(text) == [speaker]

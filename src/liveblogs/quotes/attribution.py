@@ -1548,7 +1548,10 @@ def _sentence_subject(masked: str, toks: list[Token]) -> Mention | None:
              and toks[k].lower not in sp.CUE_PARTICIPLES),
             len(toks),
         )
-        comma = max((k for k in range(i, first_verb) if toks[k].text == ","), default=None)
+        commas = [k for k in range(i, first_verb) if toks[k].text == ","]
+        # The first comma after which a subject opens ("Hours later, Trump returned ..., telling
+        # Reuters, "...""), else the last before the first verb.
+        comma = next((k for k in commas if _opens_clause(masked, toks, k + 1)), commas[-1] if commas else None)
         if comma is None:
             # "Asked whether the refusal had spoiled the day, he laughed": the verb was inside the phrase.
             comma = next((k for k in range(i, min(len(toks), i + 25)) if toks[k].text == ","), None)
@@ -1570,6 +1573,16 @@ def _sentence_subject(masked: str, toks: list[Token]) -> Mention | None:
 
 
 _POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
+
+
+def _opens_clause(masked: str, toks: Sequence[Token], i: int) -> bool:
+    """A subject opens at ``toks[i]`` and a lower-case word (its verb) follows it: "Trump returned",
+    not the "New Hampshire," of "in Salem, New Hampshire, Trump said"."""
+    np_toks = _np_forward(toks, i)
+    k = i + len(np_toks)
+    return bool(np_toks) and k < len(toks) and toks[k].is_word and not toks[k].is_capital and (
+        classify_np(masked, np_toks) is not None
+    )
 
 
 def _named_in_apposition(masked: str, toks: Sequence[Token], end: int, m: Mention | None) -> Mention | None:

@@ -492,3 +492,21 @@ def test_numbers_that_add_up_say_nothing():
 ])
 def test_an_opening_phrase_ends_at_the_first_comma_after_which_a_subject_and_its_verb_follow(text, speaker):
     assert speakers_of(text) == [speaker]
+
+
+def test_a_title_case_headline_names_its_speaker_before_a_capitalised_verb():
+    text = ('Mayor Tomas Feld Slams Council For \u2018Reckless\u2019 Budget.\n\n'
+            'Tomas Feld spoke in the council on Monday about the plan.')
+    assert speakers_of(text) == ["Tomas Feld"]
+
+
+def test_capitalised_words_in_a_title_case_headline_are_not_a_title_by_their_capitals():
+    text = ('Issa: Clinton\u2019s \u2018Honesty Is In Question.\u2019\n\nRep. Darrell Issa spoke on Sunday. '
+            'Issa said the emails mattered.')
+    assert speakers_of(text)[0] == "Darrell Issa"
+
+
+def test_a_section_label_in_capitals_before_a_colon_does_not_make_a_capitalised_name_speech():
+    text = ('WHAT IS ON THE TABLE: A Commission proposal, according to two officials, to create a '
+            '\u201cEuropean Defense Window\u201d inside the budget.')
+    assert speakers_of(text) == [None]

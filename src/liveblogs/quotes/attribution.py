@@ -2288,6 +2288,30 @@ def speaker_label_line(c: _Context):
     return _headline_label(c.masked, c.head, c.state)
 
 
+def title_case_headline_verb(c: _Context):
+    """A headline in title case whose subject, named again below, reports with a capitalised verb:
+    ``Mayor Feld Slams ‘Reckless’ Budget``, ``Budget Is ‘Reckless,’ Tomas Feld Says.``"""
+    toks = c.toks
+    if c.sent.start != c.q.para_start or not _title_cased(toks):
+        return None
+    for k in range(1, len(toks)):
+        verb = toks[k]
+        if not verb.is_word or verb.is_quote or not (verb.lower in sp.CUE_VERBS or verb.lower in sp.FRAMING_VERBS):
+            continue
+        j = k
+        while j > 0 and toks[j - 1].is_word and not toks[j - 1].is_quote and (
+            toks[j - 1].is_capital or toks[j - 1].lower in sp.NAME_PARTICLES
+        ):
+            j -= 1
+        np_toks = list(toks[j:k])
+        if not 0 < len(np_toks) <= 4 or _word_count(c.masked, np_toks[-1].text) < 2:
+            continue
+        m = classify_np(c.masked, np_toks)
+        if m is not None and m.kind == "name":
+            return Cue(verb.start, verb.end, verb.text, k, True, m), c.state.resolve(m, c.local)
+    return None
+
+
 RULES = (
     cue_after_closing_mark,
     signed_after_dash,
@@ -2299,6 +2323,7 @@ RULES = (
     cue_later_in_sentence,
     framing_verb_subject,
     speaker_label_line,
+    title_case_headline_verb,
     reporting_sentence_after_full_stop,
 )
 """The cascade for a quotation in the body, in order: the first that names a speaker wins."""
@@ -2462,8 +2487,13 @@ def _nobodys_words(masked: str, text: str, q: _Quote, sent: _Sentence) -> bool:
         return True
     if not sent.cues and lead.endswith(tuple(f"the {n}" for n in sp.MENTION_NOUNS)):
         return True  # a word mentioned, not used: expect the word "historic" to appear
-    if not _title_case(q.words):
-        return False
+    if not _title_case(q.words) or _title_cased(sent.toks):
+        return False  # in a headline written in title case, capitals say nothing of a title
+    label = masked[sent.start : q.span.open_mark].split(":", 1)
+    if len(label) == 2 and 0 < len(label[0].split()) <= 4 and all(w[:1].isupper() for w in label[0].split()) and (
+        not label[0].isupper()
+    ):
+        return False  # "Issa: Clinton's 'Honesty Is In Question'": a speaker's label (not "WHAT'S NEXT:"), then the words
     k = bisect.bisect_right(sent.tok_ends(), q.span.open_mark)
     before = sent.toks[k - 1 : k] if k else []
     if before and before[0].is_word and (

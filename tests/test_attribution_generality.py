@@ -510,3 +510,9 @@ def test_a_section_label_in_capitals_before_a_colon_does_not_make_a_capitalised_
     text = ('WHAT IS ON THE TABLE: A Commission proposal, according to two officials, to create a '
             '\u201cEuropean Defense Window\u201d inside the budget.')
     assert speakers_of(text) == [None]
+
+
+def test_a_topic_a_dash_and_a_name_before_a_colon_label_the_quotations_speaker():
+    text = ('Polls were wrong in Iowa.\n\n'
+            'Pollsters agree - Ines Vayo: \u201cThe lesson is simple: call voters as late as possible.\u201d [Blog.]')
+    assert speakers_of(text) == ["Ines Vayo"]

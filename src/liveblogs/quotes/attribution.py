@@ -2281,11 +2281,29 @@ def reporting_sentence_after_full_stop(c: _Context):
 
 
 def speaker_label_line(c: _Context):
-    """A line that opens with its speaker and a colon: ``Lee: Europe "cannot wait"`` (never across a line break)."""
+    """A line that opens with its speaker and a colon: ``Lee: Europe "cannot wait"`` (never across a
+    line break), or a topic, a dash and the speaker's name: ``Polls missed it - Ann Lee: "…"``."""
     sent = c.sent
     if sent.start != c.q.para_start or ":" not in c.lead_in or "\n" in c.masked[sent.start : c.span.open_mark]:
         return None
-    return _headline_label(c.masked, c.head, c.state)
+    found = _headline_label(c.masked, c.head, c.state)
+    if found is not None:
+        return found
+    head = c.head
+    if not head or head[-1].text != ":":
+        return None
+    dash = max((k for k, t in enumerate(head) if t.text in _DASHES), default=None)
+    label = head[dash + 1 : -1] if dash is not None else []
+    if not 0 < len(label) <= 4 or not all(t.is_word and (t.is_capital or t.lower in sp.NAME_PARTICLES) for t in label):
+        return None
+    m = classify_np(c.masked, list(label))
+    if m is None or m.kind not in ("name", "role"):
+        return None
+    colon = head[-1]
+    return Cue(colon.start, colon.end, colon.text, len(head) - 1, True, m), c.state.resolve(m, c.local)
+
+
+_DASHES = frozenset("- – — ― --".split())
 
 
 def title_case_headline_verb(c: _Context):

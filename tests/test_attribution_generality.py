@@ -516,3 +516,8 @@ def test_a_topic_a_dash_and_a_name_before_a_colon_label_the_quotations_speaker()
     text = ('Polls were wrong in Iowa.\n\n'
             'Pollsters agree - Ines Vayo: \u201cThe lesson is simple: call voters as late as possible.\u201d [Blog.]')
     assert speakers_of(text) == ["Ines Vayo"]
+
+
+def test_one_of_a_group_after_an_inverted_verb_is_not_described_as_of_the_group():
+    text = 'EU officials met on Monday. Talks have made "little progress," one of the people said.'
+    assert "of the people" not in speakers_of(text)

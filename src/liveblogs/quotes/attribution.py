@@ -934,6 +934,8 @@ def _described_speaker(masked: str, np_toks: Sequence[Token]) -> Mention | None:
     words = [t for t in np_toks if t.is_word]
     if not 2 <= len(words) <= 5 or words[0].lower not in _DESCRIPTION_LEADS:
         return None
+    if words[1].lower in sp.STOP_WORDS or words[1].lower in sp.PREPOSITIONS:
+        return None  # "one of the people": a part of a group, not a description
     head = words[-1]
     if head.is_capital or head.possessive or head.lower in sp.STOP_WORDS or head.lower in sp.PRONOUNS:
         return None

@@ -409,3 +409,132 @@ def test_american_and_british_spellings_of_a_description_are_one_description(us,
         f'budget was "tight".\n\nLater, the {uk} minister told reporters: "Nothing is ruled out."'
     )
     assert speakers_of(text) == ["Cian Roe", "Aoife Marr"]  # the description, not the last speaker
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Readers wrote in after the debate.\n\n"He scares me." ― Lena Ortiz\n\n"I am voting anyway."— Sam Reyes.', "Lena Ortiz"),
+    ('Readers wrote in after the debate.\n\n"I am voting anyway." -- Sam Reyes, 52, a teacher in Reno', "Sam Reyes"),
+])
+def test_a_quotation_signed_with_a_dash_and_a_name_at_the_paragraph_end_is_that_persons(text, speaker):
+    assert speakers_of(text)[0] == speaker
+
+
+def test_a_dash_after_a_fragment_that_goes_on_with_the_writers_words_signs_nothing():
+    text = 'Senator Ana Ruiz has been calling the plan a "con artist\'s trick" ― just as she did in 2012.'
+    assert speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_a_question_then_a_name_and_asked_is_that_persons_question():
+    text = ('Farmers blocked the road again. Ana Ruiz spoke first.\n\n'
+            '"Who will pay for this?" Mayor Tomas Feld asked. "Not us," he said.')
+    q = quotes(text)
+    assert q.set_index("quote").loc["Who will pay for this?", "speaker"] == "Tomas Feld"
+
+
+def test_asking_someone_to_do_something_reports_the_askers_words():
+    text = 'Senator Ana Ruiz sent an email on Monday, asking supporters to "stand up and be counted."'
+    assert speakers_of(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    'Ana Ruiz led the count. Tomas Feld was said to be "furious" with the result.',
+    'Ana Ruiz led the count. Tomas Feld was widely described as "furious" with the result.',
+])
+def test_the_subject_of_a_passive_verb_of_saying_is_not_the_speaker(text):  # "we were told": a cue naming nobody
+    assert speakers_of(text) != ["Tomas Feld"]
+
+
+def test_a_campaign_noun_for_a_person_is_a_description_that_speaks():
+    text = ('Tomas Feld owns a chain of hotels in Ohio.\n\n"Will you hire more people?" a reporter asked.\n\n'
+            '"We will hire more staff next year," the businessman replied.')
+    assert speakers_of(text) == ["reporter", "businessman"]
+
+
+def test_a_name_in_apposition_after_a_role_opening_a_coordinate_clause_is_its_subject():
+    text = ('Voters go to the polls next month, and the front-runner, Tomas Feld, leads a party of the centre. '
+            'Asked about it, he smiled. "We are ready," he said.')
+    assert speakers_of(text) == ["Tomas Feld"]
+
+
+def test_a_full_stop_then_a_sentence_reporting_something_else_does_not_attribute_the_quotation():
+    text = ('Tomas Feld spoke first.\n\n"We will not pay for this." Ann Lee said the plan had failed.')
+    assert speakers_of(text)[0] != "Ann Lee"
+
+
+def test_an_inverted_clause_after_a_phrase_of_the_writers_closes_the_sentence_with_its_speaker():
+    text = ('Prices rose again in May.\n\n"Consumers have been remarkably resilient," despite the turmoil in markets, '
+            'said Ann Lee, the chief economist at the bank.')
+    assert speakers_of(text) == ["Ann Lee"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('Ann Lee thanked the governor for "stepping up when nobody else would."', "Ann Lee"),
+    ('The lawsuit alleged that the firm "failed to protect its customers."', "lawsuit"),
+    ('As the rally ended, a man in the crowd yelled "Go home!"', "man in the crowd"),
+    ('Senator Tomas Feld bemoaned a climate in which voters "hate each other."', "Tomas Feld"),
+])
+def test_verbs_of_thanking_alleging_shouting_and_lamenting_frame_the_subjects_words(sentence, speaker):
+    assert speakers_of(f"The campaign went on.\n\n{sentence}") == [speaker]
+
+
+@pytest.mark.parametrize("opening", ["Indeed", "Instead", "Sometimes", "Alongside the march"])
+def test_a_sentence_adverb_opening_a_sentence_is_nobody(opening):
+    text = f'Tomas Feld spoke on Monday.\n\n{opening}, the crowd grew louder. "We want change!"'
+    assert opening.split()[0] not in speakers_of(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Tomas Feld met the owner.\n\n"It was very nice," the casino tycoon told reporters. "He was charming."', "casino tycoon"),
+    ('Tomas Feld spoke first.\n\n"He is a leader," said the 46-year-old.', "46-year-old"),
+    ('Tomas Feld spoke first.\n\n"We are anxious," said another Twitter user, Ines Vayo.', "Ines Vayo"),
+])
+def test_a_description_no_word_list_knows_is_the_speaker_as_the_subject_of_a_verb_of_saying(text, speaker):
+    assert speakers_of(text)[0] == speaker
+
+
+def test_a_description_after_a_preposition_is_not_the_subject_of_the_verb_after_it():
+    text = 'Ann Lee, who has in the past described the plan as "a fraud", spoke on Monday.'
+    assert "past" not in speakers_of(text)
+
+
+def test_numbers_that_add_up_say_nothing():
+    text = 'Tomas Feld spoke first. The new figures do not add up, "whatever the minister claims".'
+    assert "figures" not in speakers_of(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Ann Lee spoke first.\n\nHours later, Tomas Feld returned the compliment, telling reporters, "She is a friend."',
+     "Tomas Feld"),
+    ('Ann Lee spoke first.\n\nAt a rally in Salem, Oregon, Tomas Feld went after her, calling her "a total stiff."',
+     "Tomas Feld"),
+])
+def test_an_opening_phrase_ends_at_the_first_comma_after_which_a_subject_and_its_verb_follow(text, speaker):
+    assert speakers_of(text) == [speaker]
+
+
+def test_a_title_case_headline_names_its_speaker_before_a_capitalised_verb():
+    text = ('Mayor Tomas Feld Slams Council For \u2018Reckless\u2019 Budget.\n\n'
+            'Tomas Feld spoke in the council on Monday about the plan.')
+    assert speakers_of(text) == ["Tomas Feld"]
+
+
+def test_capitalised_words_in_a_title_case_headline_are_not_a_title_by_their_capitals():
+    text = ('Issa: Clinton\u2019s \u2018Honesty Is In Question.\u2019\n\nRep. Darrell Issa spoke on Sunday. '
+            'Issa said the emails mattered.')
+    assert speakers_of(text)[0] == "Darrell Issa"
+
+
+def test_a_section_label_in_capitals_before_a_colon_does_not_make_a_capitalised_name_speech():
+    text = ('WHAT IS ON THE TABLE: A Commission proposal, according to two officials, to create a '
+            '\u201cEuropean Defense Window\u201d inside the budget.')
+    assert speakers_of(text) == [None]
+
+
+def test_a_topic_a_dash_and_a_name_before_a_colon_label_the_quotations_speaker():
+    text = ('Polls were wrong in Iowa.\n\n'
+            'Pollsters agree - Ines Vayo: \u201cThe lesson is simple: call voters as late as possible.\u201d [Blog.]')
+    assert speakers_of(text) == ["Ines Vayo"]
+
+
+def test_one_of_a_group_after_an_inverted_verb_is_not_described_as_of_the_group():
+    text = 'EU officials met on Monday. Talks have made "little progress," one of the people said.'
+    assert "of the people" not in speakers_of(text)

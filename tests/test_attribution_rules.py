@@ -26,6 +26,9 @@ EXAMPLES = [
     ("cue_after_closing_mark",
      '"We will not back down," Interior Minister Lena Brandt said on Tuesday.', (),
      "We will not back down,", "Lena Brandt"),
+    ("signed_after_dash",
+     'Readers told us what they thought of the debate.\n\n"He never answered the question." ― Ana Ruiz, 34, a nurse',
+     (), "He never answered the question.", "Ana Ruiz"),
     ("cue_after_question_or_exclamation",
      'Farmers blocked the road again. "Who will pay for this?" Mayor Tomas Feld told reporters.', (),
      "Who will pay for this?", "Tomas Feld"),
@@ -53,6 +56,12 @@ EXAMPLES = [
     ("speaker_label_line",
      'Senator Ruth Ambrose spoke on Monday.\nAmbrose: the bill is "a gimmick"\nVoting continues.', (),
      "a gimmick", "Ruth Ambrose"),
+    ("title_case_headline_verb",
+     'Budget Is \u2018Reckless,\u2019 Tomas Feld Says.\n\nTomas Feld spoke in the council on Monday about the plan.', (),
+     "Reckless,", "Tomas Feld"),
+    ("reporting_sentence_after_full_stop",
+     'Farmers blocked the road again.\n\n"We will not pay for this." Mayor Tomas Feld said on Monday.', (),
+     "We will not pay for this.", "Tomas Feld"),
     # ---- context, when the sentence names nobody
     ("context:list_intro",
      'Ruth Ambrose set out her demands. Here is what she said:\n- "Lower rents."\n- "More buses."', (),
@@ -135,9 +144,10 @@ def test_every_rule_has_an_example():
 def test_the_rules_are_an_ordered_tuple_of_documented_functions():
     assert isinstance(RULES, tuple) and all(callable(r) for r in RULES)
     assert [r.__name__ for r in RULES] == [
-        "cue_after_closing_mark", "cue_after_question_or_exclamation", "cue_before_opening_mark",
+        "cue_after_closing_mark", "signed_after_dash", "cue_after_question_or_exclamation", "cue_before_opening_mark",
         "speech_noun_before", "colon_after_subject_sentence", "nearest_cue_before", "cue_later_in_sentence",
-        "framing_verb_subject", "speaker_label_line",
+        "framing_verb_subject", "speaker_label_line", "title_case_headline_verb",
+        "reporting_sentence_after_full_stop",
     ]
     for r in RULES:
         assert getattr(attribution, r.__name__) is r

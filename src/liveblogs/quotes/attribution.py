@@ -64,6 +64,7 @@ a quotation after a full sentence and a colon is its subject's (``He was blunt: 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import threading
 from collections import Counter
@@ -858,6 +859,8 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
     np_toks, stop = _np_left(toks, v)
     if np_toks:
         m = classify_np(masked, np_toks)
+        if m is None and (stop < 0 or not toks[stop].is_word or toks[stop].lower in _CLAUSAL):
+            m = _described_speaker(masked, np_toks)  # not after a preposition: "in the past described"
         if m is not None and not (
             stop >= 0 and toks[stop].lower in sp.PREPOSITIONS and m.head in sp.DOCUMENT_NOUNS
         ):  # "said in a video posted on Facebook": a document after a preposition is not a subject
@@ -902,9 +905,52 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
         # Inverted only after a quotation or at the start: "..., said X", not "Y, X, said Europe must".
         right = _np_right(toks, v + 1)
         m = classify_np(masked, right)
+        if m is None and right:
+            m = _described_speaker(masked, right)  # "said the 46-year-old"
+        if m is not None and m.kind == "role" and m.person:
+            # "said another Twitter user, Ann Lee": the name in apposition to the description.
+            tail = list(toks[v + 1 + len(right) :])
+            if tail and tail[-1].text in ".!?":
+                tail.pop()
+            tail.append(Token(",", 0, 0))  # the sentence's end closes the apposition too
+            named = _named_in_apposition(masked, tail, 0, m.copy())
+            m = named if named is not None and named.kind == "name" else m
         if m is not None and m.kind != "author":
             return m, "inverted"
+    elif not np_toks and toks[stop].text == "," and any(t.is_quote for t in toks[:stop]):
+        # A phrase of the writer's between the quotation and an inverted clause that ends the
+        # sentence: "'...,' since most cases were close, said Ann Lee, a law professor."
+        right = _np_right(toks, v + 1)
+        m = classify_np(masked, right)
+        k = v + 1 + len(right)
+        if m is not None and m.kind == "name" and (k >= len(toks) or toks[k].text in ",.;"):
+            return m, "inverted"
     return None, "none"
+
+
+_ADD_FORMS = frozenset("add adds added adding".split())
+_DESCRIPTION_LEADS = frozenset("the a an another his her their its one".split())
+
+
+def _described_speaker(masked: str, np_toks: Sequence[Token]) -> Mention | None:
+    """The subject of a verb of saying that no word list types: a description opened by a
+    determiner ("the gambling tycoon told", "said the 46-year-old", "his colleague wrote") is
+    the speaker as described. A body or a document by its head noun; else a person."""
+    words = [t for t in np_toks if t.is_word]
+    if not 2 <= len(words) <= 5 or words[0].lower not in _DESCRIPTION_LEADS:
+        return None
+    if words[1].lower in sp.STOP_WORDS or words[1].lower in sp.PREPOSITIONS:
+        return None  # "one of the people": a part of a group, not a description
+    head = words[-1]
+    if head.is_capital or head.possessive or head.lower in sp.STOP_WORDS or head.lower in sp.PRONOUNS:
+        return None
+    rest = _strip_determiners(list(words))
+    if not rest:
+        return None
+    text = _join(masked, words)
+    person = head.bare not in sp.BODY_NOUNS and head.bare not in sp.DOCUMENT_NOUNS and head.bare not in sp.TITLE_NOUNS
+    return Mention("role", text, words[0].start, head.end, name=_join(masked, rest), description=_join(masked, rest),
+                   head=head.bare, person=person)
 
 
 def _absolute_subject(masked: str, toks: Sequence[Token], v: int) -> Mention | None:
@@ -960,6 +1006,8 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
                 cues.append(Cue(t.start, toks[v + 1].end, masked[t.start : toks[v + 1].end], v, True, m))
             continue
         phrasal = low in sp.CUE_PHRASAL and nxt in sp.CUE_PHRASAL[low]
+        if nxt == "up" and low in _ADD_FORMS:
+            continue  # "the sums do not add up": no speech
         if not (low in sp.CUE_VERBS or phrasal) or (t.is_capital and v > 0):
             continue
         if v > 0 and (toks[v - 1].lower in sp.DETERMINERS or toks[v - 1].possessive) and not low.endswith("ed"):
@@ -976,6 +1024,8 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
         infinitive = prev == "to" and low in sp.CUE_INFINITIVES
         finite = low not in sp.CUE_PARTICIPLES and not infinitive
         subject, how = _subject_of(masked, toks, v) if finite else (None, "none")
+        if subject is not None and subject.kind != "author" and _passive(toks, v):
+            subject, how = None, "none"  # "X was asked", "X is said to be": X is not who speaks
         if low in sp.CUE_PARTICIPLES and not infinitive:
             absolute = _absolute_subject(masked, toks, v)
             if absolute is not None:
@@ -997,6 +1047,20 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
                 finite = subject is not None
         cues.append(Cue(t.start, end, masked[t.start : end], v, finite, subject, how))
     return cues
+
+
+_BE = frozenset("is are was were be been being".split())
+
+
+def _passive(toks: Sequence[Token], v: int) -> bool:
+    """The reporting verb at ``toks[v]`` is a passive participle: a form of *be* before it, adverbs
+    aside ("was asked", "has been told", "is widely said"); "has been pounding" is active."""
+    if toks[v].lower.endswith("ing"):
+        return False
+    j = v - 1
+    while j >= 0 and (toks[j].lower in sp.VERB_ADVERBS or toks[j].lower.endswith("ly") and toks[j].lower != "only"):
+        j -= 1
+    return j >= 0 and toks[j].lower in _BE
 
 
 # ---------------------------------------------------------------------------- entities
@@ -1488,7 +1552,10 @@ def _sentence_subject(masked: str, toks: list[Token]) -> Mention | None:
              and toks[k].lower not in sp.CUE_PARTICIPLES),
             len(toks),
         )
-        comma = max((k for k in range(i, first_verb) if toks[k].text == ","), default=None)
+        commas = [k for k in range(i, first_verb) if toks[k].text == ","]
+        # The first comma after which a subject opens ("Hours later, Trump returned ..., telling
+        # Reuters, "...""), else the last before the first verb.
+        comma = next((k for k in commas if _opens_clause(masked, toks, k + 1)), commas[-1] if commas else None)
         if comma is None:
             # "Asked whether the refusal had spoiled the day, he laughed": the verb was inside the phrase.
             comma = next((k for k in range(i, min(len(toks), i + 25)) if toks[k].text == ","), None)
@@ -1510,6 +1577,16 @@ def _sentence_subject(masked: str, toks: list[Token]) -> Mention | None:
 
 
 _POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
+
+
+def _opens_clause(masked: str, toks: Sequence[Token], i: int) -> bool:
+    """A subject opens at ``toks[i]`` and a lower-case word (its verb) follows it: "Trump returned",
+    not the "New Hampshire," of "in Salem, New Hampshire, Trump said"."""
+    np_toks = _np_forward(toks, i)
+    k = i + len(np_toks)
+    return bool(np_toks) and k < len(toks) and toks[k].is_word and not toks[k].is_capital and (
+        classify_np(masked, np_toks) is not None
+    )
 
 
 def _named_in_apposition(masked: str, toks: Sequence[Token], end: int, m: Mention | None) -> Mention | None:
@@ -1574,7 +1651,9 @@ def _clause_subjects(masked: str, toks: Sequence[Token]) -> list[tuple[Mention, 
     for k in range(1, len(toks) - 1):
         low = toks[k].lower
         if low in _CLAUSE_OPENERS and (toks[k - 1].text in ",;–—\"”’'" or toks[k - 1].is_quote):
-            m = classify_np(masked, _np_forward(toks, k + 1))
+            np_toks = _np_forward(toks, k + 1)
+            m = classify_np(masked, np_toks)
+            m = _named_in_apposition(masked, toks, k + 1 + len(np_toks), m) or m  # ", and the leader, Ann Lee, said"
             if m is not None:
                 found.append((m, 0 if low in ("but", "and", "yet") else 1, True))
         elif low in _CLAUSE_SUBORDINATORS and toks[k + 1].is_word:
@@ -2080,6 +2159,30 @@ def cue_after_closing_mark(c: _Context):
     return None
 
 
+def signed_after_dash(c: _Context):
+    """A quotation signed with a dash and a name that ends its paragraph (vox pops, epigraphs,
+    reader letters): ``"We are broke." ― Ana Ruiz`` or ``"…" — Ana Ruiz, 34, a nurse``."""
+    gap = _SIGN_OFF_RE.match(c.masked, c.span.close_mark + 1, c.q.para_end)
+    if gap is None:
+        return None
+    toks = tokens(c.masked, gap.end(), c.q.para_end)
+    name = list(itertools.takewhile(lambda t: t.text != ",", toks))
+    rest = toks[len(name):]
+    if name and name[-1].text == "." and not rest:
+        name = name[:-1]
+    if not 0 < len(name) <= 5 or not all(t.is_word and (t.is_capital or t.lower in sp.NAME_PARTICLES) for t in name):
+        return None
+    m = classify_np(c.masked, name)
+    if m is None or m.kind != "name":
+        return None
+    dash = gap.group(1)
+    start = c.span.close_mark + 1 + gap.group(0).index(dash)
+    return Cue(start, start + len(dash), dash, 0, True, m), c.state.resolve(m, c.local)
+
+
+_SIGN_OFF_RE = re.compile(r"[\s'’”\"]*?\s*([―—–]|--?)\s*")
+
+
 def cue_after_question_or_exclamation(c: _Context):
     """A quotation ending in "?" or "!", then a short reporting sentence: ``"Who will pay?" the mayor asked.``"""
     if c.after_close:
@@ -2163,6 +2266,8 @@ def framing_verb_subject(c: _Context):
             t.lower in sp.FRAMING_VERBS or t.lower in sp.CUE_VERBS and t.lower not in sp.CUE_PARTICIPLES
         ):
             continue
+        if _passive(head, verb):
+            continue  # "X was said to be "furious"": X is what is said about, not who says it
         subj = _framing_subject(c.masked, head, verb)
         entity = c.state.resolve(subj, c.local) if subj is not None else None
         if entity is not None:
@@ -2170,16 +2275,68 @@ def framing_verb_subject(c: _Context):
     return None
 
 
+def reporting_sentence_after_full_stop(c: _Context):
+    """A quotation closed by a full stop, then a sentence that only says who spoke:
+    ``"We are ready." Ann Lee said on Monday.`` (the comma the style wants became a full stop)."""
+    if c.after_close:
+        return None
+    cue = _cue_after_exclamation(c.masked, c.q, c.sentences, c.close_sent, (".",))
+    return None if cue is None else (cue, c.state.resolve(cue.subject, c.local))
+
+
 def speaker_label_line(c: _Context):
-    """A line that opens with its speaker and a colon: ``Lee: Europe "cannot wait"`` (never across a line break)."""
+    """A line that opens with its speaker and a colon: ``Lee: Europe "cannot wait"`` (never across a
+    line break), or a topic, a dash and the speaker's name: ``Polls missed it - Ann Lee: "…"``."""
     sent = c.sent
     if sent.start != c.q.para_start or ":" not in c.lead_in or "\n" in c.masked[sent.start : c.span.open_mark]:
         return None
-    return _headline_label(c.masked, c.head, c.state)
+    found = _headline_label(c.masked, c.head, c.state)
+    if found is not None:
+        return found
+    head = c.head
+    if not head or head[-1].text != ":":
+        return None
+    dash = max((k for k, t in enumerate(head) if t.text in _DASHES), default=None)
+    label = head[dash + 1 : -1] if dash is not None else []
+    if not 0 < len(label) <= 4 or not all(t.is_word and (t.is_capital or t.lower in sp.NAME_PARTICLES) for t in label):
+        return None
+    m = classify_np(c.masked, list(label))
+    if m is None or m.kind not in ("name", "role"):
+        return None
+    colon = head[-1]
+    return Cue(colon.start, colon.end, colon.text, len(head) - 1, True, m), c.state.resolve(m, c.local)
+
+
+_DASHES = frozenset("- – — ― --".split())
+
+
+def title_case_headline_verb(c: _Context):
+    """A headline in title case whose subject, named again below, reports with a capitalised verb:
+    ``Mayor Feld Slams ‘Reckless’ Budget``, ``Budget Is ‘Reckless,’ Tomas Feld Says.``"""
+    toks = c.toks
+    if c.sent.start != c.q.para_start or not _title_cased(toks):
+        return None
+    for k in range(1, len(toks)):
+        verb = toks[k]
+        if not verb.is_word or verb.is_quote or not (verb.lower in sp.CUE_VERBS or verb.lower in sp.FRAMING_VERBS):
+            continue
+        j = k
+        while j > 0 and toks[j - 1].is_word and not toks[j - 1].is_quote and (
+            toks[j - 1].is_capital or toks[j - 1].lower in sp.NAME_PARTICLES
+        ):
+            j -= 1
+        np_toks = list(toks[j:k])
+        if not 0 < len(np_toks) <= 4 or _word_count(c.masked, np_toks[-1].text) < 2:
+            continue
+        m = classify_np(c.masked, np_toks)
+        if m is not None and m.kind == "name":
+            return Cue(verb.start, verb.end, verb.text, k, True, m), c.state.resolve(m, c.local)
+    return None
 
 
 RULES = (
     cue_after_closing_mark,
+    signed_after_dash,
     cue_after_question_or_exclamation,
     cue_before_opening_mark,
     speech_noun_before,
@@ -2188,6 +2345,8 @@ RULES = (
     cue_later_in_sentence,
     framing_verb_subject,
     speaker_label_line,
+    title_case_headline_verb,
+    reporting_sentence_after_full_stop,
 )
 """The cascade for a quotation in the body, in order: the first that names a speaker wins."""
 
@@ -2294,11 +2453,14 @@ def _final_noun(lead_in: str) -> re.Match | None:
 _FINAL_NOUN_REACH = 200  # a safety bound, not tuned: keeps the search linear on a long lead-in
 
 
-def _cue_after_exclamation(masked: str, q: _Quote, sentences: list[_Sentence], close: _Sentence) -> Cue | None:
+def _cue_after_exclamation(masked: str, q: _Quote, sentences: list[_Sentence], close: _Sentence,
+                           endings: tuple[str, ...] = ("?", "!")) -> Cue | None:
     """A quotation ending in "?" or "!" inside its marks ends the sentence as far as punctuation
     goes, yet the reporting clause right after it still belongs to it: ``"When will it?" Ann Lee
-    told reporters.`` The next sentence must open with the subject, report, and say nothing else."""
-    if not q.words.rstrip().endswith(("?", "!")):
+    told reporters.`` The next sentence must open with the subject, report, and say nothing else.
+    With ``endings`` ``(".",)``, only a place, a time or a manner may follow the verb
+    (``"We are ready." Ann Lee said on Monday.``)."""
+    if not q.words.rstrip().endswith(endings):
         return None
     k = sentences.index(close)
     if k + 1 >= len(sentences):
@@ -2313,6 +2475,8 @@ def _cue_after_exclamation(masked: str, q: _Quote, sentences: list[_Sentence], c
     if m.start != nxt.toks[0].start or len(nxt.cues) > 1:
         return None
     tail = [t for t in nxt.toks[cue.verb + 1 :] if t.is_word]
+    if "." in endings and tail and tail[0].lower not in sp.PREPOSITIONS and tail[0].lower not in sp.ADVERBS:
+        return None  # "Ann Lee said the plan had failed": a report of its own
     return cue if len(tail) <= _MAX_TAIL and not any(t.lower in _CLAUSAL for t in tail) else None
 
 
@@ -2345,8 +2509,13 @@ def _nobodys_words(masked: str, text: str, q: _Quote, sent: _Sentence) -> bool:
         return True
     if not sent.cues and lead.endswith(tuple(f"the {n}" for n in sp.MENTION_NOUNS)):
         return True  # a word mentioned, not used: expect the word "historic" to appear
-    if not _title_case(q.words):
-        return False
+    if not _title_case(q.words) or _title_cased(sent.toks):
+        return False  # in a headline written in title case, capitals say nothing of a title
+    label = masked[sent.start : q.span.open_mark].split(":", 1)
+    if len(label) == 2 and 0 < len(label[0].split()) <= 4 and all(w[:1].isupper() for w in label[0].split()) and (
+        not label[0].isupper()
+    ):
+        return False  # "Issa: Clinton's 'Honesty Is In Question'": a speaker's label (not "WHAT'S NEXT:"), then the words
     k = bisect.bisect_right(sent.tok_ends(), q.span.open_mark)
     before = sent.toks[k - 1 : k] if k else []
     if before and before[0].is_word and (

@@ -83,7 +83,6 @@ __all__ = ["attribute", "quote_kind", "Mention"]
 
 _DOTTED_HONORIFICS = frozenset(sp.DOTTED_HONORIFICS)
 _POSSESSIVE_RE = re.compile(r"(?:'s|’s|s'|s’)$")
-_CONTENT_RE = re.compile(r"[^\W\d_]{3,}")
 _STEM = 5  # set by hand (c1c3b3d) on the bundled pair, not swept: "defence"/"defending" share "defen"
 _HEADLINE_ROLES = frozenset({"title", "headline"})
 _MAX_NP = 12  # a safety bound, not tuned: a noun phrase of more words is not read as a subject
@@ -1522,7 +1521,7 @@ def _gender_key(name: str) -> str:
 
 
 def _content(words: str) -> set[str]:
-    return {w.lower()[:_STEM] for w in _CONTENT_RE.findall(words) if w.lower() not in _FUNCTION}
+    return {w.lower()[:_STEM] for w in (w for w in letter_words(words) if len(w) >= 3) if w.lower() not in _FUNCTION}
 
 
 @lru_cache(maxsize=1 << 14)
@@ -2704,7 +2703,7 @@ def _shares_word(a: str, b: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def _lower_words(words: str) -> frozenset[str]:
     """The content words of a quotation, whole and in lower case, read once."""
-    return frozenset(w.lower() for w in _CONTENT_RE.findall(words))
+    return frozenset(w.lower() for w in (w for w in letter_words(words) if len(w) >= 3))
 
 
 def _body_label(masked: str, index: ArticleIndex, q: _Quote):

@@ -715,3 +715,47 @@ def test_an_articles_lone_header_stamp_dates_its_body_past_the_standfirst(tmp_pa
     timed = blog(tmp_path, text, published=None)
     body = timed.posts().iloc[0]
     assert body["time"] == pd.Timestamp("2025-04-22 05:06", tz="America/New_York")
+
+
+def _time_step_frame_work(tmp_path: Path, n: int) -> int:
+    """Pandas frame operations (column reads, row selections, new frames) the time steps make for a
+    batch of ``n`` blogs with stamps and cross-references."""
+    from liveblogs.assemble import pipeline
+
+    blog = ("Live: talks in Minsk\n\n10.24am\n\nPutin arrives in Minsk for talks with Lukashenko.\n\n"
+            "11.02am\n\nThe Kremlin said the talks would last an hour (see our 10.24am post).\n\n"
+            "11.40am\n\nPutin leaves Minsk; the talks ended early, the Kremlin said last night.\n\n")
+    paths = []
+    for k in range(n):
+        path = tmp_path / f"blog{n}_{k}.txt"
+        path.write_text(blog, encoding="utf-8")
+        paths.append(path)
+    articles = article_frame([ArticleSource(path=p, published=dt.date(2025, 3, 1), timezone="Europe/London")
+                              for p in paths])
+    built = pipeline.batch_frames(articles)
+    assert built["cross_reference_links"]["target_post"].notna().sum() == n  # every blog's reference linked
+    calls = 0
+    originals = {name: getattr(pd.DataFrame, name) for name in ("__getitem__", "__init__", "groupby")}
+
+    def counted(original):
+        def wrapper(*args, **kwargs):
+            nonlocal calls
+            calls += 1
+            return original(*args, **kwargs)
+        return wrapper
+
+    try:
+        for name, original in originals.items():
+            setattr(pd.DataFrame, name, counted(original))
+        pipeline.time_frames(articles, built["units"], built["sentences"])
+    finally:
+        for name, original in originals.items():
+            setattr(pd.DataFrame, name, original)
+    return calls
+
+
+def test_time_steps_do_no_frame_work_per_article(tmp_path: Path) -> None:
+    """The time steps of a batch read its frames once, whatever the number of articles: no frame
+    is sliced, filtered or built per article (that was most of the per-article fixed cost)."""
+    few, many = _time_step_frame_work(tmp_path, 3), _time_step_frame_work(tmp_path, 30)
+    assert many <= few + 5, f"30 blogs took {many} frame operations, 3 blogs {few}"

@@ -10,6 +10,8 @@ the corpus-wide steps — canonical speakers across outlets — run on the conca
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
@@ -113,14 +115,15 @@ class Corpus:
 
         The entry is keyed by every article's key, in order, and ``inputs`` (digests of the other
         tables the frames depend on)."""
-        if self.cache_dir is None:
-            return compute()
-        entry = cache_module.corpus_entry(self.cache_dir, self._article_keys, *inputs)
-        frames = cache_module.load_frames(entry, names)
-        if frames is None:
-            frames = compute()
-            cache_module.store_frames(entry, frames)
-        return frames
+        with fewer_collections():
+            if self.cache_dir is None:
+                return compute()
+            entry = cache_module.corpus_entry(self.cache_dir, self._article_keys, *inputs)
+            frames = cache_module.load_frames(entry, names)
+            if frames is None:
+                frames = compute()
+                cache_module.store_frames(entry, frames)
+            return frames
 
     def _cached_frame(self, name: str, compute: Callable[[], pd.DataFrame], *inputs: str) -> pd.DataFrame:
         """One corpus-level frame, from the cache or computed (see :meth:`_cached`)."""
@@ -312,6 +315,24 @@ class Corpus:
     def _named_speakers(self) -> pd.DataFrame:
         named = self.speakers.dropna(subset=["article"])
         return named.assign(text=self._spans(named))
+
+
+# Allocations between two collections of the youngest generation while corpus frames are built
+# (Python's default: 700). Building frames allocates millions of objects that live on (rows,
+# strings, arrays); at the default the collector ran ~1,900 times for 400 articles and took 6% of
+# the CPU time, re-scanning survivors. Only when collections run changes, never what is built.
+GC_YOUNG_THRESHOLD = 50_000
+
+
+@contextmanager
+def fewer_collections():
+    """Collect the youngest generation less often inside the block (restored after it)."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], GC_YOUNG_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def split_articles(frames: dict[str, pd.DataFrame], articles: list[str]) -> list[dict[str, pd.DataFrame]]:

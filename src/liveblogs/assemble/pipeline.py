@@ -33,8 +33,8 @@ def article_document(article: pd.DataFrame) -> ArticleDocument:
     return ArticleDocument(doc.article, doc.outlet, doc.text, paragraph_frame([doc]), unit_frame([doc]), doc.page_times)
 
 
-def _row_document(row: pd.Series) -> ArticleDocument:
-    """The document of one article (its row of the articles frame) with its paragraphs and posts
+def _row_document(row: pd.Series | dict) -> ArticleDocument:
+    """The document of one article (its row of the articles frame, as a Series or a dict) with its paragraphs and posts
     as rows, not yet frames (:func:`paragraph_frame`, :func:`unit_frame` type many at once)."""
     year = None if pd.isna(row["published"]) else int(row["published"].year)
     built = page_layout(row)
@@ -70,7 +70,8 @@ def batch_frames(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     once for the batch: the same rows and dtypes as :func:`article_frames` of each article,
     concatenated in order. Articles stay independent; only the frames are shared, so the fixed
     cost of building a frame is paid once per batch rather than once per article."""
-    docs = [_row_document(articles.iloc[i]) for i in range(len(articles))]
+    columns = list(articles.columns)  # the rows as dicts, read column by column (no per-row indexing)
+    docs = [_row_document(dict(zip(columns, values))) for values in zip(*(articles[c].tolist() for c in columns))]
     units = unit_frame(docs)
     sentences = sentences_of(docs)
     frames = {"paragraphs": paragraph_frame(docs), "units": units, "sentences": sentences, "quotes": quote_frames(docs)}
@@ -101,7 +102,7 @@ def concat_frames(frames: Iterable[pd.DataFrame], columns: list[str] | None = No
     return pd.DataFrame(columns=columns)
 
 
-def page_layout(row: pd.Series) -> pages.Layout | None:
+def page_layout(row: pd.Series | dict) -> pages.Layout | None:
     """A web page's layout (its derived text and posts), None for a text file. The page is read
     again from its file (by path and SHA-256) unless still in memory; its text must be the row's."""
     path = row.get("path")

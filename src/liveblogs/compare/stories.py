@@ -426,7 +426,7 @@ def _quote_matches(quotes: pd.DataFrame, unit: np.ndarray) -> pd.DataFrame:
     cand = cand[units[cand["q_a"]] < units[cand["q_b"]]].drop_duplicates(["q_a", "q_b"])
     if cand.empty:
         return pd.DataFrame(columns=columns)
-    sims = _similarities(tokens, cand["q_a"].to_numpy(), cand["q_b"].to_numpy())
+    sims = _similarities(tokens, cand["q_a"].to_numpy(), cand["q_b"].to_numpy(), at_least=QUOTE_MATCH)
     cand = cand[sims >= QUOTE_MATCH].assign(similarity=sims[sims >= QUOTE_MATCH])
     qa, qb = cand["q_a"].to_numpy(), cand["q_b"].to_numpy()
     texts, sid = q["quote"].to_numpy(), q["sid"].to_numpy()
@@ -438,17 +438,45 @@ def _quote_matches(quotes: pd.DataFrame, unit: np.ndarray) -> pd.DataFrame:
     })[columns]
 
 
-def _similarities(tokens: list[list[str]], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _similarities(tokens: list[list[str]], a: np.ndarray, b: np.ndarray, at_least: float | None = None) -> np.ndarray:
     """:func:`quote_similarity` of each pair of quotations, worked out once per pair of wordings
-    (a quotation copied by many outlets is compared once)."""
+    (a quotation copied by many outlets is compared once).
+
+    ``at_least``: only scores reaching it are wanted; a pair that cannot reach it scores 0.0
+    without the sliding window. The bound: the score is the share of the shorter wording's
+    distinct words found in one window, so at most the share found anywhere in the other."""
     ids: dict[tuple[str, ...], int] = {}
     wording = np.array([ids.setdefault(tuple(t), len(ids)) for t in tokens], dtype=np.int64)
     words = list(ids)
     wa, wb = wording[a], wording[b]
     pairs, back = np.unique(np.stack([np.minimum(wa, wb), np.maximum(wa, wb)], axis=1).reshape(-1, 2), axis=0,
                             return_inverse=True)
-    scores = np.array([quote_similarity(list(words[x]), list(words[y])) for x, y in pairs.tolist()], dtype=np.float64)
+    if at_least is None:
+        scores = [quote_similarity(list(words[x]), list(words[y])) for x, y in pairs.tolist()]
+    else:
+        may = _may_reach(words, pairs, at_least)
+        scores = [quote_similarity(list(words[x]), list(words[y])) if ok else 0.0
+                  for (x, y), ok in zip(pairs.tolist(), may)]
+    scores = np.array(scores, dtype=np.float64)
     return scores[np.asarray(back).reshape(-1)] if len(pairs) else np.empty(0)
+
+
+def _may_reach(words: list[tuple[str, ...]], pairs: np.ndarray, at_least: float) -> list[bool]:
+    """For each pair of wordings, whether :func:`quote_similarity` can reach ``at_least``: the share
+    of the shorter one's distinct words that the other holds anywhere bounds it from above
+    (rounded as the score is, so the bound is never below the score)."""
+    rank = [0] * len(words)  # quote_similarity's order: the shorter, then the smaller, comes first
+    for k, i in enumerate(sorted(range(len(words)), key=lambda i: (len(words[i]), words[i]))):
+        rank[i] = k
+    distinct = [frozenset(w) for w in words]
+    long_enough = [len(w) >= MIN_QUOTE_WORDS for w in words]
+    out = []
+    for x, y in pairs.tolist():
+        if rank[x] > rank[y]:
+            x, y = y, x
+        want = distinct[x]
+        out.append(long_enough[x] and round(len(want & distinct[y]) / len(want), SCORE_DECIMALS) >= at_least)
+    return out
 
 
 def _best_quotes(matches: pd.DataFrame, main: list[str]) -> pd.DataFrame:

@@ -146,6 +146,17 @@ def _records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[
     return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
 
 
+def _records_by_article(frame: pd.DataFrame, columns: Sequence[str]) -> dict[str, list[dict]]:
+    """The rows of ``frame`` as dicts (``_records``), grouped by their ``article`` in one pass:
+    articles in order of first appearance, rows in frame order (``groupby(sort=False)``'s groups)."""
+    groups: dict[str, list[dict]] = {}
+    if not len(frame):
+        return groups
+    for row in _records(frame, columns):
+        groups.setdefault(row["article"], []).append(row)
+    return groups
+
+
 @dataclass(frozen=True)
 class ArticleClock:
     """What is known about an article's time: its zone, publication day and capture moment."""
@@ -227,14 +238,18 @@ def find_clues(articles: pd.DataFrame, posts: pd.DataFrame,
     """Every time clue of every article (cross-references not yet linked to a post)."""
     clocks = article_clocks(articles) if clocks is None else clocks
     rows: list[dict] = []
-    for article, units in posts.groupby("article", sort=False):
-        rows.extend(_article_clues(clocks[str(article)], units.reset_index(drop=True)))
+    for article, units in _records_by_article(posts, _UNIT_KEYS).items():
+        rows.extend(_article_clues(clocks[str(article)], units))
     return _reference_frame(rows, clocks)
 
 
-def _article_clues(clock: ArticleClock, units: pd.DataFrame) -> list[dict]:
-    kinds = units["kind"].astype(str).tolist()
-    records = _records(units, ("post", "start", "text", "stamp_start", "stamp_end", "headline_start"))
+# What the time steps read of a unit (a row of the posts frame), where the frame has it.
+_UNIT_KEYS = ("article", "post", "kind", "start", "text", "stamp_start", "stamp_end", "headline_start")
+
+
+def _article_clues(clock: ArticleClock, records: list[dict]) -> list[dict]:
+    """The clues of one article; ``records``: its units as dicts (``_UNIT_KEYS``), in document order."""
+    kinds = [str(r["kind"]) for r in records]
     rows: list[dict] = []
     lone_stamp = kinds.count("timestamp") == 1  # an article's one stamp, in its header, dates its body
     posts = [int(r["post"]) for r in records]
@@ -649,14 +664,14 @@ def cross_reference_links(
     """
     clocks = article_clocks(articles) if clocks is None else clocks
     clues = find_clues(articles, posts, clocks) if clues is None else clues
-    frames = []
-    for article, units in posts.groupby("article", sort=False):
-        refs = clues[(clues["article"] == article) & (clues["kind"] == "cross_reference")]
-        if len(refs):
-            sents = sentences[sentences["article"] == article]
-            own = clues[clues["article"] == article]
-            frames.append(_article_links(clocks[str(article)], units.reset_index(drop=True), sents, own))
-    rows = [r for f in frames for r in f]
+    by_clues = _records_by_article(clues, _CLUE_KEYS)
+    referring = {a for a, own in by_clues.items() if any(r["kind"] == "cross_reference" for r in own)}
+    by_sentence = _records_by_article(sentences[sentences["article"].isin(list(referring))], _SENTENCE_KEYS) \
+        if referring else {}
+    rows = []
+    for article, units in _records_by_article(posts, _UNIT_KEYS).items():
+        if article in referring:
+            rows.extend(_article_links(clocks[str(article)], units, by_sentence.get(article, []), by_clues[article]))
     frame = _typed_frame(rows, LINK_COLUMNS, LINK_DTYPES)
     return frame.assign(resolved=lambda f: _zoned(f["resolved"], f["article"], {a: c.zone for a, c in clocks.items()}))
 
@@ -671,12 +686,12 @@ class _Sequence:
     texts: list[str]
 
     @classmethod
-    def of(cls, units: pd.DataFrame) -> "_Sequence":
-        keep = [i for i, kind in enumerate(units["kind"].astype(str).tolist()) if kind in tw.SEQUENCE_KINDS]
-        posts, texts = units["post"].tolist(), units["text"].tolist()
-        ids = [int(posts[i]) for i in keep]
-        return cls(ids, {p: i for i, p in enumerate(ids)}, units["text"].str.len().to_numpy(dtype=float)[keep],
-                   [str(texts[i]) for i in keep])
+    def of(cls, units: list[dict]) -> "_Sequence":
+        """The sequence of an article's units (dicts with post, kind and text, in document order)."""
+        kept = [u for u in units if str(u["kind"]) in tw.SEQUENCE_KINDS]
+        ids = [int(u["post"]) for u in kept]
+        lengths = np.array([len(t) if isinstance(t, str) else np.nan for t in (u["text"] for u in kept)], dtype=float)
+        return cls(ids, {p: i for i, p in enumerate(ids)}, lengths, [str(u["text"]) for u in kept])
 
     def ranks(self, order: str) -> np.ndarray:
         """Publication rank (0 = first published) of each post in document order."""
@@ -686,18 +701,22 @@ class _Sequence:
 
 # What a link row and the scoring read of a cross-reference clue.
 _REF_KEYS = ("article", "post", "start", "end", "text", "hour", "minute", "resolved")
+# What linking reads of the clues (the reference keys, and the kind and target of explicit stamps).
+_CLUE_KEYS = _REF_KEYS + ("kind", "target_post")
+_SENTENCE_KEYS = ("article", "post", "start", "end", "text")
 
 
-def _article_links(clock: ArticleClock, units: pd.DataFrame, sents: pd.DataFrame, clues: pd.DataFrame) -> list[dict]:
+def _article_links(clock: ArticleClock, units: list[dict], sents: list[dict], clues: list[dict]) -> list[dict]:
+    """The link rows of one article's cross-references; ``units``, ``sents``, ``clues``: its rows as dicts."""
     seq = _Sequence.of(units)
-    refs = clues[clues["kind"] == "cross_reference"].reset_index(drop=True)
+    refs = [r for r in clues if r["kind"] == "cross_reference"]
     if not seq.posts:
-        return [_link_row(r, None, None, None, None, [], "no posts to point to") for r in _records(refs, _REF_KEYS)]
+        return [_link_row(r, None, None, None, None, [], "no posts to point to") for r in refs]
     docs = _Documents.build(seq.posts, seq.texts)
     explicit = _explicit_pins(clues, seq)
     lines = _SentenceIndex.of(sents)
-    scored = [_same_minute(_score_reference(docs, r, lines), r, explicit) for r in _records(refs, _REF_KEYS)]
-    order = _order_from_pins(explicit)[0]
+    scored = [_same_minute(_score_reference(docs, r, lines), r, explicit) for r in refs]
+    order = _order_from_pins(explicit.index, explicit.time, explicit.source)[0]
     if order == "unknown":
         order = _order_by_assignment(seq, refs, scored, explicit) or _order_from_cues(seq)[0]
     return _assign_links(seq, refs, scored, explicit, order)
@@ -713,9 +732,9 @@ class _SentenceIndex:
     texts: list[str]
 
     @classmethod
-    def of(cls, sents: pd.DataFrame) -> "_SentenceIndex":
-        return cls(sents["start"].to_numpy(), sents["end"].tolist(), sents["post"].tolist(),
-                   [str(t) for t in sents["text"].tolist()])
+    def of(cls, sents: list[dict]) -> "_SentenceIndex":
+        return cls(np.array([s["start"] for s in sents], dtype=np.int64), [s["end"] for s in sents],
+                   [s["post"] for s in sents], [str(s["text"]) for s in sents])
 
 
 def _score_reference(docs: _Documents, ref: dict, sents: _SentenceIndex) -> _Scored:
@@ -736,50 +755,70 @@ def _score_reference(docs: _Documents, ref: dict, sents: _SentenceIndex) -> _Sco
     return link_scores(docs, ctx)
 
 
-def _same_minute(scored: _Scored, ref: dict, explicit: pd.DataFrame) -> _Scored:
+def _same_minute(scored: _Scored, ref: dict, explicit: "_Explicit") -> _Scored:
     """A post whose own stamp names the referenced minute scores at least ``EXACT_STAMP_SCORE``."""
     if pd.isna(ref["resolved"]) or not len(explicit):
         return scored
-    same = explicit.loc[explicit["time"] == pd.Timestamp(ref["resolved"]).value]
-    for i, text in zip(same["index"], same["text"]):
-        scored.score[i] = max(scored.score[i], tw.EXACT_STAMP_SCORE)
-        scored.stamped[int(i)] = text
+    t = pd.Timestamp(ref["resolved"]).value
+    for i, time, text in zip(explicit.index, explicit.time, explicit.text):
+        if time == t:
+            scored.score[i] = max(scored.score[i], tw.EXACT_STAMP_SCORE)
+            scored.stamped[int(i)] = text
     return scored
 
 
-def _explicit_pins(clues: pd.DataFrame, seq: _Sequence) -> pd.DataFrame:
-    """Resolved explicit stamps on sequence posts: one per post, columns index, time (ns), kind."""
-    rows = [
-        {"index": seq.where[int(r["target_post"])], "post": int(r["target_post"]),
-         "time": pd.Timestamp(r["resolved"]).value, "source": "explicit", "text": str(r["text"])}
-        for r in _records(clues, ("kind", "target_post", "resolved", "text"))
-        if r["kind"] in EXPLICIT_KINDS and not pd.isna(r["target_post"]) and not pd.isna(r["resolved"])
-        and int(r["target_post"]) in seq.where
-    ]
-    first: dict[int, dict] = {}
-    for row in rows:
-        first.setdefault(row["index"], row)
-    return pd.DataFrame([first[i] for i in sorted(first)], columns=["index", "post", "time", "source", "text"])
+@dataclass(frozen=True)
+class _Explicit:
+    """Resolved explicit stamps on sequence posts, one per post in document order: sequence index,
+    post, time (ns), source and text of each."""
+
+    index: np.ndarray
+    post: list[int]
+    time: np.ndarray
+    source: list[str]
+    text: list[str]
+
+    def __len__(self) -> int:
+        return len(self.post)
 
 
-def _order_from_pins(pins: pd.DataFrame) -> tuple[str, str]:
-    """Running order from pinned posts: do times rise or fall from each pin to the next down the page?
+def _explicit_pins(clues: list[dict], seq: _Sequence) -> _Explicit:
+    """Resolved explicit stamps on sequence posts: one per post (the first), in document order."""
+    first: dict[int, tuple[int, int, str]] = {}
+    for r in clues:
+        if r["kind"] in EXPLICIT_KINDS and not pd.isna(r["target_post"]) and not pd.isna(r["resolved"]) \
+                and int(r["target_post"]) in seq.where:
+            post = int(r["target_post"])
+            first.setdefault(seq.where[post], (post, pd.Timestamp(r["resolved"]).value, str(r["text"])))
+    order = sorted(first)
+    return _Explicit(np.array(order, dtype=np.int64), [first[i][0] for i in order],
+                     np.array([first[i][1] for i in order], dtype=np.int64), ["explicit"] * len(order),
+                     [first[i][2] for i in order])
+
+
+def _order_from_pins(index: Sequence[int], time: Sequence[int], source: Sequence[str]) -> tuple[str, str]:
+    """Running order from pinned posts (their sequence index, time in ns and source; one pin per
+    index): do times rise or fall from each pin to the next down the page?
 
     Steps are taken round the clock (23:50 → 00:05 rises by 15 minutes), so a blog crossing
     midnight reads the right way; the majority of steps decides, a tie says nothing.
     """
-    pins = pins.sort_values("index")
-    steps = np.diff(pins["time"].to_numpy(dtype=np.int64))
+    down_page = sorted(range(len(index)), key=lambda k: index[k])
+    steps = np.diff(np.array([time[k] for k in down_page], dtype=np.int64))
     steps = (steps + _NS_DAY // 2) % _NS_DAY - _NS_DAY // 2
     up, down = int((steps > 0).sum()), int((steps < 0).sum())
     if up == down:
         return "unknown", ""
     order = "oldest-first" if up > down else "newest-first"
-    sources = pins["source"].astype(str).value_counts()
-    what = ", ".join(f"{n} {source}" for source, n in sources.items())
+    what = ", ".join(f"{n} {s}" for s, n in _counts_by_frequency([source[k] for k in down_page]))
     way = "rise" if up > down else "fall"
     return order, (f"times {way} down the page in {max(up, down)} of {len(steps)} steps "
-                   f"between {len(pins)} pinned posts ({what})")
+                   f"between {len(index)} pinned posts ({what})")
+
+
+def _counts_by_frequency(values: list[str]) -> list[tuple[str, int]]:
+    """(value, count), most frequent first, ties in order of first appearance (``value_counts``'s order)."""
+    return sorted(Counter(values).items(), key=lambda item: -item[1])
 
 
 def _order_from_cues(seq: _Sequence) -> tuple[str, str]:
@@ -812,8 +851,8 @@ class _ExplicitTimes:
     latest: np.ndarray | None
 
     @classmethod
-    def of(cls, explicit: pd.DataFrame, ranks: np.ndarray | None) -> "_ExplicitTimes":
-        index, time = explicit["index"].to_numpy(), explicit["time"].to_numpy()
+    def of(cls, explicit: _Explicit, ranks: np.ndarray | None) -> "_ExplicitTimes":
+        index, time = explicit.index, explicit.time
         if ranks is None or not len(explicit):
             return cls(index, time, None, None)
         earliest, latest, _ = pin_bounds(ranks, index, time, np.ones(len(explicit)), -(2**62), 2**62)
@@ -843,27 +882,28 @@ def _candidates(seq: _Sequence, post: int, t: int | None, ranks: np.ndarray | No
     return allowed & (explicit.earliest <= t) & (t <= explicit.latest)
 
 
-def _nanoseconds(values: pd.Series) -> list[int | None]:
+def _nanoseconds(values: Sequence) -> list[int | None]:
     """Each timestamp as ns since the epoch, None where missing."""
     return [pd.Timestamp(t).value if pd.notna(t) else None for t in values]
 
 
-def _grouped(refs: pd.DataFrame) -> list[tuple[int, list[int]]]:
+def _grouped(refs: list[dict]) -> list[tuple[int, list[int]]]:
     """References grouped by the minute they name, in time order: (time ns, row numbers)."""
     groups: dict[int, list[int]] = {}
-    for i, t in enumerate(refs["resolved"]):
+    for i, t in enumerate(r["resolved"] for r in refs):
         if pd.notna(t):
             groups.setdefault(pd.Timestamp(t).value, []).append(i)
     return sorted(groups.items())
 
 
-def _group_scores(seq: _Sequence, refs: pd.DataFrame, scored: list[_Scored], explicit: pd.DataFrame,
+def _group_scores(seq: _Sequence, refs: list[dict], scored: list[_Scored], explicit: _Explicit,
                   order: str) -> tuple[list[tuple[int, list[int]]], np.ndarray, list[np.ndarray]]:
     """Per time group: summed scores over allowed posts (−inf elsewhere), indexed by publication rank."""
     ranks = seq.ranks(order) if order != "unknown" else None
     groups = _grouped(refs)
     pins = _ExplicitTimes.of(explicit, ranks)
-    masks = [_candidates(seq, int(post), t, ranks, pins) for post, t in zip(refs["post"], _nanoseconds(refs["resolved"]))]
+    masks = [_candidates(seq, int(r["post"]), t, ranks, pins)
+             for r, t in zip(refs, _nanoseconds([r["resolved"] for r in refs]))]
     matrix = np.full((len(groups), len(seq.posts)), -np.inf)
     for g, (_, members) in enumerate(groups):
         ok = np.logical_and.reduce([masks[i] for i in members])
@@ -919,7 +959,7 @@ def _assign_links(seq, refs, scored, explicit, order) -> list[dict]:
         chosen = monotone_assignment(matrix)[0]
         ranks = seq.ranks(order)
     rows: dict[int, dict] = {}
-    records = _records(refs, _REF_KEYS)
+    records = refs
     for (_, members), r, group_scores in zip(groups, chosen, matrix):
         by_doc = np.full(len(seq.posts), -np.inf)
         by_doc[: len(ranks)] = group_scores[ranks]
@@ -1098,9 +1138,9 @@ def post_times(articles: pd.DataFrame, posts: pd.DataFrame, references: pd.DataF
         raise ValueError(f"interpolation must be one of {tw.INTERPOLATIONS}, not {interpolation!r}")
     clocks = article_clocks(articles) if clocks is None else clocks
     rows: list[dict] = []
-    for article, units in posts.groupby("article", sort=False):
-        refs = references[references["article"] == article]
-        rows.extend(_article_times(clocks[str(article)], units.reset_index(drop=True), refs, interpolation))
+    by_refs = _records_by_article(references, ("article",) + _PIN_KEYS)
+    for article, units in _records_by_article(posts, _UNIT_KEYS).items():
+        rows.extend(_article_times(clocks[str(article)], units, by_refs.get(article, []), interpolation))
     return _post_time_frame(rows, clocks)
 
 
@@ -1176,12 +1216,11 @@ def _page_bounds(refs: list[dict], clock: ArticleClock) -> tuple[int | None, int
 _PIN_KEYS = ("post", "text", "kind", "resolved", "target_post", "score", "evidence", "conflict", "dated")
 
 
-def _article_times(clock: ArticleClock, units: pd.DataFrame, clues: pd.DataFrame, interpolation: str) -> list[dict]:
+def _article_times(clock: ArticleClock, units: list[dict], refs: list[dict], interpolation: str) -> list[dict]:
+    """The post-time rows of one article; ``units``, ``refs``: its units and clues as dicts."""
     seq = _Sequence.of(units)
-    refs = _records(clues, _PIN_KEYS)
     pins = _pins(refs, seq, clock.zone)
-    frame = pd.DataFrame([vars(p) for p in pins], columns=["index", "post", "time", "source", "evidence", "weight"])
-    order, why = _order_from_pins(frame)
+    order, why = _order_from_pins([p.index for p in pins], [p.time for p in pins], [p.source for p in pins])
     if order == "unknown":
         order, why = _order_from_directions(refs, seq)
     cue_order, cue_why = _order_from_cues(seq)
@@ -1422,13 +1461,13 @@ def _unknown_clues(placed: _Placed, seq: _Sequence, refs: list[dict]) -> None:
         placed.interpolation[i] = None
 
 
-def _unit_rows(clock: ArticleClock, units: pd.DataFrame, seq: _Sequence, placed: _Placed, refs: list[dict],
+def _unit_rows(clock: ArticleClock, units: list[dict], seq: _Sequence, placed: _Placed, refs: list[dict],
                order: str, why: str) -> list[dict]:
     """One row per unit: sequence posts as placed; stamp lines at their own time; the rest on the day."""
     stamp_of = {int(r["post"]): r for r in refs if r["kind"] in ("stamp", "page", "relative", "update")}
     day = clock.day_bounds()
     rows = []
-    for unit in _records(units, ("post",)):
+    for unit in units:
         post = int(unit["post"])
         row = {"article": clock.article, "post": post, "order": order, "order_evidence": why,
                "sequence": None, "rank": None, "interpolation": None, "conflict": False, "conflict_note": None}

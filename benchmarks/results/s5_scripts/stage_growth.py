@@ -1,0 +1,74 @@
+"""CPU time of every corpus stage, in the order the snapshot builds them, at several corpus sizes.
+
+    python benchmarks/results/s5_scripts/stage_growth.py 100 400 840 [--repeat 1] [--gc-freeze] [--src OTHER/src]
+
+First N PolNeAR train articles, cache off, one fresh process per size and run; prints per stage
+the CPU s (min over runs) and µs per word, and how the µs per word changes with N
+(a stage whose µs per word rises with N is super-linear).
+"""
+import json, statistics, subprocess, sys, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+POLNEAR = ROOT.parent / "shared" / "polnear" / "train" / "text"
+STAGES = ("load", "per_article_map", "quotes_speakers", "speaker_names", "speakers", "posts", "tokens",
+          "story_links", "stories", "coverage_timing", "frames")
+
+
+def worker(n: int, freeze: bool, src: str = str(ROOT / "src")) -> dict:
+    import gc
+    sys.path.insert(0, src)
+    from liveblogs.assemble.corpus import load_corpus
+    files = sorted(POLNEAR.glob("*.txt"))[:n]
+    out = {}
+    t = time.process_time()
+    corpus = load_corpus(files, cache=False)
+    out["load"] = time.process_time() - t
+    if freeze:
+        gc.freeze()
+    steps = {
+        "per_article_map": lambda: corpus._per_article, "quotes_speakers": lambda: corpus.quotes,
+        "speaker_names": lambda: corpus.speaker_names, "speakers": lambda: corpus.speakers,
+        "posts": lambda: corpus.posts, "tokens": lambda: corpus.tokens, "story_links": lambda: corpus.story_links,
+        "stories": lambda: corpus.stories, "coverage_timing": lambda: corpus.coverage_timing(),
+        "frames": lambda: (corpus.frames(), corpus.post_times, corpus.cross_reference_links, corpus.event_times),
+    }
+    for name, step in steps.items():
+        t = time.process_time()
+        step()
+        out[name] = time.process_time() - t
+    out["words"] = sum(len(t.split()) for t in corpus.texts.values())
+    return out
+
+
+def main() -> None:
+    import argparse
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sizes", type=int, nargs="+")
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--gc-freeze", action="store_true")
+    parser.add_argument("--src", default=str(ROOT / "src"), help="the src/ folder of the tree to measure")
+    a = parser.parse_args()
+    sizes, repeat, freeze = a.sizes, a.repeat, a.gc_freeze
+    runs = {n: [] for n in sizes}
+    for _ in range(repeat):
+        for n in sizes:
+            code = f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import stage_growth, json; " \
+                   f"print(json.dumps(stage_growth.worker({n}, {freeze}, {a.src!r})))"
+            done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                  env={"LIVEBLOGS_CACHE": "", "PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin"})
+            runs[n].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print("| stage | " + " | ".join(f"N={n} CPU s min / median (µs/word)" for n in sizes) + " |")
+    print("|---|" + "---|" * len(sizes))
+    for stage in STAGES + ("total",):
+        cells = []
+        for n in sizes:
+            vals = [sum(r[s] for s in STAGES) if stage == "total" else r[stage] for r in runs[n]]
+            words = runs[n][0]["words"]
+            cells.append(f"{min(vals):.2f} / {statistics.median(vals):.2f} ({1e6 * min(vals) / words:.1f})")
+        print(f"| {stage} | " + " | ".join(cells) + " |")
+    print("words: " + ", ".join(f"N={n}: {runs[n][0]['words']}" for n in sizes))
+
+
+if __name__ == "__main__":
+    main()

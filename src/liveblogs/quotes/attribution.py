@@ -77,7 +77,7 @@ from ..text.quotemarks import QuoteSpan, quote_text
 from ..text.document import MASK, masked_text
 from ..text.segment import sentence_spans, token_matches
 from ..text.words import letter_words, token_words, word_forms, word_pieces
-from ..wordlists import table, words
+from ..wordlists import entries, table, words
 
 __all__ = ["attribute", "quote_kind", "Mention"]
 
@@ -492,7 +492,7 @@ def _plural_common(t: Token) -> bool:
 
 # Endings of common nouns, verbs and participles that no personal name has ("Retaliation",
 # "Liquefied", "Uncertainty"): a capital there is the sentence's, not a name's.
-_COMMON_ENDINGS = ("tion", "sion", "ness", "ity", "ism", "ied", "ised", "ized")
+_COMMON_ENDINGS = entries("common_noun_endings")  # a tuple, for str.endswith
 # Words after an opening past participle: "Pressed on whether", "Asked about", "Questioned by".
 _PARTICIPLE_LINKS = words("participle_links")
 
@@ -927,8 +927,8 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
     return None, "none"
 
 
-_ADD_FORMS = frozenset("add adds added adding".split())
-_DESCRIPTION_LEADS = frozenset("the a an another his her their its one".split())
+_ADD_FORMS = words("add_forms")
+_DESCRIPTION_LEADS = words("description_leads")
 
 
 def _described_speaker(masked: str, np_toks: Sequence[Token]) -> Mention | None:
@@ -1048,7 +1048,7 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
     return cues
 
 
-_BE = frozenset("is are was were be been being".split())
+_BE = words("forms_of_be")
 
 
 def _passive(toks: Sequence[Token], v: int) -> bool:
@@ -1575,7 +1575,7 @@ def _sentence_subject(masked: str, toks: list[Token]) -> Mention | None:
     return inner if inner is not None else m
 
 
-_POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
+_POSSESSIVE_DETERMINERS = words("possessive_determiners")
 
 
 def _opens_clause(masked: str, toks: Sequence[Token], i: int) -> bool:
@@ -1606,8 +1606,8 @@ def _named_in_apposition(masked: str, toks: Sequence[Token], end: int, m: Mentio
 
 
 # "Days later, X said", "Hours after the call, X said": a time phrase, not the subject.
-_TIME_NOUNS = frozenset("minutes hours days weeks months years decades moments".split())
-_CLAUSE_OPENERS = frozenset("but and while although though whereas yet".split())
+_TIME_NOUNS = words("time_nouns")
+_CLAUSE_OPENERS = words("clause_openers")
 
 
 def _np_forward(toks: Sequence[Token], i: int) -> list[Token]:
@@ -2306,7 +2306,7 @@ def speaker_label_line(c: _Context):
     return Cue(colon.start, colon.end, colon.text, len(head) - 1, True, m), c.state.resolve(m, c.local)
 
 
-_DASHES = frozenset("- – — ― --".split())
+_DASHES = words("dashes")
 
 
 def title_case_headline_verb(c: _Context):
@@ -2479,8 +2479,8 @@ def _cue_after_exclamation(masked: str, q: _Quote, sentences: list[_Sentence], c
     return cue if len(tail) <= _MAX_TAIL and not any(t.lower in _CLAUSAL for t in tail) else None
 
 
-_TITLE_SMALL = frozenset("the of and a an in on for to at with by from or".split())
-_TITLE_LEAD = frozenset("on in at".split())
+_TITLE_SMALL = words("title_small_words")
+_TITLE_LEAD = words("title_lead_words")
 
 
 def _title_case(words: str) -> bool:

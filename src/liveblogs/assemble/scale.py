@@ -28,6 +28,8 @@ from ..ingest.sources import ArticleSource, article_frame
 from ..quotes.speakers import read_overrides, speaker_names, speaker_table
 
 
+# Articles per Dask task: the batch size of the pandas path (pipeline.batch_frames), measured in
+# benchmarks/results/speed_s5.md (round 1) to keep per-task overhead small; not swept further.
 ARTICLES_PER_TASK = 64
 
 

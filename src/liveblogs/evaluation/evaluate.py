@@ -38,7 +38,7 @@ GOLD_SET_ROLES = {
     "heldout3": "development", "heldout4": "development", "heldout5": "blind",
 }
 _EDGE = " \t\r\n.,;:!?\"'“”‘’«»()[]–—-…"
-MATCH_THRESHOLD = 0.9
+MATCH_THRESHOLD = 0.9  # the scorer's definition (overlap/union of trimmed spans), not tuned to any output
 
 
 def load_gold(path: str | Path = DEFAULT_GOLD) -> pd.DataFrame:

@@ -42,6 +42,8 @@ from ..assemble.corpus import Corpus
 from ..ingest.sources import ArticleSource, article_frame
 
 DEFAULT_FOLDER = PROJECT_DIR.parent / "shared" / "realpages"
+# How far a predicted post start may sit before/after the update's (characters): the scorer's
+# definition, set by hand so a stamp or byline run on above a headline still counts; not tuned.
 BEFORE = 100
 AFTER = 10
 _WS_RE = re.compile(r"\s+")

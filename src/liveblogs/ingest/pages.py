@@ -42,7 +42,7 @@ HTML_SUFFIXES = (".html", ".htm")
 # What ``Page.structure`` can say: where the posts came from.
 STRUCTURES = ("json-ld", "microdata", "time-markup", "text")
 PAGE_TIME_SOURCE = "page metadata"
-BINARY_PROBE = 4096
+BINARY_PROBE = 4096  # a safety bound, not tuned: bytes read to tell a binary file from a page
 _WS_RE = re.compile(r"\s+")
 _TAG_RE = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
 _BLANK_LINES_RE = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)+")
@@ -326,7 +326,7 @@ def page_zone(raws: list[str | None], shown: dt.timedelta | None = None) -> str 
 
 
 _SHOWN_CLOCK_RE = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:])")
-MIN_SHOWN_CLOCKS = 3
+MIN_SHOWN_CLOCKS = 3  # set by hand on ../shared/realpages (a page showing fewer shows no per-post clocks), not swept
 SHOWN_CLOCK_REACH = 120  # how far before an update's headline its shown clock may be
 
 

@@ -76,7 +76,7 @@ PUBLISHED_CUES = tuple(table("date_line_cues")["cues"]["published"])
 UPDATED_CUES = tuple(table("date_line_cues")["cues"]["updated"])
 # A date followed on its line by more than this many characters, with no separator first,
 # is a date in running prose ("24 February 2022 marked the start of ..."), not a date line.
-MAX_DATE_LINE_TAIL = 40
+MAX_DATE_LINE_TAIL = 40  # set by hand on the fixture sets' date lines, not swept
 DATE_TAIL_SEPARATORS = "-–—|•·:("
 
 _SP = r"[ \u00a0\u202f]"  # one space: plain, no-break, or narrow no-break

@@ -64,12 +64,14 @@ def test_a_key_events_list_of_stamped_headlines_opens_no_post(write_article) -> 
 @pytest.mark.parametrize("line, hour, minute, zone", [
     ("1534 GMT — Ministers gather", 15, 34, "UTC"),
     ("0912 BST - Ministers gather", 9, 12, "Europe/London"),
+    ("10.24am GMT: Ministers gather", 10, 24, "UTC"),
 ])
 def test_wire_stamps_hhmm_zone_dash_headline(write_article, line, hour, minute, zone) -> None:
     text = f"Live: ministers meet\n\nPublished: 13 February 2025\n\n{line}\n\nThe ministers arrived in the morning.\n"
     corpus = load(write_article, text)
     post = posts_of(corpus).iloc[0]
     assert (post["time"].hour, post["time"].minute) == (hour, minute) and post["time_source"] == "explicit"
+    assert post["headline"] == "Ministers gather"  # the stamp and its dash are the time's, not the headline's
     article = corpus.articles.iloc[0]
     assert (article["timezone"], article["timezone_source"]) == (zone, "text")  # the stamps' zone, stated
 

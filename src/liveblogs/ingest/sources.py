@@ -23,7 +23,10 @@ import pandas as pd
 from ..config import ARTICLE_SUFFIXES, MANIFEST_NAME, data_dir
 from . import pages
 from ..errors import ArticleError, LiveblogsError, ManifestError
-from .stamps import MONTHS, WEEKDAY_ORDER, WEEKDAYS, ZONE_WORDS, ZONES, find_stamps, parse_stamp_line, split_trailing_stamp
+from .stamps import (
+    LEADING_STAMP_SEPARATOR_RE, MONTHS, WEEKDAY_ORDER, WEEKDAYS, ZONE_WORDS, ZONES, find_stamps, parse_stamp_line,
+    split_trailing_stamp,
+)
 from ..wordlists import table, words
 
 MANIFEST_COLUMNS = ["file", "outlet", "published", "timezone", "url", "title", "encoding"]
@@ -639,8 +642,7 @@ def _line_stamp(line: str) -> tuple[str | None, int, int] | None:
         return found[1].tz, found[1].start, found[1].end
     leading = find_stamps(line[:60])
     if leading and leading[0].start == len(line) - len(line.lstrip()) and leading[0].tz is not None:
-        rest = line[leading[0].end:leading[0].end + 4]
-        if rest[:1] in (" ", "\u00a0") and rest.strip()[:1] in ("—", "–", "-", ":", "|"):
+        if LEADING_STAMP_SEPARATOR_RE.match(line, leading[0].end):
             return leading[0].tz, leading[0].start, leading[0].end
     return None
 

@@ -378,6 +378,11 @@ def _scan(s: str, default_year: int | None, line_mode: bool) -> list[Stamp]:
 # --------------------------------------------------------------------------- public API
 
 
+# A stamp that opens a headline is separated from its words by a colon, a bar or a dash, with
+# a space after it ("10.24am: Starmer ...", "1534 GMT — Talks open", "09:12 | Markets fall").
+LEADING_STAMP_SEPARATOR_RE = re.compile(r"[ \t\u00a0]{0,2}[:|\u2013\u2014-][ \t\u00a0]")
+
+
 def find_stamps(s: str, default_year: int | None = None) -> list[Stamp]:
     """Every clock time (and "2h ago" relative time) in ``s``, in order of position."""
     return _scan(s, default_year, line_mode=False)

@@ -381,6 +381,19 @@ def _headline_end(text: str, head: Paragraph, default_year: int | None) -> tuple
     return head.start + len(words), (head.start + stamp.start, head.start + stamp.end)
 
 
+def _headline_start(text: str, head: Paragraph, default_year: int | None) -> int:
+    """Where the headline's words start: after a stamp that opens it and its separator ("1534 GMT —
+    Talks open", "10.24am: Starmer ..."), which the time stage reads as the post's stamp."""
+    first = text[head.start : min(head.end, head.start + 60)]
+    leading = stamps.find_stamps(first, default_year)
+    if not leading or first[: leading[0].start].strip():
+        return head.start
+    sep = stamps.LEADING_STAMP_SEPARATOR_RE.match(first, leading[0].end)
+    if sep is None or not first[sep.end() :].strip():
+        return head.start
+    return head.start + sep.end()
+
+
 def _paragraph_role(unit: Unit, i: int, flat: str, structural: str | None) -> str:
     if structural is not None:
         return structural
@@ -412,6 +425,8 @@ def segment_rows(article: str, text: str, default_year: int | None = None) -> tu
         head_start = head.start if head else None
         if head and stamp and (marker := BULLET_RE.match(text, head.start)):
             head_start = marker.end()  # "1. Hegseth calls ...": the list number is not the headline's
+        elif head and not stamp:
+            head_start = _headline_start(text, head, default_year)
         post_rows.append(
             {
                 "article": article,

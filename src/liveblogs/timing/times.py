@@ -229,7 +229,6 @@ def resolve_stamp(stamp: stamps.Stamp, clock: ArticleClock) -> pd.Timestamp:
 
 # =========================================================================== clues
 
-_LEADING_SEP_RE = re.compile(r"[ \t]{0,2}[:|\u2013\u2014-][ \t]")
 _FIRST_LINE_RE = re.compile(r"[^\n]{0,200}")
 
 
@@ -414,7 +413,7 @@ def _post_clues(clock: ArticleClock, unit: dict) -> list[dict]:
     if marker is not None:
         return [_clue(clock, post, start, marker, "stamp", post, "transcript time marker opening the post")] + rows
     leading = stamps.find_stamps(first[:60], clock.year)
-    if leading and not first[: leading[0].start].strip() and _LEADING_SEP_RE.match(first, leading[0].end):
+    if leading and not first[: leading[0].start].strip() and stamps.LEADING_STAMP_SEPARATOR_RE.match(first, leading[0].end):
         own = _clue(clock, post, start + leading[0].start, leading[0], "stamp", post, "stamp opening the post")
         return [own] + rows
     return rows

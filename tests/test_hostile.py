@@ -127,6 +127,9 @@ SINGLE_LINE_UNITS = {
     "quotes": '"We will not stop," Zelensky said. ',
     "bullets": "- Putin said: ",
     "headlines": "Putin arrives in Minsk ",
+    # A title-case line of quotations: every quotation asked whether its sentence is a title-case
+    # headline and searched it for the speaker's verb (quadratic until read once per sentence).
+    "title_case_quotes": "Mayor Tomas Feld Slams ‘Reckless’ Budget Plans Again ",
     "mixed": 'At 10.24am, Putin told reporters: "No deal." See our 7.50am post. - ',
 }
 

@@ -1317,6 +1317,15 @@ class _Sentence:
     _starts: list[int] | None = None
     _ends: list[int] | None = None
     _tok_ends: list[int] | None = None
+    _title_cased: bool | None = None
+    _headline_verb: tuple | None = None  # (verb index, mention) or (); None until read
+
+    def title_cased(self) -> bool:
+        """:func:`_title_cased` of the sentence's tokens, read once (every quotation in a long
+        sentence asks: once each would be quadratic)."""
+        if self._title_cased is None:
+            self._title_cased = _title_cased(self.toks)
+        return self._title_cased
 
     def cue_starts(self) -> list[int]:
         if self._starts is None:
@@ -2312,9 +2321,20 @@ _DASHES = words("dashes")
 def title_case_headline_verb(c: _Context):
     """A headline in title case whose subject, named again below, reports with a capitalised verb:
     ``Mayor Feld Slams ‘Reckless’ Budget``, ``Budget Is ‘Reckless,’ Tomas Feld Says.``"""
-    toks = c.toks
-    if c.sent.start != c.q.para_start or not _title_cased(toks):
+    if c.sent.start != c.q.para_start or not c.sent.title_cased():
         return None
+    if c.sent._headline_verb is None:  # the sentence's verb and subject, found once for all its quotations
+        c.sent._headline_verb = _headline_verb(c.masked, c.toks) or ()
+    if not c.sent._headline_verb:
+        return None
+    k, m = c.sent._headline_verb
+    verb = c.toks[k]
+    return Cue(verb.start, verb.end, verb.text, k, True, m), c.state.resolve(m, c.local)
+
+
+def _headline_verb(masked: str, toks: Sequence[Token]) -> tuple[int, "Mention"] | None:
+    """The first capitalised verb of saying in a title-case headline whose subject is a name the
+    text gives again, as ``(verb index, mention)``."""
     for k in range(1, len(toks)):
         verb = toks[k]
         if not verb.is_word or verb.is_quote or not (verb.lower in sp.CUE_VERBS or verb.lower in sp.FRAMING_VERBS):
@@ -2325,11 +2345,11 @@ def title_case_headline_verb(c: _Context):
         ):
             j -= 1
         np_toks = list(toks[j:k])
-        if not 0 < len(np_toks) <= 4 or _word_count(c.masked, np_toks[-1].text) < 2:
+        if not 0 < len(np_toks) <= 4 or _word_count(masked, np_toks[-1].text) < 2:
             continue
-        m = classify_np(c.masked, np_toks)
+        m = classify_np(masked, np_toks)
         if m is not None and m.kind == "name":
-            return Cue(verb.start, verb.end, verb.text, k, True, m), c.state.resolve(m, c.local)
+            return k, m
     return None
 
 
@@ -2508,7 +2528,7 @@ def _nobodys_words(masked: str, text: str, q: _Quote, sent: _Sentence) -> bool:
         return True
     if not sent.cues and lead.endswith(tuple(f"the {n}" for n in sp.MENTION_NOUNS)):
         return True  # a word mentioned, not used: expect the word "historic" to appear
-    if not _title_case(q.words) or _title_cased(sent.toks):
+    if not _title_case(q.words) or sent.title_cased():
         return False  # in a headline written in title case, capitals say nothing of a title
     label = masked[sent.start : q.span.open_mark].split(":", 1)
     if len(label) == 2 and 0 < len(label[0].split()) <= 4 and all(w[:1].isupper() for w in label[0].split()) and (

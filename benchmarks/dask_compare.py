@@ -18,7 +18,7 @@ import time
 
 import pandas as pd
 
-from common import RESULTS, ROOT, fmt, machine_line, markdown_table, write_csv
+from common import ROOT, write_report
 
 POLNEAR = ROOT.parent / "shared" / "polnear" / "train" / "text"
 FRAMES = ("paragraphs", "units", "sentences", "posts", "time_references", "post_times", "cross_reference_links",
@@ -81,13 +81,9 @@ def main(argv: list[str] | None = None) -> int:
         "pandas_cpu_s_median": statistics.median(cpus["pandas"]), "dask_client_cpu_s_median": statistics.median(cpus["dask"]),
         "frames_equal": equal,
     }]
-    write_csv("dask_compare", rows)
-    lines = [f"# Dask (2-worker LocalCluster) against pandas\n\n{machine_line()}\n",
-             f"`python benchmarks/dask_compare.py --articles {args.articles} --repeat {args.repeat}`: wall seconds, "
-             "cache off, cluster started and warmed before timing; rounds alternate the two paths.\n",
-             markdown_table([{k: fmt(v) for k, v in r.items()} for r in rows])]
-    (RESULTS / "dask_compare.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_report("dask_compare", "Dask (2-worker LocalCluster) against pandas",
+                 f"`python benchmarks/dask_compare.py --articles {args.articles} --repeat {args.repeat}`: wall seconds, "
+                 "cache off, cluster started and warmed before timing; rounds alternate the two paths.\n", rows)
     return 0
 
 

@@ -23,16 +23,14 @@ then the cost each article adds to the corpus whatever its length. Results go to
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-from common import RESULTS, ROOT, fmt, machine_line, markdown_table, write_csv
+from common import ROOT, run_in_tree, trees, write_report
 
 POLNEAR = ROOT.parent / "shared" / "polnear" / "train" / "text"
 
@@ -109,13 +107,16 @@ def fit(rows: list[dict]) -> tuple[float, float]:
 
 def run_tree(path: Path, files: list[str], mode: str = "article") -> list[dict]:
     """One worker process with ``path/src`` first on the import path."""
-    fn = "corpus_worker" if mode == "corpus" else "worker"
-    code = ("import json, sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[2]);"
-            f"import fixed_cost; print(json.dumps(fixed_cost.{fn}(json.load(sys.stdin))))")
-    env = {"LIVEBLOGS_CACHE": "", "PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), str(path / "src")],
-                          input=json.dumps(files), capture_output=True, text=True, env=env, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_in_tree(path, "fixed_cost", "corpus_worker" if mode == "corpus" else "worker", files)
+
+
+def measure(found: dict[str, Path], files: list[str], repeat: int, mode: str) -> dict[str, list[list[dict]]]:
+    """Each tree's rounds, the trees alternating round by round (side by side in one run)."""
+    rounds: dict[str, list[list[dict]]] = {name: [] for name in found}
+    for _ in range(repeat):
+        for name, path in found.items():
+            rounds[name].append(run_tree(path, files, mode))
+    return rounds
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,12 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.mode == "corpus":
         return corpus_main(args)
-    trees = {"this": ROOT} | {t.split("=", 1)[0]: Path(t.split("=", 1)[1]) for t in args.tree}
     files = article_files(args.articles)
-    rounds: dict[str, list[list[dict]]] = {name: [] for name in trees}
-    for _ in range(args.repeat):
-        for name, path in trees.items():
-            rounds[name].append(run_tree(path, files))
+    rounds = measure(trees(args.tree), files, args.repeat, "article")
     rows = []
     for name, runs in rounds.items():
         best = [min(r[k]["cpu_ms"] for r in runs) for k in range(len(files))]
@@ -146,25 +143,17 @@ def main(argv: list[str] | None = None) -> int:
             "us_per_word_min": min(f[1] for f in fits), "us_per_word_median": statistics.median(f[1] for f in fits),
             "article_ms_median": statistics.median(best),
         })
-    write_csv("fixed_cost", rows)
-    lines = [f"# Fixed cost per article\n\n{machine_line()}\n",
-             f"`python benchmarks/fixed_cost.py --articles {args.articles} --repeat {args.repeat}"
-             + "".join(f" --tree {t}" for t in args.tree) + "`: CPU time of `article_frames` per article, "
-             "cache off; fixed = intercept of the least-squares line over the articles (each article's fastest "
-             "of the rounds), with the min and median of the per-round fits.\n",
-             markdown_table([{k: fmt(v) for k, v in r.items()} for r in rows])]
-    (RESULTS / "fixed_cost.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_report("fixed_cost", "Fixed cost per article",
+                 f"`python benchmarks/fixed_cost.py --articles {args.articles} --repeat {args.repeat}"
+                 + "".join(f" --tree {t}" for t in args.tree) + "`: CPU time of `article_frames` per article, "
+                 "cache off; fixed = intercept of the least-squares line over the articles (each article's fastest "
+                 "of the rounds), with the min and median of the per-round fits.\n", rows)
     return 0
 
 
 def corpus_main(args: argparse.Namespace) -> int:
-    trees = {"this": ROOT} | {t.split("=", 1)[0]: Path(t.split("=", 1)[1]) for t in args.tree}
     files = article_files(args.articles)
-    rounds: dict[str, list[list[dict]]] = {name: [] for name in trees}
-    for _ in range(args.repeat):
-        for name, path in trees.items():
-            rounds[name].append(run_tree(path, files, "corpus"))
+    rounds = measure(trees(args.tree), files, args.repeat, "corpus")
     rows = []
     for name, runs in rounds.items():
         best = [{**runs[0][k], "cpu_ms": min(r[k]["cpu_ms"] for r in runs)} for k in range(len(runs[0]))]
@@ -179,16 +168,12 @@ def corpus_main(args: argparse.Namespace) -> int:
             "all_articles_s_min": min(full) / 1e3, "all_articles_s_median": statistics.median(full) / 1e3,
             "words_per_cpu_s_best": runs[0][0]["words"] / (min(full) / 1e3),
         })
-    write_csv("fixed_cost_corpus", rows)
-    lines = [f"# Fixed cost per article, corpus path\n\n{machine_line()}\n",
-             f"`python benchmarks/fixed_cost.py --mode corpus --articles {args.articles} --repeat {args.repeat}"
-             + "".join(f" --tree {t}" for t in args.tree) + "`: CPU time of the corpus's per-article map "
-             "(`Corpus._per_article`, cache off) on subsets of the articles; fixed = the per-article coefficient of "
-             "the least-squares fit `cpu = batch + fixed × articles + per_word × words` over the subsets (each subset's "
-             "fastest round), with the min and median of the per-round fits.\n",
-             markdown_table([{k: fmt(v) for k, v in r.items()} for r in rows])]
-    (RESULTS / "fixed_cost_corpus.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_report("fixed_cost_corpus", "Fixed cost per article, corpus path",
+                 f"`python benchmarks/fixed_cost.py --mode corpus --articles {args.articles} --repeat {args.repeat}"
+                 + "".join(f" --tree {t}" for t in args.tree) + "`: CPU time of the corpus's per-article map "
+                 "(`Corpus._per_article`, cache off) on subsets of the articles; fixed = the per-article coefficient of "
+                 "the least-squares fit `cpu = batch + fixed × articles + per_word × words` over the subsets (each "
+                 "subset's fastest round), with the min and median of the per-round fits.\n", rows)
     return 0
 
 

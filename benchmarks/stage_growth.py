@@ -1,6 +1,6 @@
 """CPU time of every corpus stage, in the order the snapshot builds them, at several corpus sizes.
 
-    python benchmarks/results/s5_scripts/stage_growth.py 100 400 840 [--repeat 1] [--gc-freeze] [--src OTHER/src]
+    python benchmarks/stage_growth.py 100 400 840 [--repeat 1] [--gc-freeze] [--src OTHER/src]
 
 First N PolNeAR train articles, cache off, one fresh process per size and run; prints per stage
 the CPU s (min over runs) and µs per word, and how the µs per word changes with N
@@ -9,7 +9,7 @@ the CPU s (min over runs) and µs per word, and how the µs per word changes wit
 import json, statistics, subprocess, sys, time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "polnear" / "train" / "text"
 STAGES = ("load", "per_article_map", "quotes_speakers", "speaker_names", "speakers", "posts", "tokens",
           "story_links", "stories", "coverage_timing", "frames")

@@ -24,7 +24,8 @@ from ..compare import framing
 from ..compare import stories as stories_module
 from .pipeline import PER_ARTICLE, batch_frames, concat_frames
 from ..quotes.quotes import canonicalise
-from ..text.segment import TOKEN_KINDS, normalise_token, token_matches
+from ..text.document import sentence_tokens
+from ..text.segment import TOKEN_KINDS, normalise_token
 from ..ingest.sources import article_frame, resolve_sources
 from ..quotes.speakers import read_overrides, speaker_names, speaker_table
 from ..ingest.usertables import table_path
@@ -194,22 +195,19 @@ class Corpus:
         return concat_frames(frames, TOKEN_COLUMNS)
 
     def _article_tokens(self, article: str, sentences: pd.DataFrame) -> pd.DataFrame:
-        text = self._texts[article]
-        found = [list(token_matches(text, s, e)) for s, e in zip(sentences["start"].tolist(), sentences["end"].tolist())]
-        matches = [m for sentence in found for m in sentence]
-        words = [m.group() for m in matches]
-        counts = [len(sentence) for sentence in found]
+        found = sentence_tokens(self._texts[article], sentences["start"].tolist(), sentences["end"].tolist())
+        words, counts = found["text"], found["per_sentence"]
         return pd.DataFrame(
             {
                 "article": pd.array([article] * len(words), dtype="string"),
                 "post": np.repeat(sentences["post"].to_numpy(), counts),
                 "sentence": np.repeat(sentences["sentence"].to_numpy(), counts),
                 "token": np.arange(len(words), dtype=np.int64),
-                "start": np.array([m.start() for m in matches], dtype=np.int64),
-                "end": np.array([m.end() for m in matches], dtype=np.int64),
+                "start": np.array(found["start"], dtype=np.int64),
+                "end": np.array(found["end"], dtype=np.int64),
                 "text": pd.array(words, dtype="string"),
                 "norm": pd.array([normalise_token(w) for w in words], dtype="string"),
-                "kind": pd.Categorical.from_codes([_KIND_CODES[m.lastgroup] for m in matches], dtype=TOKEN_KIND_DTYPE),
+                "kind": pd.Categorical.from_codes([_KIND_CODES[k] for k in found["kind"]], dtype=TOKEN_KIND_DTYPE),
             }
         )
 

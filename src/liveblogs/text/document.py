@@ -8,7 +8,8 @@ use:
   post times a web page's own markup gives (``None`` for text);
 * ``sentences``: the one sentence splitter (:func:`liveblogs.text.segment.sentence_spans`) over
   each paragraph, as the sentences frame;
-* ``tokens``: the one tokeniser (:func:`liveblogs.text.segment.token_table`) over each sentence;
+* ``tokens``: the one tokeniser over each sentence (:func:`sentence_tokens`, which the corpus's
+  tokens frame is built from too);
 * ``reading_units`` and ``barriers``: paragraphs as a reader takes them, for quotations
   (:mod:`liveblogs.text.reading`);
 * ``quote_spans``: the quotations, paired once (:mod:`liveblogs.text.quotemarks`);
@@ -22,15 +23,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Iterable
 
 import numpy as np
 import pandas as pd
 
 from .quotemarks import QuoteSpan, find_quotes
 from .reading import Unit, barriers, reading_units
-from .segment import normalise, sentence_spans, token_table
+from .segment import normalise, sentence_spans, token_matches
 
-__all__ = ["ArticleDocument", "sentence_frame", "sentence_columns", "sentences_of", "masked_text", "MASK"]
+__all__ = ["ArticleDocument", "sentence_tokens", "sentence_frame", "sentence_columns", "sentences_of", "masked_text", "MASK"]
 
 MASK = "\ue000"  # a quoted character, blanked (a private-use character: never in news text)
 
@@ -78,16 +80,10 @@ class ArticleDocument:
 
     @cached_property
     def tokens(self) -> dict[str, np.ndarray | list]:
-        """The tokens of every sentence: ``start``, ``end`` offsets and ``kind`` (one pass each)."""
-        starts, ends, kinds = [], [], []
-        for s, e in zip(self.sentence_columns["start"], self.sentence_columns["end"]):
-            found = token_table(self.text, s, e)
-            starts.append(found["start"])
-            ends.append(found["end"])
-            kinds.extend(found["kind"])
-        empty = np.empty(0, dtype=np.int64)
-        return {"start": np.concatenate(starts) if starts else empty,
-                "end": np.concatenate(ends) if ends else empty, "kind": kinds}
+        """The tokens of every sentence: ``start``, ``end`` offsets (int64 arrays), ``kind`` and how
+        many each sentence has (``per_sentence``), from :func:`sentence_tokens`."""
+        found = sentence_tokens(self.text, self.sentence_columns["start"], self.sentence_columns["end"])
+        return {**found, "start": np.array(found["start"], dtype=np.int64), "end": np.array(found["end"], dtype=np.int64)}
 
     @cached_property
     def reading_units(self) -> list[Unit]:
@@ -104,6 +100,23 @@ class ArticleDocument:
     def masked(self) -> str:
         """The text with the words of every outermost quotation blanked (:func:`masked_text`)."""
         return masked_text(self.text, [s for s in self.quote_spans if s.parent is None])
+
+
+def sentence_tokens(text: str, starts: Iterable[int], ends: Iterable[int]) -> dict[str, list]:
+    """The one tokeniser over each sentence ``text[start:end]``: every token's ``start``, ``end``,
+    ``kind`` and text, in order, and ``per_sentence`` counts (the corpus's tokens frame is built from
+    this too)."""
+    out: dict[str, list] = {"start": [], "end": [], "kind": [], "text": [], "per_sentence": []}
+    for s, e in zip(starts, ends):
+        n = 0
+        for m in token_matches(text, s, e):
+            out["start"].append(m.start())
+            out["end"].append(m.end())
+            out["kind"].append(m.lastgroup)
+            out["text"].append(m.group())
+            n += 1
+        out["per_sentence"].append(n)
+    return out
 
 
 def masked_text(text: str, spans: list[QuoteSpan]) -> str:

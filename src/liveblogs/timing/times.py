@@ -264,8 +264,6 @@ def _article_clues(clock: ArticleClock, records: list[dict]) -> list[dict]:
                 rows.extend(_displaced_stamp_clue(clock, unit, previous[i]))
             else:
                 rows.extend(_timestamp_clue(clock, unit, target))
-        elif kinds[i] not in tw.SEQUENCE_KINDS:
-            rows.extend(_update_line_clue(clock, unit))
         if kinds[i] in tw.SEQUENCE_KINDS:
             rows.extend(_post_clues(clock, unit))
         elif kinds[i] in tw.LEADING_KINDS:  # an unreadable stamp before the first post stamps that post
@@ -382,19 +380,6 @@ def _timestamp_clue(clock: ArticleClock, unit: dict, target: int | None) -> list
         bound = "lower" if tw.PAGE_OPENING_RE.search(line) else "upper"
         return [_clue(clock, int(unit["post"]), start, stamp, "page", None, f"page stamp ({bound} bound)")]
     return [_clue(clock, int(unit["post"]), start, stamp, "stamp", target, f"stamp line before post {target}")]
-
-
-def _update_line_clue(clock: ArticleClock, unit: dict) -> list[dict]:
-    """A dated "Updated 20:49, 5 Aug 2024" line that the layout read as furniture (a standfirst, a
-    byline's bullet): the page's last update, an upper bound on every post."""
-    line = str(unit["text"])
-    if "\n" in line.strip() or not tw.UPDATE_LINE_RE.match(line):
-        return []
-    stamp = stamps.parse_stamp_line(line, clock.year)
-    if stamp is None or stamp.date is None:
-        return []
-    start = int(unit["start"]) + stamp.start
-    return [_clue(clock, int(unit["post"]), start, stamp, "page", None, "page stamp (upper bound): last update")]
 
 
 def _post_clues(clock: ArticleClock, unit: dict) -> list[dict]:

@@ -82,7 +82,7 @@ def test_reopening_a_cached_corpus_recomputes_nothing(folder: Path, tmp_path: Pa
     for name in CORPUS_FRAMES:
         getattr(first, name)
     for target in ("liveblogs.assemble.corpus.batch_frames", "liveblogs.assemble.corpus.canonicalise", "liveblogs.assemble.corpus.speaker_table",
-                   "liveblogs.compare.stories.story_links", "liveblogs.compare.stories.stories", "liveblogs.assemble.corpus.token_matches"):
+                   "liveblogs.compare.stories.story_links", "liveblogs.compare.stories.stories", "liveblogs.assemble.corpus.sentence_tokens"):
         monkeypatch.setattr(target, _refuse)
     again = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
     for name in CORPUS_FRAMES:

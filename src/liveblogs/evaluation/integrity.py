@@ -51,7 +51,7 @@ def _equal(span: str, claimed: object) -> bool:
 _MARKS = str.maketrans("", "", "\"'“”‘’«»„‚‹›")
 
 
-def _same_words(span: str, claimed: object) -> bool:
+def same_words(span: str, claimed: object) -> bool:
     """A quotation's ``quote`` is its span with white space folded and, in a quotation running over
     paragraphs, the mark opening each continuing paragraph left out: equal up to those two."""
     if span == claimed:
@@ -72,7 +72,7 @@ def _opens_with(span: str, claimed: object) -> bool:
 
 # Per frame: (column claimed, start column, end column, how the span must match the claim).
 _CLAIMS = {
-    "quotes": [("quote", "start", "end", _same_words), ("speaker_mention", "mention_start", "mention_end", _equal),
+    "quotes": [("quote", "start", "end", same_words), ("speaker_mention", "mention_start", "mention_end", _equal),
                ("cue", "cue_start", "cue_end", _equal)],
     "speaker_names": [("alias", "start", "end", _equal)],
     "speakers": [("aliases", "start", "end", _one_of)],

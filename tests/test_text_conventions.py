@@ -230,3 +230,98 @@ def test_an_update_line_far_from_the_newest_clock_does_not_move_the_day(write_ar
     posts = posts_of(load(write_article, _bare_clock_blog("Updated 09:05, 6 Aug 2024")))
     timed = posts[posts["time"].notna()]
     assert [t[:16] for t in hhmm(timed["time"])] == ["2024-08-04 21:00", "2024-08-04 20:42", "2024-08-04 19:11"]
+
+
+# --------------------------------------------------------------------------- page dates under menus
+def _menu(lines: int) -> str:
+    """A copied site menu: bulleted sections, sub-sections, glued link rows and list numbers."""
+    sections = ["News", "Sport", "Business", "Culture", "Travel", "Weather"]
+    out = ["examplepostLoad mobile navigation", "Sign In"]
+    for n in range(lines):
+        out.append(f"* {sections[n % 6]}" if n % 3 == 0 else f"+ {sections[(n + 2) % 6]} Extra" if n % 3 == 1
+                   else "Local NewsWorld NewsOdd NewsMore GoodTeam Pages")
+    return "\n".join(out + ["1.", "2.", "Got A Story?"]) + "\n\n"
+
+
+def _blog_under_menu(menu_lines: int, date_line: str) -> str:
+    return (_menu(menu_lines)
+            + "Storm live: trains cancelled as gusts reach 90mph\n\n"
+            + "Forecasters have warned of more disruption through the evening as the storm moves east.\n\n"
+            + f"By\nAnn Reporter\n{date_line}\n\n"
+            + "Rail operators have cancelled services across the region.\n\n"
+            + "18:05Ann Reporter\n\nBridge closed to high-sided vehicles\n\nThe bridge was closed this afternoon.\n\n"
+            + "16:40Ann Reporter\n\nFirst trains cancelled\n\nThe first services were cancelled at lunchtime.\n")
+
+
+@pytest.mark.parametrize("menu_lines", [3, 60, 400])
+def test_the_page_date_line_is_read_under_any_length_of_site_menu(write_article, menu_lines) -> None:
+    corpus = load(write_article, _blog_under_menu(menu_lines, "* Updated 18:05, 13 FEB 2025"))
+    article = corpus.articles.iloc[0]
+    assert (str(article["published"].date()), article["published_source"]) == ("2025-02-13", "text")
+    posts = posts_of(corpus)
+    assert [t[:16] for t in hhmm(posts.loc[posts["time_source"] == "explicit", "time"])] == [
+        "2025-02-13 18:05", "2025-02-13 16:40"]
+
+
+def test_the_header_search_stops_at_its_safety_bound(write_article) -> None:
+    from liveblogs.ingest.sources import HEADER_SCAN_CHARS, infer_published
+    text = _blog_under_menu(HEADER_SCAN_CHARS // 10, "* Updated 18:05, 13 FEB 2025")
+    assert text.index("13 FEB 2025") > HEADER_SCAN_CHARS and infer_published(text) is None
+
+
+def test_a_name_set_off_by_a_bar_before_the_date_is_a_date_line(write_article) -> None:
+    text = ("THE EXAMPLE HERALD | Feb 13, 2025, 18:05:11 IST\n\nCup final live: toss won by the visitors\n\n"
+            "18:05 (IST), Feb 13\n\nToss won by the visitors\n\nThe visitors chose to bat.\n")
+    corpus = load(write_article, text)
+    article = corpus.articles.iloc[0]
+    assert (str(article["published"].date()), article["timezone"]) == ("2025-02-13", "Asia/Kolkata")
+    assert hhmm(posts_of(corpus)["time"])[-1] == "2025-02-13 18:05 IST"
+
+
+def test_a_date_inside_a_post_is_the_page_date_only_when_nothing_else_dates_it(write_article) -> None:
+    posts = ("\n\n10:24 GMT\n\nTalks resume\n\nThe talks resumed. A deal signed on 4 March 2019 was cited.\n\n"
+             "Thursday 13 February 2025\n\n09:10 GMT\n\nDelegations arrive\n\nThe delegations arrived.\n")
+    corpus = load(write_article, "Summit live: talks resume" + posts)
+    article = corpus.articles.iloc[0]
+    assert (str(article["published"].date()), article["published_source"]) == ("2025-02-13", "post body")
+    dated = load(write_article, "Summit live: talks resume\n\nWednesday 12 February 2025" + posts, "dated.txt")
+    article = dated.articles.iloc[0]  # a header date wins over the day heading among the posts
+    assert (str(article["published"].date()), article["published_source"]) == ("2025-02-12", "text")
+
+
+# --------------------------------------------------------------------------- other languages' dates
+@pytest.mark.parametrize("line, zone, source", [
+    ("13 Febbraio 2025 Aggiornato alle 18:05 2 minuti di lettura", "Europe/Rome", "assumed"),  # Italian
+    ("giovedì 13 febbraio 2025", "Europe/Rome", "assumed"),
+    ("Veröffentlicht am Donnerstag, 13. Februar 2025", "Europe/Berlin", "assumed"),  # German
+    ("czwartek, 13 lutego 2025", "Europe/Warsaw", "assumed"),  # Polish, the genitive month
+    ("Publié le jeudi 13 février 2025", "UTC", "default"),  # French: no one clock for French pages
+    ("Actualizado el jueves, 13 de febrero de 2025", "UTC", "default"),  # Spanish: nor for Spanish ones
+    ("13 novembre 2025", "UTC", "default"),  # Italian or French: in doubt, nothing assumed
+])
+def test_dates_in_other_languages_and_the_zone_their_language_keeps(write_article, line, zone, source) -> None:
+    text = f"Diretta: la notizia del giorno\n\n{line}\n\n18:05\n\nPrima notizia\n\nIl testo della notizia.\n"
+    article = load(write_article, text).articles.iloc[0]
+    assert str(article["published"].date()) in ("2025-02-13", "2025-11-13")
+    assert (article["timezone"], article["timezone_source"]) == (zone, source)
+
+
+def test_other_languages_dates_are_checked_like_english_ones() -> None:
+    from liveblogs.ingest.sources import find_dates
+    assert list(find_dates("venerdì 13 febbraio 2025")) == []  # 13 February 2025 was a Thursday
+    assert list(find_dates("Bruno Mars 3 2025")) == []  # month first is English order only
+    assert [d.isoformat() for d, _, _ in find_dates("2 listopada 2023 r., 13 de febrero de 2025, 13. März 2025")] == [
+        "2023-11-02", "2025-02-13", "2025-03-13"]
+    found = stamps.find_stamps("13 lutego 2025, 18:05")
+    assert [(s.date.isoformat(), s.hour, s.minute) for s in found] == [("2025-02-13", 18, 5)]
+
+
+def test_an_outlets_home_clock_is_assumed_when_the_page_states_no_zone(write_article) -> None:
+    text = ("Storm live: trains cancelled\n\nThursday 14 August 2025\n\n"
+            "18:05\n\nBridge closed\n\nThe bridge was closed.\n\n"
+            "Copyright 2025 Daily Mirror. All rights reserved.\n")
+    article = load(write_article, text).articles.iloc[0]
+    assert (article["outlet"], article["timezone"], article["timezone_source"]) == (
+        "Daily Mirror", "Europe/London", "assumed")
+    unknown = load(write_article, text.replace("Daily Mirror", "Example Media"), "unknown.txt").articles.iloc[0]
+    assert (unknown["timezone"], unknown["timezone_source"]) == ("UTC", "default")

@@ -325,3 +325,223 @@ def test_an_outlets_home_clock_is_assumed_when_the_page_states_no_zone(write_art
         "Daily Mirror", "Europe/London", "assumed")
     unknown = load(write_article, text.replace("Daily Mirror", "Example Media"), "unknown.txt").articles.iloc[0]
     assert (unknown["timezone"], unknown["timezone_source"]) == ("UTC", "default")
+
+
+# --------------------------------------------------------------------------- other outlets' pages
+# Invented pages in four outlets' house styles (none of them among the fixture pages): the outlet
+# must be named, the stated zone read, and every printed stamp give its post the right minute.
+OUTLET_PAGES = {
+    "guardian": ("The Guardian", "UTC", """Sign in
+Search
+* News
+* Opinion
+* Sport
+* Culture
+* Lifestyle
+Europe live: ministers meet in Brussels as talks on spending resume
+The meeting comes a day after allies were told to raise defence budgets
+Thu 13 Feb 2025 16.12 GMT
+First published on Thu 13 Feb 2025 08.05 GMT
+
+16.12 GMT
+Ministers agree a joint statement
+
+The ministers agreed a short statement after four hours of talks.
+
+14.40 GMT
+Finance ministers join the talks
+
+Finance ministers joined the defence ministers for the afternoon session.
+
+10.24 GMT
+Talks open in Brussels
+
+The talks opened with a minute's silence.
+
+The Guardian
+""", ["2025-02-13 16:12", "2025-02-13 14:40", "2025-02-13 10:24"]),
+    "reuters": ("Reuters", "UTC", """Skip to main content
+Exclusive news, data and analytics for financial market professionals
+* World
+* Business
+* Markets
+Live: Nato ministers meet in Brussels as spending row deepens
+By Reuters
+February 13, 2025 4:12 PM GMT Updated 2 hours ago
+
+February 13, 2025 4:12 PM GMT
+Ministers agree joint statement
+
+The ministers agreed a joint statement, two diplomats said.
+
+February 13, 2025 2:40 PM GMT
+Finance ministers join talks
+
+Finance ministers joined the talks in the afternoon.
+
+February 13, 2025 10:24 AM GMT
+Talks open
+
+The talks opened in Brussels.
+
+Reporting by Jane Roberts; Editing by John Smith
+Our Standards: The Thomson Reuters Trust Principles.
+""", ["2025-02-13 16:12", "2025-02-13 14:40", "2025-02-13 10:24"]),
+    "ap": ("Associated Press", "America/New_York", """Menu
+* World
+* U.S.
+* Politics
+Live updates: Senate opens debate on the spending bill
+By THE ASSOCIATED PRESS
+Updated 4:12 PM EST, February 13, 2025
+
+4:12 PM EST
+Senate leader sets a vote for Friday
+
+The Senate leader said a final vote would come on Friday.
+
+2:40 PM EST
+Democrats offer amendments
+
+Democrats offered a dozen amendments to the bill.
+
+10:24 AM EST
+Debate opens
+
+The debate opened with a reading of the bill.
+
+Copyright 2025 The Associated Press. All Rights Reserved.
+""", ["2025-02-13 16:12", "2025-02-13 14:40", "2025-02-13 10:24"]),
+    "aljazeera": ("Al Jazeera", "UTC", """Skip links
+Skip to Content
+Live
+* News
+* Middle East
+* Explained
+Gaza live: aid convoy crosses into the north
+The first convoy in a week has crossed, the UN says
+By Al Jazeera Staff
+Published On 13 Feb 2025
+
+13 Feb 2025 - 16:12 GMT
+Aid convoy crosses into the north
+
+The UN said the convoy of twelve lorries had crossed.
+
+13 Feb 2025 - 14:40 GMT
+UN calls for more crossings
+
+The UN called for more crossings to open.
+
+13 Feb 2025 - 10:24 GMT
+Talks resume in Cairo
+
+The talks resumed in Cairo.
+
+Al Jazeera Media Network
+""", ["2025-02-13 16:12", "2025-02-13 14:40", "2025-02-13 10:24"]),    "guardian_under_menu": ("The Guardian", "UTC", """Skip to main contentSkip to navigation
+Print subscriptions
+Sign in
+Search jobs
+Search
+Europe
+* US edition
+* UK edition
+* Australia edition
+The Guardian - Back to homeThe Guardian
+* News
+* Opinion
+* Sport
+Europe live
+Ukraine
+Europe live: ministers meet in Brussels as talks on spending resume
+The meeting comes a day after allies were told to raise defence budgets
+Jakub Krupa
+Thu 13 Feb 2025 16.12 GMT
+First published on Thu 13 Feb 2025 08.05 GMT
+Key events
+* 5h ago
+Talks open in Brussels
+* 1h ago
+Ministers agree a joint statement
+5h ago
+10.24 GMT
+Talks open in Brussels
+The talks opened with a minute's silence.
+1h ago
+14.40 GMT
+Finance ministers join the talks
+Finance ministers joined the defence ministers for the afternoon session.
+Updated at 14.52 GMT
+16.12 GMT
+Ministers agree a joint statement
+The ministers agreed a short statement after four hours of talks.
+Explore more on these topics
+""", ['2025-02-13 10:24', '2025-02-13 14:40', '2025-02-13 16:12']),
+    "ap_gmt": ("Associated Press", "UTC", """Live updates: Senate opens debate on the spending bill
+By THE ASSOCIATED PRESS
+Updated 4:12 PM GMT, February 13, 2025
+Share
+4:12 PM GMT
+Senate leader sets a vote for Friday
+The Senate leader said a final vote would come on Friday.
+Share
+2:40 PM GMT
+Democrats offer amendments
+Democrats offered a dozen amendments to the bill.
+Copyright 2025 The Associated Press. All Rights Reserved.
+""", ['2025-02-13 16:12', '2025-02-13 14:40']),
+    "reuters_clock_only": ("Reuters", "UTC", """Live: Nato ministers meet in Brussels as spending row deepens
+By Reuters
+February 13, 2025 4:12 PM GMT Updated 2 hours ago
+4:12 PM GMT
+Ministers agree joint statement
+The ministers agreed a joint statement, two diplomats said.
+2:40 PM GMT
+Finance ministers join talks
+Finance ministers joined the talks in the afternoon.
+Our Standards: The Thomson Reuters Trust Principles.
+""", ['2025-02-13 16:12', '2025-02-13 14:40']),
+    "aljazeera_two_clocks": ("Al Jazeera", "UTC", """Gaza live: aid convoy crosses into the north
+The first convoy in a week has crossed, the UN says
+By Al Jazeera Staff
+Published On 13 Feb 2025
+13 Feb 2025
+This live page is now closed.
+4:12pm (16:12 GMT)
+Aid convoy crosses into the north
+The UN said the convoy of twelve lorries had crossed.
+2:40pm (14:40 GMT)
+UN calls for more crossings
+The UN called for more crossings to open.
+Al Jazeera Media Network
+""", ['2025-02-13 16:12', '2025-02-13 14:40']),
+}
+
+
+@pytest.mark.parametrize("name", list(OUTLET_PAGES))
+def test_other_outlets_pages_outlet_zone_and_every_stamps_minute(write_article, name) -> None:
+    outlet, zone, text, minutes = OUTLET_PAGES[name]
+    corpus = load(write_article, text, f"{name}.txt")
+    article = corpus.articles.iloc[0]
+    assert (article["outlet"], article["timezone"], article["timezone_source"]) == (outlet, zone, "text")
+    assert str(article["published"].date()) == "2025-02-13"
+    posts = posts_of(corpus)
+    stamped = posts[posts["time_source"] == "explicit"]
+    if name == "guardian_under_menu":  # left: the header's "First published on ... 08.05 GMT" line
+        stamped = stamped[stamped["headline"] != "Key events"]  # opens a post of the key-events list
+    times = [pd.Timestamp(t).tz_convert(zone) for t in stamped["time"]]
+    assert [t.strftime("%Y-%m-%d %H:%M") for t in times] == minutes
+    assert stamped["headline"].notna().all()
+
+
+@pytest.mark.parametrize("line, hour, minute, zone", [
+    ("4:12pm (16:12 GMT)", 16, 12, "UTC"),  # a local clock, then the zoned one in brackets
+    ("06:45 GMT/ 00:45 CST", 6, 45, "UTC"),  # two zoned clocks of one moment: the first
+    ("16:12 GMT (4:12pm local)", None, None, None),  # a bracketed note, not a second clock
+    ("4:12pm (16:12)", None, None, None),  # neither clock names a zone
+])
+def test_one_moment_in_two_clocks_is_one_stamp(line, hour, minute, zone) -> None:
+    stamp = stamps.parse_stamp_line(line)
+    assert (None if stamp is None else (stamp.hour, stamp.minute, stamp.tz)) == (
+        None if hour is None else (hour, minute, zone))

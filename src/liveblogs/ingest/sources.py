@@ -258,9 +258,13 @@ def file_encoding(path: Path, encoding: str = "utf-8") -> str:
 
 
 def infer_outlet(text: str) -> str | None:
-    """The outlet whose signature comes first in the first or last non-empty lines, if any."""
+    """The outlet whose signature comes first in the first or last non-empty lines, if any; else
+    in the first content lines of the header under a site menu ("The Guardian - Back to home"
+    after a dozen menu lines), which come last so they never outvote the edges."""
     lines = [line for line in text.split("\n") if line.strip()]
-    edges = "\n".join(map(_line_edges, lines[:OUTLET_EDGE_LINES] + lines[-OUTLET_EDGE_LINES:]))
+    under_menu = [line for line in text[:header_window(text)].split("\n")[OUTLET_EDGE_LINES:]
+                  if line.strip() and not is_menu_line(line)][:OUTLET_EDGE_LINES]
+    edges = "\n".join(map(_line_edges, lines[:OUTLET_EDGE_LINES] + lines[-OUTLET_EDGE_LINES:] + under_menu))
     for found in _OUTLET_RX.finditer(edges):
         if not _CHANNEL_CUE_RX.search(edges, max(0, found.start() - 30), found.start()):
             return _OUTLETS_BY_GROUP[found.lastgroup]

@@ -443,6 +443,18 @@ def _join_relative(line: str, a: Stamp, b: Stamp) -> Stamp | None:
                  clock.date, clock.weekday, rel.relative_minutes, "relative_time")
 
 
+def _join_clocks(line: str, a: Stamp, b: Stamp, end: int) -> Stamp | None:
+    """One stamp from one moment in two clocks, a local one and a zoned one after it in brackets
+    or a slash ("4:12pm (16:12 GMT)", "06:45 GMT/ 00:45 CST"): the first zoned clock, over both."""
+    if a.hour < 0 or b.hour < 0 or (a.tz is None and b.tz is None):
+        return None
+    between = line[a.end:b.start].strip(" \t\u00a0\u202f")
+    if between not in ("(", "/") or (between == "(") != (line[b.end:end].strip(" \t\u00a0\u202f") == ")"):
+        return None
+    zoned = a if a.tz is not None else b
+    return replace(zoned, start=a.start, end=end, text=line[a.start:end])
+
+
 def parse_stamp_line(line: str, default_year: int | None = None) -> Stamp | None:
     """The stamp when ``line`` is nothing but one (after "Posted at"/"Updated"/..., or a list
     bullet when it carries a date or zone), perhaps with the author's name or a badge glued on
@@ -456,12 +468,13 @@ def parse_stamp_line(line: str, default_year: int | None = None) -> Stamp | None
     stamps = [st for st in _scan(line[:end], default_year, line_mode=True) if st.start >= start]
     if not stamps or stamps[0].start != start:
         return None
-    if stamps[-1].end != end:
+    bracketed = len(stamps) == 2 and line[stamps[1].end:end].strip(" \t\u00a0\u202f") == ")"
+    if stamps[-1].end != end and not bracketed:
         stamps = _before_tail(line, stamps, end)
         if not stamps:
             return None
     if len(stamps) == 2:
-        stamp = _join_relative(line, stamps[0], stamps[1])
+        stamp = _join_relative(line, stamps[0], stamps[1]) or _join_clocks(line, stamps[0], stamps[1], end)
     elif len(stamps) == 1:
         stamp = stamps[0]
     else:

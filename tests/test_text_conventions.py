@@ -545,3 +545,15 @@ def test_one_moment_in_two_clocks_is_one_stamp(line, hour, minute, zone) -> None
     stamp = stamps.parse_stamp_line(line)
     assert (None if stamp is None else (stamp.hour, stamp.minute, stamp.tz)) == (
         None if hour is None else (hour, minute, zone))
+
+
+def test_a_plain_article_gets_no_assumed_zone_and_no_outlet_from_its_prose(write_article) -> None:
+    text = ("Editors weigh a merger\n\nBy Jane Doe\n\nMarch 5, 2025\n\n"
+            "Two publishers are weighing a merger that would create the largest group in the country.\n\n"
+            "The boards met twice last week, according to three people briefed on the talks.\n\n"
+            "Executives at the Daily Mirror met on Tuesday to discuss the plan, people familiar said.\n\n"
+            "The talks are at an early stage and may not lead to a deal, they said.\n\n"
+            "Neither company would comment.\n\nShares in both rose on the news.\n\nMore to follow.\n\n"
+            "Markets closed higher.\n\nAnalysts were divided.\n")
+    article = load(write_article, text).articles.iloc[0]
+    assert (article["outlet"], article["timezone"], article["timezone_source"]) == ("article", "UTC", "default")

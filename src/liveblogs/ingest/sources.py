@@ -36,6 +36,9 @@ DEFAULT_TIMEZONE = "UTC"
 # first and last lines (bylines, datelines, sign-offs, footers); the earliest found wins.
 OUTLET_SIGNATURES = {outlet: tuple(signatures) for outlet, signatures in table("outlets")["signatures"].items()}
 OUTLET_EDGE_LINES = 5  # where a byline, dateline or sign-off sits; set by hand, not swept
+# A page opens with a site menu when all but two of its first MENU_OPENING_LINES lines are menu
+# lines (``is_menu_line``); a plain article's title, byline and paragraphs are not.
+MENU_OPENING_LINES = 10  # set by hand on copied pages, not swept
 # Of a longer edge line only its first and last OUTLET_EDGE_CHARS characters are read: a
 # signature sits where a byline, dateline or sign-off does, and a one-line file of megabytes
 # would otherwise be searched whole, twice.
@@ -258,12 +261,15 @@ def file_encoding(path: Path, encoding: str = "utf-8") -> str:
 
 
 def infer_outlet(text: str) -> str | None:
-    """The outlet whose signature comes first in the first or last non-empty lines, if any; else
-    in the first content lines of the header under a site menu ("The Guardian - Back to home"
-    after a dozen menu lines), which come last so they never outvote the edges."""
+    """The outlet whose signature comes first in the first or last non-empty lines, if any; else,
+    on a page that opens with a site menu, in the first content lines of its header ("The
+    Guardian - Back to home" after a dozen menu lines), which come last so they never outvote
+    the edges."""
     lines = [line for line in text.split("\n") if line.strip()]
-    under_menu = [line for line in text[:header_window(text)].split("\n")[OUTLET_EDGE_LINES:]
-                  if line.strip() and not is_menu_line(line)][:OUTLET_EDGE_LINES]
+    under_menu: list[str] = []
+    if sum(map(is_menu_line, lines[:MENU_OPENING_LINES])) >= MENU_OPENING_LINES - 2:  # the page opens with a menu
+        under_menu = [line for line in text[:header_window(text)].split("\n")
+                      if line.strip() and not is_menu_line(line)][:OUTLET_EDGE_LINES]
     edges = "\n".join(map(_line_edges, lines[:OUTLET_EDGE_LINES] + lines[-OUTLET_EDGE_LINES:] + under_menu))
     for found in _OUTLET_RX.finditer(edges):
         if not _CHANNEL_CUE_RX.search(edges, max(0, found.start() - 30), found.start()):
@@ -497,8 +503,11 @@ def assumed_zone(text: str, outlet: str | None, published: PublishedDate | None)
     language its date line is written in, when that language keeps one (calendar.toml
     ``languages``: "02 Novembre 2023 Aggiornato alle 16:58" is Italian → Europe/Rome; "13
     novembre 2023" alone may be French or Italian, and French has no one clock: no assumption).
-    The articles frame shows it as ``timezone_source`` "assumed".
+    Only a page with post stamps (bare clocks to read) gets one. The articles frame shows it as
+    ``timezone_source`` "assumed".
     """
+    if not any(_is_post_stamp_line(line) for line in text.split("\n")):
+        return None  # no clock to read: a plain article's day bounds stay in UTC, as before
     if outlet in OUTLET_ZONES:
         return OUTLET_ZONES[outlet]
     if published is None:

@@ -24,7 +24,8 @@ from ..config import ARTICLE_SUFFIXES, MANIFEST_NAME, data_dir
 from . import pages
 from ..errors import ArticleError, LiveblogsError, ManifestError
 from .stamps import (
-    LEADING_STAMP_SEPARATOR_RE, MONTHS, WEEKDAY_ORDER, WEEKDAYS, ZONE_WORDS, ZONES, find_stamps, parse_stamp_line,
+    CALENDAR_LANGUAGES, DATE_CONNECTORS, DATE_MONTHS, DATE_WEEKDAYS, LANGUAGE_ZONES, LEADING_STAMP_SEPARATOR_RE, MONTHS,
+    WEEKDAY_ORDER, ZONE_WORDS, ZONES, find_stamps, parse_stamp_line,
     split_trailing_stamp,
 )
 from ..wordlists import table, words
@@ -35,6 +36,9 @@ DEFAULT_TIMEZONE = "UTC"
 # first and last lines (bylines, datelines, sign-offs, footers); the earliest found wins.
 OUTLET_SIGNATURES = {outlet: tuple(signatures) for outlet, signatures in table("outlets")["signatures"].items()}
 OUTLET_EDGE_LINES = 5  # where a byline, dateline or sign-off sits; set by hand, not swept
+# A page opens with a site menu when all but two of its first MENU_OPENING_LINES lines are menu
+# lines (``is_menu_line``); a plain article's title, byline and paragraphs are not.
+MENU_OPENING_LINES = 10  # set by hand on copied pages, not swept
 # Of a longer edge line only its first and last OUTLET_EDGE_CHARS characters are read: a
 # signature sits where a byline, dateline or sign-off does, and a one-line file of megabytes
 # would otherwise be searched whole, twice.
@@ -68,34 +72,56 @@ _CHANNEL_CUE_RX = re.compile(
 _OUTLETS_BY_GROUP = {f"o{i}": outlet for i, outlet in enumerate(OUTLET_SIGNATURES)}
 
 # --------------------------------------------------------------------------- publication dates
-# Where ``infer_published`` looks: the first HEADER_LINES non-empty lines, and never past
-# HEADER_CHARS characters (one long first line must not hide a date deep in the body).
+# Where ``infer_published`` looks: the page's header, which ends at its first post stamp or
+# after HEADER_LINES lines of content holding at most HEADER_CHARS characters (one long first line
+# must not hide a date deep in the body). Menu lines (short or all-capitalised link lines with no
+# sentence end: "* Latest News", "Sign In", "UK NewsUS NewsWorld News") do not count, so a date
+# line under any length of navigation is read ("* Updated 21:22, 6 OCT 2020" after 60 menu
+# lines on a copied Reach plc page); HEADER_SCAN_CHARS bounds the scan whatever the page holds.
 HEADER_LINES = 15  # set by hand on the bundled and held-out headers, not swept
 HEADER_CHARS = 1_500  # safety bound, not tuned
-# What ``published_source`` can say: the manifest gave the date, the text did, or nothing did.
-PUBLISHED_SOURCES = ["manifest", "text", "none", "page metadata"]
+HEADER_SCAN_CHARS = 20_000  # safety bound on work, not tuned: the real pages' date lines sit 1–5k chars down
+# A line of at most this many words with no sentence end is a menu entry ("News Home", "Top Searches:").
+MENU_LINE_WORDS = 4  # set by hand on the menus of ../shared/realpages, not swept
+# Of a page with no date in its header, a date line standing alone among the posts (a day
+# heading, a post's dated stamp) within HEADER_SCAN_CHARS is the documented fallback: its
+# ``published_source`` says "post body".
+MAX_BODY_DATE_TAIL = 16  # what may follow a body date on its line: a clock and zone ("16:12 GMT"), not tuned
+# What ``published_source`` can say: the manifest gave the date, the text's header did, a date
+# line among its posts did (the fallback above), or nothing did.
+PUBLISHED_SOURCES = ["manifest", "text", "none", "page metadata", "post body"]
 # Words that open a date line, and which of them name the first publication.
-PUBLISHED_CUES = tuple(table("date_line_cues")["cues"]["published"])
-UPDATED_CUES = tuple(table("date_line_cues")["cues"]["updated"])
+# English first, then the other languages' cues ("Pubblicato il", "Aggiornato alle").
+_CUES = table("date_line_cues")
+PUBLISHED_CUES = tuple(_CUES["cues"]["published"]) + tuple(c for v in _CUES["languages"].values() for c in v["published"])
+UPDATED_CUES = tuple(_CUES["cues"]["updated"]) + tuple(c for v in _CUES["languages"].values() for c in v["updated"])
 # A date followed on its line by more than this many characters, with no separator first,
 # is a date in running prose ("24 February 2022 marked the start of ..."), not a date line.
 MAX_DATE_LINE_TAIL = 40  # set by hand on the fixture sets' date lines, not swept
 DATE_TAIL_SEPARATORS = "-–—|•·:("
 
 _SP = r"[ \u00a0\u202f]"  # one space: plain, no-break, or narrow no-break
+# Month and weekday names in Title and UPPER case, and as written for the other languages'
+# (calendar.toml ``languages``: "2 listopada 2023", "giovedì 2 novembre 2023").
 _MONTH_NAMES = "|".join(
-    re.escape(v) for v in sorted({v for m in MONTHS for v in (m.title(), m.upper())}, key=lambda v: (-len(v), v))
+    re.escape(v) for v in sorted({v for m in DATE_MONTHS for v in (m.title(), m.upper(), m if m in CALENDAR_LANGUAGES else m.title())},
+                                 key=lambda v: (-len(v), v))
 )
 _WEEKDAY_NAMES = "|".join(
-    re.escape(v) for v in sorted({v for w in WEEKDAYS for v in (w.title(), w.upper())}, key=lambda v: (-len(v), v))
+    re.escape(v) for v in sorted({v for w in DATE_WEEKDAYS for v in (w.title(), w.upper(), w if w in CALENDAR_LANGUAGES else w.title())},
+                                 key=lambda v: (-len(v), v))
 )
+_CONNECTOR = "(?:" + "|".join(DATE_CONNECTORS) + ")"
+# Month first ("March 18, 2025") is English order only: "Mars 3 2025" is no French date.
+_ENGLISH_MONTH_NAMES = "|".join(
+    re.escape(v) for v in sorted({v for m in MONTHS for v in (m.title(), m.upper())}, key=lambda v: (-len(v), v)))
 _YEAR_4 = r"(?:19|20)\d\d(?!\d)"
 # A full date: day, month (name or abbreviation) and 4-digit year, in the three English orders,
 # optionally after a weekday. Every repetition is bounded, so a scan is linear in the text.
 _FULL_DATE_RX = re.compile(
     rf"(?:(?<![A-Za-z])(?P<wd>{_WEEKDAY_NAMES})\.?,?{_SP}{{1,2}})?"
-    rf"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{_SP}{{1,2}}(?:of{_SP})?(?P<m1>{_MONTH_NAMES})\.?,?{_SP}{{1,2}}(?P<y1>{_YEAR_4})"
-    rf"|(?<![A-Za-z])(?P<m2>{_MONTH_NAMES})\.?{_SP}{{1,2}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?{_SP}{{1,2}}(?P<y2>{_YEAR_4})"
+    rf"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\.?{_SP}{{1,2}}(?:{_CONNECTOR}{_SP})?(?P<m1>{_MONTH_NAMES})\.?,?{_SP}{{1,2}}(?:{_CONNECTOR}{_SP})?(?P<y1>{_YEAR_4})"
+    rf"|(?<![A-Za-z])(?P<m2>{_ENGLISH_MONTH_NAMES})\.?{_SP}{{1,2}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?{_SP}{{1,2}}(?P<y2>{_YEAR_4})"
     rf"|(?<![\d.:/-])(?P<y3>{_YEAR_4})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)(?![\d])"
     rf"|(?<![\d.:/-])(?P<n1>[0-3]?\d)[/.](?P<n2>[01]?\d)[/.](?P<y4>{_YEAR_4})"
     r")"
@@ -114,6 +140,8 @@ _CUE_RX = re.compile(
 _DATELINE_PLACE_RX = re.compile(rf"\A[A-Z][A-Z.'’/ -]{{1,40}},{_SP}{{0,2}}\Z")
 # "By Jane Doe, " or "By Jane Doe | " before the date: a byline.
 _BYLINE_RX = re.compile(r"\A(?:By|BY|by) [^\n]{1,100}[,|•·–—-] {0,2}\Z")
+# "THE TIMES OF INDIA | " or "Reuters • " before the date: a name set off by a bar or a dot.
+_LEAD_RX = re.compile(r"\A[^\n.!?]{1,60}[ \u00a0][|•·][ \u00a0]{0,2}\Z")
 
 
 @dataclass(frozen=True)
@@ -233,9 +261,16 @@ def file_encoding(path: Path, encoding: str = "utf-8") -> str:
 
 
 def infer_outlet(text: str) -> str | None:
-    """The outlet whose signature comes first in the first or last non-empty lines, if any."""
+    """The outlet whose signature comes first in the first or last non-empty lines, if any; else,
+    on a page that opens with a site menu, in the first content lines of its header ("The
+    Guardian - Back to home" after a dozen menu lines), which come last so they never outvote
+    the edges."""
     lines = [line for line in text.split("\n") if line.strip()]
-    edges = "\n".join(map(_line_edges, lines[:OUTLET_EDGE_LINES] + lines[-OUTLET_EDGE_LINES:]))
+    under_menu: list[str] = []
+    if sum(map(is_menu_line, lines[:MENU_OPENING_LINES])) >= MENU_OPENING_LINES - 2:  # the page opens with a menu
+        under_menu = [line for line in text[:header_window(text)].split("\n")
+                      if line.strip() and not is_menu_line(line)][:OUTLET_EDGE_LINES]
+    edges = "\n".join(map(_line_edges, lines[:OUTLET_EDGE_LINES] + lines[-OUTLET_EDGE_LINES:] + under_menu))
     for found in _OUTLET_RX.finditer(edges):
         if not _CHANNEL_CUE_RX.search(edges, max(0, found.start() - 30), found.start()):
             return _OUTLETS_BY_GROUP[found.lastgroup]
@@ -264,26 +299,68 @@ def find_dates(text: str) -> Iterator[tuple[dt.date, int, int]]:
                 continue
             g = {**g, "d3": g["n1"], "m3": g["n2"], "y3": g["y4"]}
         day, month, year = g["d1"] or g["d2"] or g["d3"], g["m1"] or g["m2"] or g["m3"], g["y1"] or g["y2"] or g["y3"]
-        number = int(month) if month.isdigit() else MONTHS[month.lower()]
+        number = int(month) if month.isdigit() else DATE_MONTHS[month.lower()]
         try:
             date = dt.date(int(year), number, int(day))
         except ValueError:
             continue
-        if g["wd"] and WEEKDAYS[g["wd"].lower()] != WEEKDAY_ORDER[date.weekday()]:
+        if g["wd"] and DATE_WEEKDAYS[g["wd"].lower()] != WEEKDAY_ORDER[date.weekday()]:
             continue
         yield date, m.start(), m.end()
 
 
 def header_window(text: str) -> int:
-    """Where the opening lines end: after HEADER_LINES non-empty lines, at most HEADER_CHARS."""
-    limit = min(len(text), HEADER_CHARS)
-    pos, lines = 0, 0
+    """Where the page's header ends: at its first post stamp (a stamp line with no date of its
+    own, "21:22Frances Watkins", "10:24 GMT"), or after HEADER_LINES content lines or HEADER_CHARS
+    characters of them; menu lines (``is_menu_line``) count for neither. Never past
+    HEADER_SCAN_CHARS: one pass over at most that many characters, whatever the text holds."""
+    return _header_end(text)[0]
+
+
+def _header_end(text: str) -> tuple[int, bool]:
+    """``header_window`` and whether the header ends at a post stamp (the posts begin there)."""
+    limit = min(len(text), HEADER_SCAN_CHARS)
+    pos, lines, chars = 0, 0, 0
     while pos < limit and lines < HEADER_LINES:
         end = text.find("\n", pos, limit)
         end = limit if end < 0 else end
-        lines += bool(text[pos:end].strip())
+        line = text[pos:end]
+        if line.strip():
+            if _is_post_stamp_line(line):
+                return pos, True
+            if not is_menu_line(line):
+                if chars + len(line) >= HEADER_CHARS:
+                    return pos + HEADER_CHARS - chars, False
+                lines += 1
+                chars += len(line)
         pos = end + 1
-    return min(pos, limit)
+    return min(pos, limit), False
+
+
+# A line that ends a sentence: its last character, past closing quotes and brackets.
+_SENTENCE_END = ".!?…:;"
+
+
+def is_menu_line(line: str) -> bool:
+    """A navigation or link line of a copied page: at most MENU_LINE_WORDS words ("* Latest News",
+    "Sign In", "+ Music & Nightlife", "Got A Story?", a bare "1."), or no sentence end and only
+    capitalised words ("UK NewsUS NewsWorld NewsWeird News"; "Find us on FacebookFollow us" is not).
+    Whether a menu line holds a date does not matter: the header window is searched whole."""
+    flat = line.strip()
+    found = flat.split()  # words as the spaces part them (ingest reads no tokens: text.segment is downstream)
+    if len(found) <= MENU_LINE_WORDS or not any(c.isalpha() for c in flat):
+        return True  # "Sign In", "Got A Story?", a bare list number "1."; a bullet counts as a word
+    if flat.rstrip("\"'”’»)]").endswith(tuple(_SENTENCE_END)) and not flat.endswith(":"):
+        return False
+    return all(w[0].isupper() or not w[0].isalpha() for w in found)
+
+
+def _is_post_stamp_line(line: str) -> bool:
+    """A stamp line that starts a post: its stamp carries a clock and no date of its own."""
+    if not _has_digit(line) or len(line) > STAMP_ZONE_LINE_CHARS:
+        return False
+    stamp = parse_stamp_line(line)
+    return stamp is not None and stamp.hour >= 0 and stamp.date is None
 
 
 def _date_line_cue(before: str, after: str) -> str | None:
@@ -295,9 +372,9 @@ def _date_line_cue(before: str, after: str) -> str | None:
             return None
         return "published" if cue.group("cue").lower() in PUBLISHED_CUES else "updated"
     tail = after.strip()
-    if len(tail) > MAX_DATE_LINE_TAIL and tail[0] not in DATE_TAIL_SEPARATORS:
-        return None  # "24 February 2022 marked the start of ...": prose
-    if _DATELINE_PLACE_RX.match(before) or _BYLINE_RX.match(before):
+    if len(tail) > MAX_DATE_LINE_TAIL and tail[0] not in DATE_TAIL_SEPARATORS and not _CUE_RX.match(tail):
+        return None  # "24 February 2022 marked the start of ...": prose ("2 Novembre 2023 Aggiornato alle ..." is not)
+    if _DATELINE_PLACE_RX.match(before) or _BYLINE_RX.match(before) or _LEAD_RX.match(before):
         return "dateline"
     if any(c.isalpha() for c in _CLOCK_WORDS_RX.sub("", before)):
         return None  # "Leaders met on 6 March 2025": a date in a sentence
@@ -317,25 +394,45 @@ def infer_published(text: str) -> PublishedDate | None:
     "Published"/"First published"/"Posted" date wins, else the first. A date without a year
     ("BRUSSELS, March 14 (Reuters)") is never completed by guessing the year.
     """
-    window = header_window(text)
-    found: list[PublishedDate] = []
-    for date, start, end in find_dates(text[:window]):
-        line_start = text.rfind("\n", 0, start) + 1
-        reach = min(len(text), end + 4 * MAX_DATE_LINE_TAIL)  # enough of the line to judge its tail
-        line_end = text.find("\n", end, reach)
-        line_end = reach if line_end < 0 else line_end
-        cue = _date_line_cue(text[line_start:start], text[end:line_end])
-        if cue is not None:
-            found.append(PublishedDate(date, start, end, cue))
+    window, at_posts = _header_end(text)
+    found = list(_date_lines(text, 0, window))
     published = [f for f in found if f.cue == "published"]
-    return (published or found or [None])[0]
+    if published or found or not at_posts:
+        return (published or found or [None])[0]
+    # The fallback: no date in the header of a page of stamped posts, so a date line standing
+    # alone among the posts (a day heading, a dated stamp) dates the page; published_source says
+    # "post body". A text with no post stamps has no posts to read one from: a date at the foot of
+    # an article ("Published On ..." of a related story) is not its date.
+    for f in _date_lines(text, window, min(len(text), HEADER_SCAN_CHARS)):
+        line_end = text.find("\n", f.end)
+        tail = text[f.end:len(text) if line_end < 0 else line_end].strip()
+        if len(tail) <= MAX_BODY_DATE_TAIL:
+            return PublishedDate(f.date, f.start, f.end, "body")
+    return None
+
+
+def _date_lines(text: str, begin: int, end: int) -> Iterator[PublishedDate]:
+    """The dates of ``text[begin:end]`` that stand on a date line (``_date_line_cue``), in order."""
+    for date, start, stop in find_dates(text[begin:end]):
+        start, stop = start + begin, stop + begin
+        line_start = text.rfind("\n", 0, start) + 1
+        reach = min(len(text), stop + 4 * MAX_DATE_LINE_TAIL)  # enough of the line to judge its tail
+        line_end = text.find("\n", stop, reach)
+        line_end = reach if line_end < 0 else line_end
+        cue = _date_line_cue(text[line_start:start], text[stop:line_end])
+        if cue is not None:
+            yield PublishedDate(date, start, stop, cue)
 
 
 # --------------------------------------------------------------------------- stated time zones
 # Where ``infer_timezone`` looks: the opening and the closing characters of the text.
 ZONE_NOTE_HEAD_CHARS = 3_000  # safety bounds on how much is searched, not tuned
 ZONE_NOTE_TAIL_CHARS = 1_000
-TIMEZONE_SOURCES = ["manifest", "text", "default", "page metadata"]
+# "assumed": the page states no zone, and the outlet's home clock or the language of its date line
+# gave one (``assumed_zone``); "default": nothing did, UTC.
+TIMEZONE_SOURCES = ["manifest", "text", "default", "page metadata", "assumed"]
+# Outlet -> the clock its pages keep (wordlists/outlets.toml ``home_zones``).
+OUTLET_ZONES: dict[str, str] = dict(table("outlets").get("home_zones", {}))
 # Named zones a page may state besides ``stamps.ZONE_WORDS`` ("Central European Time").
 STATED_ZONE_WORDS = {**table("timezones")["stated_zone_words"], **{k: v for k, v in ZONE_WORDS.items() if v}}
 _ZONE_NOTE_RX = re.compile(
@@ -396,6 +493,44 @@ def header_zone(text: str, published: PublishedDate) -> StatedZone | None:
     hours = int(found.group("hours"))
     sign = "-" if found.group("sign") == "+" else "+"  # POSIX names: Etc/GMT-1 is one hour ahead of UTC
     return StatedZone("UTC" if hours == 0 else f"Etc/GMT{sign}{hours}", found.start(), found.end())
+
+
+def assumed_zone(text: str, outlet: str | None, published: PublishedDate | None) -> str | None:
+    """The zone a page that states none is assumed to keep, or None (then UTC, "default").
+
+    The documented fallback, in order: the home clock of the outlet named in the text
+    (outlets.toml ``home_zones``: "Daily Express" → Europe/London), else the clock of the
+    language its date line is written in, when that language keeps one (calendar.toml
+    ``languages``: "02 Novembre 2023 Aggiornato alle 16:58" is Italian → Europe/Rome; "13
+    novembre 2023" alone may be French or Italian, and French has no one clock: no assumption).
+    Only a page with post stamps (bare clocks to read) gets one. The articles frame shows it as
+    ``timezone_source`` "assumed".
+    """
+    if not any(_is_post_stamp_line(line) for line in text.split("\n")):
+        return None  # no clock to read: a plain article's day bounds stay in UTC, as before
+    if outlet in OUTLET_ZONES:
+        return OUTLET_ZONES[outlet]
+    if published is None:
+        return None
+    language = date_line_language(text, published)
+    return LANGUAGE_ZONES.get(language) if language else None
+
+
+_WORD_EDGE = ".,;:|()[]\"'“”‘’«»–—-•·*"
+
+
+def date_line_language(text: str, published: PublishedDate) -> str | None:
+    """The one language other than English whose calendar words and date cues the date line of
+    ``published`` uses ("Aggiornato", "Novembre" → Italian), or None (English, or in doubt)."""
+    line_start = text.rfind("\n", 0, published.start) + 1
+    line_end = text.find("\n", published.end)
+    line = text[line_start:len(text) if line_end < 0 else min(line_end, published.end + 200)]
+    languages: frozenset[str] | None = None
+    for word in line.split():  # words as the spaces part them, stripped of punctuation ("czwartek,")
+        found = CALENDAR_LANGUAGES.get(word.strip(_WORD_EDGE).lower())
+        if found is not None:
+            languages = found if languages is None else languages & found
+    return next(iter(languages)) if languages is not None and len(languages) == 1 else None
 
 
 def read_manifest(path: Path) -> list[ArticleSource]:
@@ -498,10 +633,13 @@ def page_record(source: ArticleSource) -> dict[str, object]:
     data = read_bytes(source.path)
     page = pages.load_page(Path(source.path), data, _page_encoding(source.encoding))
     zone = source.timezone or page.zone
-    stated = None
-    if zone is None:
-        stated = infer_timezone(page.visible_text) if not page.posts else None
-    zone = zone or (stated.zone if stated else DEFAULT_TIMEZONE)
+    stated = assumed = None
+    if zone is None and not page.posts:
+        visible = page.visible_text
+        stated = infer_timezone(visible)
+        if stated is None:  # the fallback of a text (``assumed_zone``), read on the page's visible text
+            assumed = assumed_zone(visible, source.outlet or page.outlet or infer_outlet(visible), infer_published(visible))
+    zone = zone or (stated.zone if stated else assumed or DEFAULT_TIMEZONE)
     built = pages.layout(page, zone)
     text = built.text
     found = None
@@ -518,11 +656,12 @@ def page_record(source: ArticleSource) -> dict[str, object]:
         "title": source.title or page.title or text.strip().split("\n", 1)[0].strip(),
         "published": pd.Timestamp(published) if published else pd.NaT,
         "published_source": "manifest" if source.published else "page metadata" if page.published is not None
-        else "text" if found else "none",
+        else _found_source(found),
         "published_start": span[0] if span else pd.NA,
         "published_end": span[1] if span else pd.NA,
         "timezone": zone,
-        "timezone_source": "manifest" if source.timezone else "page metadata" if page.zone else "text" if stated else "default",
+        "timezone_source": "manifest" if source.timezone else "page metadata" if page.zone else "text" if stated
+        else "assumed" if assumed else "default",
         "url": source.url or page.url,
         "path": str(source.path),
         "encoding": source.encoding,
@@ -659,17 +798,19 @@ def article_record(source: ArticleSource) -> dict[str, object]:
     header = found is not None or source.published
     stated = None if source.timezone else (
         infer_timezone(text) or (_header_zone_of(text, found) if header else None) or stamp_zone(text))
-    zone = source.timezone or (stated.zone if stated else DEFAULT_TIMEZONE)
+    named = source.outlet or infer_outlet(text) or header_outlet(fields)
+    assumed = assumed_zone(text, named, found) if not source.timezone and stated is None else None
+    zone = source.timezone or (stated.zone if stated else assumed or DEFAULT_TIMEZONE)
     return {
         "article": article_id(source.path),
-        "outlet": source.outlet or infer_outlet(text) or header_outlet(fields) or article_id(source.path),
+        "outlet": named or article_id(source.path),
         "title": source.title or header_title(text, fields),
         "published": pd.Timestamp(published) if published else pd.NaT,
-        "published_source": "manifest" if source.published else "text" if found else "none",
+        "published_source": "manifest" if source.published else _found_source(found),
         "published_start": found.start if found else pd.NA,  # text[published_start:published_end] is the date
         "published_end": found.end if found else pd.NA,
         "timezone": zone,
-        "timezone_source": "manifest" if source.timezone else "text" if stated else "default",
+        "timezone_source": "manifest" if source.timezone else "text" if stated else "assumed" if assumed else "default",
         "url": source.url or header_url(fields),
         "path": str(source.path),
         "encoding": file_encoding(source.path, source.encoding),
@@ -679,6 +820,11 @@ def article_record(source: ArticleSource) -> dict[str, object]:
         "end": len(text),
         "text": text,
     }
+
+
+def _found_source(found: PublishedDate | None) -> str:
+    """``published_source`` of a date read from the text: its header, or the post-body fallback."""
+    return "none" if found is None else "post body" if found.cue == "body" else "text"
 
 
 ARTICLE_COLUMNS = [

@@ -79,15 +79,41 @@ WEEKDAYS: dict[str, str] = {
 }
 WEEKDAY_ORDER: tuple[str, ...] = tuple(dict.fromkeys(WEEKDAYS.values()))  # Monday … Sunday, as date.weekday()
 
+# Other languages' month and weekday names (calendar.toml ``languages``), read in dates only: a
+# page's date line and the dates of stamps, not the English lists above. A spelling English
+# shares ("april", "november" in German) stays English.
+_LANGUAGES: dict[str, dict] = table("calendar")["languages"]
+_CUE_LANGUAGES: dict[str, dict] = table("date_line_cues").get("languages", {})
+DATE_MONTHS: dict[str, int] = {
+    **{name: n for lang in _LANGUAGES.values() for name, n in lang["months"].items()}, **MONTHS}
+DATE_WEEKDAYS: dict[str, str] = {
+    **{s: day for lang in _LANGUAGES.values() for day, spellings in lang["weekdays"].items() for s in spellings},
+    **WEEKDAYS}
+# The words between a date's parts: English "of" ("13th of February"), Spanish "de".
+DATE_CONNECTORS: tuple[str, ...] = ("of", *sorted({c for lang in _LANGUAGES.values() for c in lang["connectors"]}))
+# Each other-language calendar word or date-line cue (its first word) -> the languages that use it.
+CALENDAR_LANGUAGES: dict[str, frozenset[str]] = {}
+for _language, _lang in _LANGUAGES.items():
+    for _spelling in [*_lang["months"], *(s for v in _lang["weekdays"].values() for s in v)]:
+        if _spelling not in MONTHS and _spelling not in WEEKDAYS:
+            CALENDAR_LANGUAGES[_spelling] = CALENDAR_LANGUAGES.get(_spelling, frozenset()) | {_language}
+for _language, _cues in _CUE_LANGUAGES.items():
+    for _cue in [*_cues["published"], *_cues["updated"]]:
+        _first = _cue.split()[0]
+        CALENDAR_LANGUAGES[_first] = CALENDAR_LANGUAGES.get(_first, frozenset()) | {_language}
+# The clock a page dated in a language is assumed to keep when it states none ("" in the data: none).
+LANGUAGE_ZONES: dict[str, str | None] = {language: lang["zone"] or None for language, lang in _LANGUAGES.items()}
+
 # Words that, just before a time closing a headline, show the time is prose ("close at 10pm").
 _PROSE_BEFORE_TIME = words("prose_before_time")
 
 # --------------------------------------------------------------------------- patterns
 
 
-def _alternation(words: list[str], cased: bool = True) -> str:
+def _alternation(words: list[str], cased: bool = True, lower: frozenset[str] = frozenset()) -> str:
     """Regex alternation of ``words`` in Title and UPPER case (or as given), longest first."""
     variants = {v for w in words for v in ((w.title(), w.upper()) if cased else (w,))}
+    variants |= {w for w in words if w in lower}  # as written too: other languages' month names are lower case
     return "|".join(re.escape(v) for v in sorted(variants, key=lambda v: (-len(v), v)))
 
 
@@ -118,17 +144,19 @@ _ZONE = (
     rf"|,?{_S}(?P<zuk>UK)(?={_S}{{0,8}}(?:[\r\n]|\Z)))"
 )
 
-_MONTH = _alternation(list(MONTHS))
-_WEEKDAY = _alternation(list(WEEKDAYS))
+_CONNECTOR = "(?:" + "|".join(DATE_CONNECTORS) + ")"
+_MONTH = _alternation(list(DATE_MONTHS), lower=frozenset(CALENDAR_LANGUAGES))
+_WEEKDAY = _alternation(list(DATE_WEEKDAYS), lower=frozenset(CALENDAR_LANGUAGES))
+_ENGLISH_MONTH = _alternation(list(MONTHS))  # month first ("Feb 13") is English order only
 _ORD = r"(?:st|nd|rd|th)?"
 _WD = rf"(?<![A-Za-z])(?P<wd>{_WEEKDAY})\.?(?![A-Za-z])"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _DMY = (
-    rf"(?<![\d.:/])(?P<d1>[0-3]?\d)(?!\d){_ORD}{_S}(?:of{_S})?(?P<mo1>{_MONTH})(?![A-Za-z])\.?"
-    rf"(?:,?{_S}(?P<y1>{_YEAR}))?"
+    rf"(?<![\d.:/])(?P<d1>[0-3]?\d)(?!\d){_ORD}\.?{_S}(?:{_CONNECTOR}{_S})?(?P<mo1>{_MONTH})(?![A-Za-z])\.?"
+    rf"(?:,?{_S}(?:{_CONNECTOR}{_S})?(?P<y1>{_YEAR}))?"
 )
 _MDY = (
-    rf"(?<![A-Za-z])(?P<mo2>{_MONTH})(?![A-Za-z])\.?{_S}(?P<d2>[0-3]?\d){_END}{_ORD}(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?P<mo2>{_ENGLISH_MONTH})(?![A-Za-z])\.?{_S}(?P<d2>[0-3]?\d){_END}{_ORD}(?![A-Za-z])"
     rf"(?:,?{_S}(?P<y2>{_YEAR}))?"
 )
 _DATE = rf"(?:{_WD},?{_S}{{1,2}})?(?:{_DMY}|{_MDY})"
@@ -155,7 +183,8 @@ _TIME_FIRST_RX = re.compile(rf"{_TIME}(?:{_ZONE})?{_SEP_TIME_DATE}{_DATE}")
 _RELATIVE_RX = re.compile(_RELATIVE)
 _CLOCK_RX = re.compile(_CLOCK)
 # Cues that open a stamp line ("Posted at", "Last updated", "Aired"): wordlists/date_line_cues.toml.
-_LINE_CUES = sorted({*table("date_line_cues")["cues"]["published"], *table("date_line_cues")["cues"]["updated"], "update"},
+_LINE_CUES = sorted({*table("date_line_cues")["cues"]["published"], *table("date_line_cues")["cues"]["updated"], "update",
+                     *(c for cues in _CUE_LANGUAGES.values() for c in [*cues["published"], *cues["updated"]])},
                     key=len, reverse=True)
 _LINE_PREFIX_RX = re.compile(
     "(?:" + "|".join(re.escape(c).replace(r"\ ", _S) for c in _LINE_CUES) + ")"
@@ -276,7 +305,7 @@ def _date(g: dict[str, str | None], default_year: int | None) -> tuple[bool, _dt
     day, month, year = g.get("d1") or g.get("d2"), g.get("mo1") or g.get("mo2"), g.get("y1") or g.get("y2")
     if day is None or month is None:
         return True, None
-    d, mo = int(day), MONTHS[month.lower()]
+    d, mo = int(day), DATE_MONTHS[month.lower()]
     try:
         _dt.date(2000, mo, d)  # a leap year: is the day possible at all?
     except ValueError:
@@ -302,7 +331,7 @@ def _build(m: re.Match[str], kind: str, default_year: int | None, line_mode: boo
     ok, date = _date(g, default_year)
     if not ok:
         return None
-    weekday = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+    weekday = DATE_WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
     if kind == "date_first":
         form = "weekday_date_time" if weekday else "date_time"
     elif kind == "time_first":
@@ -414,6 +443,18 @@ def _join_relative(line: str, a: Stamp, b: Stamp) -> Stamp | None:
                  clock.date, clock.weekday, rel.relative_minutes, "relative_time")
 
 
+def _join_clocks(line: str, a: Stamp, b: Stamp, end: int) -> Stamp | None:
+    """One stamp from one moment in two clocks, a local one and a zoned one after it in brackets
+    or a slash ("4:12pm (16:12 GMT)", "06:45 GMT/ 00:45 CST"): the first zoned clock, over both."""
+    if a.hour < 0 or b.hour < 0 or (a.tz is None and b.tz is None):
+        return None
+    between = line[a.end:b.start].strip(" \t\u00a0\u202f")
+    if between not in ("(", "/") or (between == "(") != (line[b.end:end].strip(" \t\u00a0\u202f") == ")"):
+        return None
+    zoned = a if a.tz is not None else b
+    return replace(zoned, start=a.start, end=end, text=line[a.start:end])
+
+
 def parse_stamp_line(line: str, default_year: int | None = None) -> Stamp | None:
     """The stamp when ``line`` is nothing but one (after "Posted at"/"Updated"/..., or a list
     bullet when it carries a date or zone), perhaps with the author's name or a badge glued on
@@ -427,12 +468,13 @@ def parse_stamp_line(line: str, default_year: int | None = None) -> Stamp | None
     stamps = [st for st in _scan(line[:end], default_year, line_mode=True) if st.start >= start]
     if not stamps or stamps[0].start != start:
         return None
-    if stamps[-1].end != end:
+    bracketed = len(stamps) == 2 and line[stamps[1].end:end].strip(" \t\u00a0\u202f") == ")"
+    if stamps[-1].end != end and not bracketed:
         stamps = _before_tail(line, stamps, end)
         if not stamps:
             return None
     if len(stamps) == 2:
-        stamp = _join_relative(line, stamps[0], stamps[1])
+        stamp = _join_relative(line, stamps[0], stamps[1]) or _join_clocks(line, stamps[0], stamps[1], end)
     elif len(stamps) == 1:
         stamp = stamps[0]
     else:

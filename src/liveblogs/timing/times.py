@@ -166,6 +166,12 @@ class ArticleClock:
     zone: str
     day: pd.Timestamp | None  # midnight opening the publication day, in ``zone``
     captured: pd.Timestamp | None
+    zone_assumed: bool = False  # the page states no zone: its outlet's or language's clock (timezone_source "assumed")
+
+    @property
+    def zone_label(self) -> str:
+        """The zone as evidence names it: "Europe/Rome, assumed" when the page stated none."""
+        return f"{self.zone}, assumed" if self.zone_assumed else self.zone
 
     @property
     def year(self) -> int | None:
@@ -181,13 +187,14 @@ class ArticleClock:
 def article_clocks(articles: pd.DataFrame) -> dict[str, ArticleClock]:
     """One ``ArticleClock`` per article, from ``published``, ``timezone`` and optional ``captured``."""
     clocks = {}
-    for row in _records(articles, ("article", "text", "published", "timezone", "captured")):
+    for row in _records(articles, ("article", "text", "published", "timezone", "timezone_source", "captured")):
         zone = str(row.get("timezone") or "UTC")
         published = row.get("published")
         day = None if pd.isna(published) else _at(pd.Timestamp(published).date(), 0, 0, zone)
         captured = row.get("captured")
         captured = None if captured is None or pd.isna(captured) else _in_zone(pd.Timestamp(captured), zone)
-        clocks[str(row["article"])] = ArticleClock(str(row["article"]), str(row["text"]), zone, day, captured)
+        clocks[str(row["article"])] = ArticleClock(str(row["article"]), str(row["text"]), zone, day, captured,
+                                                   str(row.get("timezone_source")) == "assumed")
     return clocks
 
 
@@ -1338,7 +1345,7 @@ def _article_bounds(clock: ArticleClock, refs: list[dict], dated: list[_Pin],
         for pin in dated:  # a stamp dated another day stretches the bounds to that whole day
             date = pd.Timestamp(pin.time, tz="UTC").tz_convert(clock.zone).date()
             lo, hi = min(lo, _at(date, 0, 0, clock.zone).value), max(hi, _day_end(date, clock.zone).value)
-        why = f"published {clock.day:%Y-%m-%d} ({clock.zone})"
+        why = f"published {clock.day:%Y-%m-%d} ({clock.zone_label})"
     page_lo, page_hi, note = _page_bounds(refs, clock)
     if page_lo is not None and lo != _NAT:
         lo = max(lo, page_lo)
@@ -1472,7 +1479,7 @@ def _unit_rows(clock: ArticleClock, units: list[dict], seq: _Sequence, placed: _
             unread = post in stamp_of  # a stamp line that could not be resolved
             row |= {"time": pd.NaT, "time_earliest": lo, "time_latest": hi,
                     "time_source": "publication-date only" if day and not unread else "unknown",
-                    "time_evidence": (f"published {clock.day:%Y-%m-%d} ({clock.zone}); not in the running order"
+                    "time_evidence": (f"published {clock.day:%Y-%m-%d} ({clock.zone_label}); not in the running order"
                                       if day else "no publication date")}
         rows.append(row)
     return rows

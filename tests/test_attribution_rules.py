@@ -164,10 +164,31 @@ def test_the_first_cue_after_the_closing_mark_ends_the_cascade_even_naming_nobod
 
 
 def test_words_of_nobody_have_no_rule():
-    for text, words in [('The so-called "peace plan" was published on Monday.', "peace plan"),
-                        ('The weather turned "biblical" on Monday.', "biblical")]:
+    for text, words, how in [('The so-called "peace plan" was published on Monday.', "peace plan", "title"),
+                             ('The weather turned "biblical" on Monday.', "biblical", "scare")]:
         row = _row(text, (), words)
-        assert pd.isna(row["speaker"]) and pd.isna(row["rule"]) and row["attribution"] == "scare"
+        assert pd.isna(row["speaker"]) and pd.isna(row["rule"]) and row["attribution"] == how
+
+
+@pytest.mark.parametrize("text, words", [
+    ('The minister appeared on "Face the Nation" on Sunday.', "Face the Nation"),
+    ('On Tuesday\'s episode of "The Morning Hour," the senator spoke about jobs.', "The Morning Hour,"),
+    ('In his 2002 book, "Save Like a Farmer," Mr. Lund gives advice.', "Save Like a Farmer,"),
+    ('The director makes it plain in her documentary "19th." It opens on Friday.', "19th."),
+    ('Listeners called his "Straight Talk" radio program on Sunday.', "Straight Talk"),
+])
+def test_titles_of_works_are_nobodys_speech_and_left_out_of_who_said_what(text, words):
+    row = _row(text, (), words)
+    assert pd.isna(row["speaker"]) and pd.isna(row["rule"]) and row["attribution"] == "title"
+    from liveblogs.quotes.voices import speech
+    q = quotes(text)
+    assert words in set(q["quote"]) and words not in set(speech(q)["quote"])  # a row still, not speech
+
+
+def test_a_name_someone_calls_somebody_is_not_a_title():
+    text = 'Ruth Ambrose spoke on Monday. The mayor was hailed by a rival as "The Builder" after the vote.'
+    row = _row(text, (), "The Builder")
+    assert row["attribution"] != "title"
 
 
 def test_the_rule_column_follows_attribution_as_a_string():
@@ -185,7 +206,7 @@ def _name_a_declared_rule_exactly_when_attributed(q: pd.DataFrame) -> None:
     assert q.loc[attributed, "rule"].str.len().gt(0).all()
     assert set(q.loc[attributed, "rule"]) <= set(RULE_NAMES)
     assert q.loc[~attributed, "rule"].isna().all()
-    assert (q["attribution"].astype(str) == "scare").eq(~attributed).all()
+    assert q["attribution"].astype(str).isin(["scare", "title"]).eq(~attributed).all()
 
 
 def test_bundled_quotes_name_a_declared_rule_exactly_when_attributed(corpus):

@@ -1968,7 +1968,7 @@ def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None
         reporting = any(c.entity is not None for c in sent.cues)
         for q in in_sentence:
             if _nobodys_words(masked, text, q, sent):
-                q.attribution = "title"  # shown as "scare": a term, a title or a name
+                q.attribution = "title"  # a term, a title or a name: nobody's speech (voices.speech leaves it out)
                 attributed.append(q)
                 continue
             _attribute_quote(masked, q, sent, sentences, n, state, local)
@@ -2504,11 +2504,11 @@ _TITLE_LEAD = words("title_lead_words")
 
 
 def _title_case(words: str) -> bool:
-    """Every word capitalised but the small ones: ``Face the Nation``, ``Owen``."""
-    found = [w for w in token_words(words) if w[0].isalpha()]
-    return 0 < len(found) <= 8 and found[0][0].isupper() and all(
-        w[0].isupper() or w.lower() in _TITLE_SMALL for w in found
-    )
+    """Every word capitalised (or a number) but the small ones: ``Face the Nation``, ``Owen``, ``13th``."""
+    found = [w for w in token_words(words) if w[0].isalnum()]
+    return 0 < len(found) <= 8 and (found[0][0].isupper() or found[0][0].isdigit()) and any(
+        _LETTER_RE.search(w) for w in found
+    ) and all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in found)
 
 
 def _nobodys_words(masked: str, text: str, q: _Quote, sent: _Sentence) -> bool:
@@ -2537,11 +2537,21 @@ def _nobodys_words(masked: str, text: str, q: _Quote, sent: _Sentence) -> bool:
         return False  # "Issa: Clinton's 'Honesty Is In Question'": a speaker's label (not "WHAT'S NEXT:"), then the words
     k = bisect.bisect_right(sent.tok_ends(), q.span.open_mark)
     before = sent.toks[k - 1 : k] if k else []
+    if before and before[0].is_word and before[0].lower == "as" and any(
+        t.lower in sp.FRAMING_VERBS or t.lower in sp.CUE_VERBS or t.bare in sp.SPEECH_NOUNS
+        for t in sent.toks[max(0, k - 8) : k - 1]
+    ):
+        return False  # a name someone calls somebody: Trump's references to her as "Miss Piggy"
     if before and before[0].is_word and (
         before[0].possessive and before[0].is_capital or before[0].lower in _TITLE_LEAD
         or before[0].bare in sp.TITLE_NOUNS
     ):
         return True
+    if k >= 2 and before[0].text in (",", "of") and sent.toks[k - 2].bare in sp.TITLE_NOUNS:
+        return True  # the work's noun, then "of" or a comma: an episode of "Face the Nation"; his book, "…"
+    after = [t for t in sent.toks[bisect.bisect_right(sent.tok_ends(), q.span.close_mark) :][:3] if t.is_word][:2]
+    if any(t.bare in sp.TITLE_NOUNS for t in after) and not any(t.is_capital for t in after):
+        return True  # the work's noun after it: his "Keepin' It Real" radio program
     if _FINAL_STOP_RE.search(q.words) and len(q.words.split()) > 1:
         return False  # a capitalised sentence: "Thank You Very Much."
     if before and before[0].lower == "the" and len(q.words.split()) <= 3 and q.words.rstrip()[-1:].isalnum():
@@ -2644,7 +2654,7 @@ def _repeat_pass(quotes: list[_Quote]) -> None:
         if q.speaker is not None and q.attribution not in ("continuation",) and q.role not in _HEADLINE_ROLES:
             known.setdefault(_key(q.words), []).append(q)
     for q in quotes:
-        if q.speaker is None and q.role not in _HEADLINE_ROLES:
+        if q.speaker is None and q.role not in _HEADLINE_ROLES and q.attribution != "title":
             found = known.get(_key(q.words))
             if found:
                 names = [f.speaker for f in found]
@@ -2871,7 +2881,7 @@ def _row(text: str, q: _Quote) -> dict:
         "kind": "partial" if q.attribution == "title" else (
             "direct" if q.split_tail and q.role not in _HEADLINE_ROLES else quote_kind(q.words, q.role)
         ),
-        "attribution": q.attribution if q.speaker is not None else "scare",
+        "attribution": q.attribution if q.speaker is not None or q.attribution == "title" else "scare",
         "rule": q.rule if q.speaker is not None else None,
         "multi_paragraph": q.span.multi_paragraph,
         "nested": q.parent is not None,

@@ -41,6 +41,13 @@ EXAMPLES = [
     ("speech_noun_before",
      'Priya Nandal spoke after the vote. Her message: "Stay calm."', (),
      "Stay calm.", "Priya Nandal"),
+    ("speech_noun_before",
+     "Senator Ruth Ambrose spoke on Monday. Critics seized on Ambrose's claim that the budget had "
+     'produced "thousands of jobs" in the region.', (),
+     "thousands of jobs", "Ruth Ambrose"),
+    ("speech_noun_before",
+     'Ruth Ambrose ran for mayor last year. Her campaign slogan was "A city that works."', (),
+     "A city that works.", "Ruth Ambrose"),
     ("colon_after_subject_sentence",
      'The mayor, Tomas Feld, was blunt about the deficit: "We are broke."', (),
      "We are broke.", "Tomas Feld"),
@@ -183,6 +190,13 @@ def test_titles_of_works_are_nobodys_speech_and_left_out_of_who_said_what(text, 
     from liveblogs.quotes.voices import speech
     q = quotes(text)
     assert words in set(q["quote"]) and words not in set(speech(q)["quote"])  # a row still, not speech
+
+
+def test_an_owned_speech_noun_that_is_the_object_of_a_verb_does_not_speak():
+    # The remarks are Feld's, but "a wake-up call" is what Ambrose called them.
+    text = ('Tomas Feld spoke on Saturday. Ruth Ambrose, a senior adviser, called Mr. Feld\'s remarks on Saturday '
+            '"a wake-up call" for the party.')
+    assert _row(text, (), "a wake-up call")["speaker"] != "Tomas Feld"
 
 
 def test_a_name_someone_calls_somebody_is_not_a_title():

@@ -1319,6 +1319,14 @@ class _Sentence:
     _tok_ends: list[int] | None = None
     _title_cased: bool | None = None
     _headline_verb: tuple | None = None  # (verb index, mention) or (); None until read
+    _reporting: bool | None = None
+
+    def reporting(self) -> bool:
+        """Some reporting clause of the sentence names its speaker (read once: every quotation of a
+        long sentence asks)."""
+        if self._reporting is None:
+            self._reporting = any(cue.entity is not None for cue in self.cues)
+        return self._reporting
 
     def title_cased(self) -> bool:
         """:func:`_title_cased` of the sentence's tokens, read once (every quotation in a long
@@ -1959,7 +1967,7 @@ def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None
         ):
             # "X said ..., according to the news agency MTI": the agency only carries X's words.
             sent.cues = [c for c in sent.cues if not _is_channel(c)]
-            sent._starts = sent._ends = None
+            sent._starts = sent._ends = sent._reporting = None
         for cue in sent.cues:
             if cue.entity is not None:
                 state.last_reported = cue.entity
@@ -2214,7 +2222,7 @@ def speech_noun_before(c: _Context):
     masked, sent, lead_in = c.masked, c.sent, c.lead_in
     noun = _final_noun(lead_in)
     if not noun or noun.group(1).lower() not in sp.SPEECH_NOUNS:
-        return None
+        return _possessed_speech_noun(c)
     noun_start, noun_end = sent.start + noun.start(1), sent.start + noun.end(1)
     ntoks = [t for t in c.toks if t.end <= noun_end]
     owner = _possessor(masked, ntoks)
@@ -2226,6 +2234,37 @@ def speech_noun_before(c: _Context):
         return None
     start = owner.start if owner is not None else noun_start
     return Cue(start, noun_end, masked[start:noun_end], 0, True, owner or entity.mention), entity
+
+
+_SPEECH_NOUN_REACH = 30  # tokens looked back for an owned speech noun; a safety bound (linear), not tuned
+
+
+def _possessed_speech_noun(c: _Context):
+    """An owned speech noun earlier in a sentence with no reporting clause: its owner speaks
+    the words it leads to through *that*, a form of *be*, or *about*/*of* right before the mark
+    (``Trump's claim that there were "thousands" of them``, ``her claim that she "never sent" one``,
+    ``His slogan is "…"``); the owner is a name or a pronoun, never the writer."""
+    if c.sent.reporting():
+        return None  # a reporting clause in the sentence frames the words: "Lee said X's claim that … is "false""
+    toks = c.sent.toks
+    end = bisect.bisect_right(c.sent.tok_ends(), c.span.open_mark)  # the head's length, without building it
+    for k in range(end - 1, max(-1, end - 1 - _SPEECH_NOUN_REACH), -1):
+        t = toks[k]
+        if t.is_quote or t.text in (";", ":"):
+            return None  # another quotation or clause between: its own frame
+        if not t.is_word or t.lower not in sp.SPEECH_NOUNS:
+            continue
+        link = toks[k + 1].lower if k + 1 < end else ""
+        if not (link == "that" or link in _BE or link in ("about", "of") and k + 2 == end):
+            return None  # the noun is not what leads to the words: called X's remarks "a wake-up call"
+        owner = _possessor(c.masked, list(toks[max(0, k - 4) : k]))
+        if owner is None or owner.kind == "author":
+            return None
+        entity = c.state.resolve(owner, c.local)
+        if entity is None:
+            return None
+        return Cue(owner.start, t.end, c.masked[owner.start : t.end], k, True, owner), entity
+    return None
 
 
 def colon_after_subject_sentence(c: _Context):

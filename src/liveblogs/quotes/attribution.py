@@ -723,6 +723,10 @@ def _classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
     if head in sp.BODY_NOUNS or head in sp.PLACES or head in sp.DOCUMENT_NOUNS:
         return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
                        person=False, head=head)
+    if head != _singular(head) and _singular(head) in sp.PERSON_ROLES:
+        # People of one role speaking together, as "officials" do: "Aides say", "critics said".
+        return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
+                       person=False, head=head)
     return None
 
 
@@ -2273,6 +2277,9 @@ def colon_after_subject_sentence(c: _Context):
     if c.before or not lead_in.rstrip().endswith(":") or MASK in lead_in:
         return None
     head = c.head
+    dash = max((k for k, t in enumerate(head) if t.text in _DASHES), default=None)
+    if dash is not None and 0 < len(head) - dash - 2 <= 4 and all(t.is_capital for t in head[dash + 1 : -1]):
+        return None  # a name after a dash labels the words, not the sentence's subject: "Polls agree - Ann Lee: …"
     subj = _sentence_subject(c.masked, head)
     if subj is None or subj.kind == "author":
         subj = _possessor(c.masked, head[: next((k for k, t in enumerate(head) if t.possessive), 0) + 1])
@@ -2309,6 +2316,8 @@ def framing_verb_subject(c: _Context):
     head = c.head
     for verb in range(len(head) - 1, 0, -1):
         t = head[verb]
+        if t.text == ":":
+            return None  # the words follow a colon: what is before it introduces them ("Polls agree - Ann Lee: …")
         if t.is_capital or not (
             t.lower in sp.FRAMING_VERBS or t.lower in sp.CUE_VERBS and t.lower not in sp.CUE_PARTICIPLES
         ):

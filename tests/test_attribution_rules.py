@@ -60,6 +60,10 @@ EXAMPLES = [
     ("nearest_cue_before",
      'Campaign aides say the former governor plans to "go all in" on the state.', (),
      "go all in", "Campaign aides"),
+    ("nearest_cue_before",
+     'The billionaire businessman began by talking about the drug crisis, saying that heroin is now '
+     '"cheaper than candy."', (),
+     "cheaper than candy.", "billionaire businessman"),
     ("cue_later_in_sentence",
      'The cuts will be "painful but necessary" for families, the finance minister said on Monday.', (),
      "painful but necessary", "finance minister"),

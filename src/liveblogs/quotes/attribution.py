@@ -1648,6 +1648,11 @@ def _np_forward(toks: Sequence[Token], i: int) -> list[Token]:
         if t.lower in sp.PRONOUN_CONTRACTIONS or t.lower in sp.PRONOUNS or _is_author(t):
             break
         nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if _role_noun(t) and t.bare in sp.PERSON_ROLES and not t.possessive and nxt is not None and nxt.is_word and not nxt.is_capital and (
+            nxt.lower not in sp.NP_INNER and nxt.lower not in sp.STOP_WORDS and not _role_noun(nxt)
+            and not _source_modifier(toks, k + 1)
+        ):
+            break  # "The businessman began the speech": a person's role ends the subject before its verb
         if t.is_capital and not t.possessive and t.lower not in sp.NOT_NAMES and nxt is not None and nxt.is_word and (
             not nxt.is_capital
         ) and not (_is_number_name(toks, k) or _role_noun(nxt)):

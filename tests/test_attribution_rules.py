@@ -90,6 +90,10 @@ EXAMPLES = [
     ("context:list_intro",
      'Ruth Ambrose set out her demands. Here is what she said:\n- "Lower rents."\n- "More buses."', (),
      "More buses.", "Ruth Ambrose"),
+    ("context:sentence_subject",
+     'Ruth Ambrose said on Monday that the plan was "a gimmick." In recent weeks, Tomas Feld has gone '
+     'after the mayor as a "spoiled brat."', (),
+     "spoiled brat.", "Tomas Feld"),
     ("context:previous_quote",
      '"We are ready," the defence minister said.\n\n"We have always been ready."', (),
      "We have always been ready.", "defence minister"),

@@ -1991,7 +1991,7 @@ def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None
             _attribute_quote(masked, q, sent, sentences, n, state, local)
             if q.speaker is None:
                 _contextual(masked, q, sent, state, list_speaker, list_cue, para_reported, paras,
-                            reporting or state.quiet == 0, n)
+                            reporting or state.quiet == 0, n, local)
             if q.speaker is not None:
                 state.last_quote = q
                 state.new_subject = False
@@ -2424,6 +2424,7 @@ RULES = (
 
 PASS_RULES = (
     "context:list_intro",
+    "context:sentence_subject",
     "context:previous_quote",
     "context:previous_sentence_subject",
     "context:last_reporting_clause",
@@ -2656,7 +2657,7 @@ def _assign(q: _Quote, cue: Cue, entity: Entity | None, how: str | None = None) 
 
 
 def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, list_cue, para_reported, paras,
-                in_report: bool = True, n: int | None = None) -> None:
+                in_report: bool = True, n: int | None = None, local: Sequence[Entity] = ()) -> None:
     """No cue in the sentence: continuation, list introduction, or the speaker of the reported speech.
 
     A paragraph that only quotes keeps the speaker of the quotation before it, unless another
@@ -2671,6 +2672,16 @@ def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, 
         q.speaker, q.person, q.mention, q.cue, q.attribution = (
             list_speaker.name, list_speaker.person, list_cue.subject, list_cue, "list_intro")
         q.rule = "context:list_intro"
+        return
+    # A fragment inside a sentence whose own subject comes before it, where the last quotation's
+    # speaker would be carried over: that subject's words ("Reid has gone after Trump as a "…"").
+    own = next((e for e in local if e.rank == 0 and e.via in ("named", "role", "pronoun")
+                and sent.start <= e.mention.start and e.mention.end <= q.span.open_mark), None)
+    carried = prev is not None and prev.speaker is not None and (
+        opens_paragraph or prev.paragraph == q.paragraph) and q.paragraph - prev.paragraph <= 1
+    if own is not None and carried and quote_kind(q.words, "body") == "partial":
+        q.speaker, q.person, q.mention, q.attribution = own.name, own.person, own.mention, "continuation"
+        q.rule = "context:sentence_subject"
         return
     if prev is not None and prev.speaker is not None and not state.new_subject and (
         opens_paragraph or prev.paragraph == q.paragraph

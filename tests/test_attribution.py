@@ -156,7 +156,7 @@ def test_headline_quote_from_an_introduced_embedded_post():
 
 def test_scare_quote_has_no_speaker():
     text = 'The so-called "peace plan" was unveiled on Monday.'
-    assert who(text) == [("peace plan", None, "scare")]
+    assert who(text) == [("peace plan", None, "title")]  # a coined term: nobody's speech
 
 
 def test_repeated_words_take_the_attributed_speaker():

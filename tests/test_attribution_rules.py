@@ -38,21 +38,45 @@ EXAMPLES = [
     ("cue_before_opening_mark",
      'Finance Minister Priya Nandal said: "The budget is balanced."', (),
      "The budget is balanced.", "Priya Nandal"),
+    ("cue_before_opening_mark",
+     'The conservative magazine has opposed the senator all year, arguing she is "a fraud."', (),
+     "a fraud.", "conservative magazine"),
     ("speech_noun_before",
      'Priya Nandal spoke after the vote. Her message: "Stay calm."', (),
      "Stay calm.", "Priya Nandal"),
+    ("speech_noun_before",
+     "Senator Ruth Ambrose spoke on Monday. Critics seized on Ambrose's claim that the budget had "
+     'produced "thousands of jobs" in the region.', (),
+     "thousands of jobs", "Ruth Ambrose"),
+    ("speech_noun_before",
+     'Ruth Ambrose ran for mayor last year. Her campaign slogan was "A city that works."', (),
+     "A city that works.", "Ruth Ambrose"),
     ("colon_after_subject_sentence",
      'The mayor, Tomas Feld, was blunt about the deficit: "We are broke."', (),
      "We are broke.", "Tomas Feld"),
     ("nearest_cue_before",
      'Tomas Feld said on Monday that the spending cuts would be "painful but necessary".', (),
      "painful but necessary", "Tomas Feld"),
+    ("nearest_cue_before",
+     'Campaign aides say the former governor plans to "go all in" on the state.', (),
+     "go all in", "Campaign aides"),
+    ("nearest_cue_before",
+     'The billionaire businessman began by talking about the drug crisis, saying that heroin is now '
+     '"cheaper than candy."', (),
+     "cheaper than candy.", "billionaire businessman"),
     ("cue_later_in_sentence",
      'The cuts will be "painful but necessary" for families, the finance minister said on Monday.', (),
      "painful but necessary", "finance minister"),
     ("framing_verb_subject",
      'Senator Ruth Ambrose likened the governor\'s new housing proposal to "a gimmick".', (),
      "a gimmick", "Ruth Ambrose"),
+    ("framing_verb_subject",
+     'In January, Governor Tomas Feld lauded the mayor in his address for helping develop "new ideas." '
+     'He left early.', (),
+     "new ideas.", "Tomas Feld"),
+    ("framing_verb_subject",
+     'Tomas Feld openly admires the Russian leader as a "strong leader," comparing him to others.', (),
+     "strong leader,", "Tomas Feld"),
     ("speaker_label_line",
      'Senator Ruth Ambrose spoke on Monday.\nAmbrose: the bill is "a gimmick"\nVoting continues.', (),
      "a gimmick", "Ruth Ambrose"),
@@ -66,6 +90,10 @@ EXAMPLES = [
     ("context:list_intro",
      'Ruth Ambrose set out her demands. Here is what she said:\n- "Lower rents."\n- "More buses."', (),
      "More buses.", "Ruth Ambrose"),
+    ("context:sentence_subject",
+     'Ruth Ambrose said on Monday that the plan was "a gimmick." In recent weeks, Tomas Feld has gone '
+     'after the mayor as a "spoiled brat."', (),
+     "spoiled brat.", "Tomas Feld"),
     ("context:previous_quote",
      '"We are ready," the defence minister said.\n\n"We have always been ready."', (),
      "We have always been ready.", "defence minister"),
@@ -164,10 +192,38 @@ def test_the_first_cue_after_the_closing_mark_ends_the_cascade_even_naming_nobod
 
 
 def test_words_of_nobody_have_no_rule():
-    for text, words in [('The so-called "peace plan" was published on Monday.', "peace plan"),
-                        ('The weather turned "biblical" on Monday.', "biblical")]:
+    for text, words, how in [('The so-called "peace plan" was published on Monday.', "peace plan", "title"),
+                             ('The weather turned "biblical" on Monday.', "biblical", "scare")]:
         row = _row(text, (), words)
-        assert pd.isna(row["speaker"]) and pd.isna(row["rule"]) and row["attribution"] == "scare"
+        assert pd.isna(row["speaker"]) and pd.isna(row["rule"]) and row["attribution"] == how
+
+
+@pytest.mark.parametrize("text, words", [
+    ('The minister appeared on "Face the Nation" on Sunday.', "Face the Nation"),
+    ('On Tuesday\'s episode of "The Morning Hour," the senator spoke about jobs.', "The Morning Hour,"),
+    ('In his 2002 book, "Save Like a Farmer," Mr. Lund gives advice.', "Save Like a Farmer,"),
+    ('The director makes it plain in her documentary "19th." It opens on Friday.', "19th."),
+    ('Listeners called his "Straight Talk" radio program on Sunday.', "Straight Talk"),
+])
+def test_titles_of_works_are_nobodys_speech_and_left_out_of_who_said_what(text, words):
+    row = _row(text, (), words)
+    assert pd.isna(row["speaker"]) and pd.isna(row["rule"]) and row["attribution"] == "title"
+    from liveblogs.quotes.voices import speech
+    q = quotes(text)
+    assert words in set(q["quote"]) and words not in set(speech(q)["quote"])  # a row still, not speech
+
+
+def test_an_owned_speech_noun_that_is_the_object_of_a_verb_does_not_speak():
+    # The remarks are Feld's, but "a wake-up call" is what Ambrose called them.
+    text = ('Tomas Feld spoke on Saturday. Ruth Ambrose, a senior adviser, called Mr. Feld\'s remarks on Saturday '
+            '"a wake-up call" for the party.')
+    assert _row(text, (), "a wake-up call")["speaker"] != "Tomas Feld"
+
+
+def test_a_name_someone_calls_somebody_is_not_a_title():
+    text = 'Ruth Ambrose spoke on Monday. The mayor was hailed by a rival as "The Builder" after the vote.'
+    row = _row(text, (), "The Builder")
+    assert row["attribution"] != "title"
 
 
 def test_the_rule_column_follows_attribution_as_a_string():
@@ -185,7 +241,7 @@ def _name_a_declared_rule_exactly_when_attributed(q: pd.DataFrame) -> None:
     assert q.loc[attributed, "rule"].str.len().gt(0).all()
     assert set(q.loc[attributed, "rule"]) <= set(RULE_NAMES)
     assert q.loc[~attributed, "rule"].isna().all()
-    assert (q["attribution"].astype(str) == "scare").eq(~attributed).all()
+    assert q["attribution"].astype(str).isin(["scare", "title"]).eq(~attributed).all()
 
 
 def test_bundled_quotes_name_a_declared_rule_exactly_when_attributed(corpus):

@@ -36,12 +36,14 @@ KEY_FIELDS = ("article", "sha256", "outlet", "published", "timezone", "encoding"
 
 @lru_cache(maxsize=1)
 def package_fingerprint() -> str:
-    """The package version and a digest of every source file of the package."""
+    """The package version and a digest of every source file of the package: its modules and the
+    word lists they read (``wordlists/*.txt|toml``), so that editing a list invalidates the cache."""
     from .. import __version__
 
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*.py")):
+    sources = [*package.rglob("*.py"), *(package / "wordlists").glob("*.txt"), *(package / "wordlists").glob("*.toml")]
+    for path in sorted(sources):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

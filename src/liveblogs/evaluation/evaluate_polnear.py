@@ -394,9 +394,11 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame, neutral: dict, texts: dict[str
 
 def liveblogs_quotes(split: str = "dev", root: str | Path = DEFAULT_ROOT, texts: dict[str, str] | None = None,
                      chunk: int | None = None) -> pd.DataFrame:
-    """liveblogs' quotations of every article of the split: one ``load_corpus`` over its text files, or
-    one per ``chunk`` articles (speakers are then made canonical within each chunk only)."""
+    """liveblogs' quotations of every article of the split, as its who-said-what views show them
+    (``voices.speech``: titles, names and terms left out): one ``load_corpus`` over its text files,
+    or one per ``chunk`` articles (speakers are then made canonical within each chunk only)."""
     import liveblogs
+    from ..quotes.voices import speech
 
     files = sorted((Path(root) / split / "text").glob("*.txt"))
     frames = []
@@ -406,7 +408,7 @@ def liveblogs_quotes(split: str = "dev", root: str | Path = DEFAULT_ROOT, texts:
             changed = [a for a, t in corpus.texts.items() if texts.get(a) != t]
             if changed:
                 raise ValueError(f"liveblogs read {len(changed)} texts differently from the files (offsets would shift)")
-        frames.append(pd.DataFrame(corpus.quotes))
+        frames.append(pd.DataFrame(speech(corpus.quotes)))
     return pd.concat(frames, ignore_index=True)
 
 

@@ -723,6 +723,10 @@ def _classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
     if head in sp.BODY_NOUNS or head in sp.PLACES or head in sp.DOCUMENT_NOUNS:
         return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
                        person=False, head=head)
+    if head != _singular(head) and _singular(head) in sp.PERSON_ROLES:
+        # People of one role speaking together, as "officials" do: "Aides say", "critics said".
+        return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
+                       person=False, head=head)
     return None
 
 
@@ -1319,6 +1323,14 @@ class _Sentence:
     _tok_ends: list[int] | None = None
     _title_cased: bool | None = None
     _headline_verb: tuple | None = None  # (verb index, mention) or (); None until read
+    _reporting: bool | None = None
+
+    def reporting(self) -> bool:
+        """Some reporting clause of the sentence names its speaker (read once: every quotation of a
+        long sentence asks)."""
+        if self._reporting is None:
+            self._reporting = any(cue.entity is not None for cue in self.cues)
+        return self._reporting
 
     def title_cased(self) -> bool:
         """:func:`_title_cased` of the sentence's tokens, read once (every quotation in a long
@@ -1636,6 +1648,11 @@ def _np_forward(toks: Sequence[Token], i: int) -> list[Token]:
         if t.lower in sp.PRONOUN_CONTRACTIONS or t.lower in sp.PRONOUNS or _is_author(t):
             break
         nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if _role_noun(t) and t.bare in sp.PERSON_ROLES and not t.possessive and nxt is not None and nxt.is_word and not nxt.is_capital and (
+            nxt.lower not in sp.NP_INNER and nxt.lower not in sp.STOP_WORDS and not _role_noun(nxt)
+            and not _source_modifier(toks, k + 1)
+        ):
+            break  # "The businessman began the speech": a person's role ends the subject before its verb
         if t.is_capital and not t.possessive and t.lower not in sp.NOT_NAMES and nxt is not None and nxt.is_word and (
             not nxt.is_capital
         ) and not (_is_number_name(toks, k) or _role_noun(nxt)):
@@ -1959,7 +1976,7 @@ def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None
         ):
             # "X said ..., according to the news agency MTI": the agency only carries X's words.
             sent.cues = [c for c in sent.cues if not _is_channel(c)]
-            sent._starts = sent._ends = None
+            sent._starts = sent._ends = sent._reporting = None
         for cue in sent.cues:
             if cue.entity is not None:
                 state.last_reported = cue.entity
@@ -1968,13 +1985,13 @@ def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None
         reporting = any(c.entity is not None for c in sent.cues)
         for q in in_sentence:
             if _nobodys_words(masked, text, q, sent):
-                q.attribution = "title"  # shown as "scare": a term, a title or a name
+                q.attribution = "title"  # a term, a title or a name: nobody's speech (voices.speech leaves it out)
                 attributed.append(q)
                 continue
             _attribute_quote(masked, q, sent, sentences, n, state, local)
             if q.speaker is None:
                 _contextual(masked, q, sent, state, list_speaker, list_cue, para_reported, paras,
-                            reporting or state.quiet == 0, n)
+                            reporting or state.quiet == 0, n, local)
             if q.speaker is not None:
                 state.last_quote = q
                 state.new_subject = False
@@ -2214,7 +2231,7 @@ def speech_noun_before(c: _Context):
     masked, sent, lead_in = c.masked, c.sent, c.lead_in
     noun = _final_noun(lead_in)
     if not noun or noun.group(1).lower() not in sp.SPEECH_NOUNS:
-        return None
+        return _possessed_speech_noun(c)
     noun_start, noun_end = sent.start + noun.start(1), sent.start + noun.end(1)
     ntoks = [t for t in c.toks if t.end <= noun_end]
     owner = _possessor(masked, ntoks)
@@ -2228,12 +2245,46 @@ def speech_noun_before(c: _Context):
     return Cue(start, noun_end, masked[start:noun_end], 0, True, owner or entity.mention), entity
 
 
+_SPEECH_NOUN_REACH = 30  # tokens looked back for an owned speech noun; a safety bound (linear), not tuned
+
+
+def _possessed_speech_noun(c: _Context):
+    """An owned speech noun earlier in a sentence with no reporting clause: its owner speaks
+    the words it leads to through *that*, a form of *be*, or *about*/*of* right before the mark
+    (``Trump's claim that there were "thousands" of them``, ``her claim that she "never sent" one``,
+    ``His slogan is "…"``); the owner is a name or a pronoun, never the writer."""
+    if c.sent.reporting():
+        return None  # a reporting clause in the sentence frames the words: "Lee said X's claim that … is "false""
+    toks = c.sent.toks
+    end = bisect.bisect_right(c.sent.tok_ends(), c.span.open_mark)  # the head's length, without building it
+    for k in range(end - 1, max(-1, end - 1 - _SPEECH_NOUN_REACH), -1):
+        t = toks[k]
+        if t.is_quote or t.text in (";", ":"):
+            return None  # another quotation or clause between: its own frame
+        if not t.is_word or t.lower not in sp.SPEECH_NOUNS:
+            continue
+        link = toks[k + 1].lower if k + 1 < end else ""
+        if not (link == "that" or link in _BE or link in ("about", "of") and k + 2 == end):
+            return None  # the noun is not what leads to the words: called X's remarks "a wake-up call"
+        owner = _possessor(c.masked, list(toks[max(0, k - 4) : k]))
+        if owner is None or owner.kind == "author":
+            return None
+        entity = c.state.resolve(owner, c.local)
+        if entity is None:
+            return None
+        return Cue(owner.start, t.end, c.masked[owner.start : t.end], k, True, owner), entity
+    return None
+
+
 def colon_after_subject_sentence(c: _Context):
     """A full sentence, a colon, then the quotation: its subject speaks: ``The mayor was blunt: "We are broke."``"""
     lead_in = c.lead_in
     if c.before or not lead_in.rstrip().endswith(":") or MASK in lead_in:
         return None
     head = c.head
+    dash = max((k for k, t in enumerate(head) if t.text in _DASHES), default=None)
+    if dash is not None and 0 < len(head) - dash - 2 <= 4 and all(t.is_capital for t in head[dash + 1 : -1]):
+        return None  # a name after a dash labels the words, not the sentence's subject: "Polls agree - Ann Lee: …"
     subj = _sentence_subject(c.masked, head)
     if subj is None or subj.kind == "author":
         subj = _possessor(c.masked, head[: next((k for k, t in enumerate(head) if t.possessive), 0) + 1])
@@ -2270,6 +2321,8 @@ def framing_verb_subject(c: _Context):
     head = c.head
     for verb in range(len(head) - 1, 0, -1):
         t = head[verb]
+        if t.text == ":":
+            return None  # the words follow a colon: what is before it introduces them ("Polls agree - Ann Lee: …")
         if t.is_capital or not (
             t.lower in sp.FRAMING_VERBS or t.lower in sp.CUE_VERBS and t.lower not in sp.CUE_PARTICIPLES
         ):
@@ -2371,6 +2424,7 @@ RULES = (
 
 PASS_RULES = (
     "context:list_intro",
+    "context:sentence_subject",
     "context:previous_quote",
     "context:previous_sentence_subject",
     "context:last_reporting_clause",
@@ -2504,11 +2558,11 @@ _TITLE_LEAD = words("title_lead_words")
 
 
 def _title_case(words: str) -> bool:
-    """Every word capitalised but the small ones: ``Face the Nation``, ``Owen``."""
-    found = [w for w in token_words(words) if w[0].isalpha()]
-    return 0 < len(found) <= 8 and found[0][0].isupper() and all(
-        w[0].isupper() or w.lower() in _TITLE_SMALL for w in found
-    )
+    """Every word capitalised (or a number) but the small ones: ``Face the Nation``, ``Owen``, ``13th``."""
+    found = [w for w in token_words(words) if w[0].isalnum()]
+    return 0 < len(found) <= 8 and (found[0][0].isupper() or found[0][0].isdigit()) and any(
+        _LETTER_RE.search(w) for w in found
+    ) and all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in found)
 
 
 def _nobodys_words(masked: str, text: str, q: _Quote, sent: _Sentence) -> bool:
@@ -2537,11 +2591,21 @@ def _nobodys_words(masked: str, text: str, q: _Quote, sent: _Sentence) -> bool:
         return False  # "Issa: Clinton's 'Honesty Is In Question'": a speaker's label (not "WHAT'S NEXT:"), then the words
     k = bisect.bisect_right(sent.tok_ends(), q.span.open_mark)
     before = sent.toks[k - 1 : k] if k else []
+    if before and before[0].is_word and before[0].lower == "as" and any(
+        t.lower in sp.FRAMING_VERBS or t.lower in sp.CUE_VERBS or t.bare in sp.SPEECH_NOUNS
+        for t in sent.toks[max(0, k - 8) : k - 1]
+    ):
+        return False  # a name someone calls somebody: Trump's references to her as "Miss Piggy"
     if before and before[0].is_word and (
         before[0].possessive and before[0].is_capital or before[0].lower in _TITLE_LEAD
         or before[0].bare in sp.TITLE_NOUNS
     ):
         return True
+    if k >= 2 and before[0].text in (",", "of") and sent.toks[k - 2].bare in sp.TITLE_NOUNS:
+        return True  # the work's noun, then "of" or a comma: an episode of "Face the Nation"; his book, "…"
+    after = [t for t in sent.toks[bisect.bisect_right(sent.tok_ends(), q.span.close_mark) :][:3] if t.is_word][:2]
+    if any(t.bare in sp.TITLE_NOUNS for t in after) and not any(t.is_capital for t in after):
+        return True  # the work's noun after it: his "Keepin' It Real" radio program
     if _FINAL_STOP_RE.search(q.words) and len(q.words.split()) > 1:
         return False  # a capitalised sentence: "Thank You Very Much."
     if before and before[0].lower == "the" and len(q.words.split()) <= 3 and q.words.rstrip()[-1:].isalnum():
@@ -2593,7 +2657,7 @@ def _assign(q: _Quote, cue: Cue, entity: Entity | None, how: str | None = None) 
 
 
 def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, list_cue, para_reported, paras,
-                in_report: bool = True, n: int | None = None) -> None:
+                in_report: bool = True, n: int | None = None, local: Sequence[Entity] = ()) -> None:
     """No cue in the sentence: continuation, list introduction, or the speaker of the reported speech.
 
     A paragraph that only quotes keeps the speaker of the quotation before it, unless another
@@ -2608,6 +2672,16 @@ def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, 
         q.speaker, q.person, q.mention, q.cue, q.attribution = (
             list_speaker.name, list_speaker.person, list_cue.subject, list_cue, "list_intro")
         q.rule = "context:list_intro"
+        return
+    # A fragment inside a sentence whose own subject comes before it, where the last quotation's
+    # speaker would be carried over: that subject's words ("Reid has gone after Trump as a "…"").
+    own = next((e for e in local if e.rank == 0 and e.via in ("named", "role", "pronoun")
+                and sent.start <= e.mention.start and e.mention.end <= q.span.open_mark), None)
+    carried = prev is not None and prev.speaker is not None and (
+        opens_paragraph or prev.paragraph == q.paragraph) and q.paragraph - prev.paragraph <= 1
+    if own is not None and carried and quote_kind(q.words, "body") == "partial":
+        q.speaker, q.person, q.mention, q.attribution = own.name, own.person, own.mention, "continuation"
+        q.rule = "context:sentence_subject"
         return
     if prev is not None and prev.speaker is not None and not state.new_subject and (
         opens_paragraph or prev.paragraph == q.paragraph
@@ -2644,7 +2718,7 @@ def _repeat_pass(quotes: list[_Quote]) -> None:
         if q.speaker is not None and q.attribution not in ("continuation",) and q.role not in _HEADLINE_ROLES:
             known.setdefault(_key(q.words), []).append(q)
     for q in quotes:
-        if q.speaker is None and q.role not in _HEADLINE_ROLES:
+        if q.speaker is None and q.role not in _HEADLINE_ROLES and q.attribution != "title":
             found = known.get(_key(q.words))
             if found:
                 names = [f.speaker for f in found]
@@ -2871,7 +2945,7 @@ def _row(text: str, q: _Quote) -> dict:
         "kind": "partial" if q.attribution == "title" else (
             "direct" if q.split_tail and q.role not in _HEADLINE_ROLES else quote_kind(q.words, q.role)
         ),
-        "attribution": q.attribution if q.speaker is not None else "scare",
+        "attribution": q.attribution if q.speaker is not None or q.attribution == "title" else "scare",
         "rule": q.rule if q.speaker is not None else None,
         "multi_paragraph": q.span.multi_paragraph,
         "nested": q.parent is not None,

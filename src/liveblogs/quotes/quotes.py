@@ -22,8 +22,11 @@ __all__ = ["quote_frame", "quote_frames", "quote_columns", "canonicalise", "QUOT
 KINDS = ["headline", "direct", "partial"]
 ATTRIBUTIONS = [
     "named", "apposition", "pronoun", "continuation", "list_intro", "role", "headline", "repeat",
-    "surname", "fuzzy", "scare",
+    "surname", "fuzzy", "scare", "title",
 ]
+"""How each speaker was found; with no speaker, ``scare`` (words nobody in the text says) or ``title``
+(a title of a work, a name or a coined term: ``CNN's "State of the Union"``, the so-called "peace
+plan"), which is nobody's speech: :func:`liveblogs.quotes.voices.speech` leaves it out of who-said-what."""
 QUOTE_COLUMNS = [
     "article", "outlet", "post", "paragraph", "start", "end", "quote", "speaker", "speaker_id",
     "speaker_mention", "mention_start", "mention_end", "cue", "cue_start", "cue_end", "kind",

@@ -5,10 +5,24 @@ from __future__ import annotations
 import pandas as pd
 
 UNATTRIBUTED = "(no speaker)"
+NOBODYS_SPEECH = ("title",)
+"""``attribution`` values of rows that are nobody's speech: a title of a work, a name or a coined term
+in quotation marks (``CNN's "State of the Union"``, the so-called "peace plan"). They stay rows of
+``corpus.quotes`` (every quoted span is there) but every who-said-what view leaves them out."""
+
+
+def speech(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The quotations that are somebody's speech (said by a named speaker or by nobody the text names,
+    ``scare``): every row of ``quotes`` but titles, names and terms (:data:`NOBODYS_SPEECH`). The
+    who-said-what views (:func:`quote_table`, the charts and app built on it) and the PolNeAR scorer
+    read this."""
+    return quotes[~quotes["attribution"].astype(str).isin(NOBODYS_SPEECH)]
 
 
 def quote_table(quotes: pd.DataFrame, posts: pd.DataFrame, speakers: pd.DataFrame) -> pd.DataFrame:
-    """Quotes with the post headline, the speaker's group and word count: one row per quotation."""
+    """Quotes with the post headline, the speaker's group and word count: one row per quotation that
+    is somebody's speech (:func:`speech`: titles, names and terms left out)."""
+    quotes = speech(quotes)
     headlines = posts.set_index(["article", "post"])["headline"]
     label = posts.set_index(["article", "post"])["text"].str.slice(0, 80).str.replace(r"\s+", " ", regex=True)
     keys = pd.MultiIndex.from_frame(quotes[["article", "post"]])

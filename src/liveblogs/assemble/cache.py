@@ -36,12 +36,12 @@ KEY_FIELDS = ("article", "sha256", "outlet", "published", "timezone", "encoding"
 
 @lru_cache(maxsize=1)
 def package_fingerprint() -> str:
-    """The package version and a digest of every source file of the package."""
+    """The package version and a digest of every source file (and JSON model file) of the package."""
     from .. import __version__
 
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted(package.rglob("*.py")) + sorted(package.rglob("*.json")):  # .json: the speaker ranker's weights
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

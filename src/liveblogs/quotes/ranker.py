@@ -18,6 +18,7 @@ weight per feature. Inference is a sum of weights, in plain Python: no scikit-le
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 from functools import lru_cache
@@ -66,6 +67,30 @@ class Candidate:
     @property
     def name(self) -> str | None:
         return None if self.entity is None else self.entity.name
+
+
+_REACH = 4  # cues read on each side of the quotation, in a sentence: a bound against long sentences, not tuned
+_WINDOW = 40  # tokens read on each side of the quotation for a possessive frame or a name (likewise)
+
+
+def _near_cues(sent, q) -> list:
+    """The last ``_REACH`` cues of the sentence before the opening mark and the first after it."""
+    k = bisect.bisect_right(sent.cue_ends(), q.span.open_mark)
+    return sent.cues[max(0, k - _REACH) : k + _REACH]
+
+
+def _window(sent, at_char: int, before: int, after: int) -> list:
+    """The sentence's tokens from ``before`` tokens before ``at_char`` to ``after`` tokens after it."""
+    k = bisect.bisect_right(sent.tok_ends(), at_char)
+    return sent.toks[max(0, k - before) : k + after]
+
+
+def _subject(masked: str, sent):
+    """The sentence's opening subject, read once per sentence (every quotation of a long one asks)."""
+    found = sent.__dict__.get("_ranker_subject", _subject)
+    if found is _subject:
+        found = sent.__dict__["_ranker_subject"] = at._sentence_subject(masked, sent.toks)
+    return found
 
 
 def _bucket(chars: int) -> str:
@@ -125,7 +150,7 @@ def candidates(masked: str, q, sent, sentences, n: int, state, local) -> list[Ca
         if not 0 <= k < len(sentences):
             continue
         s = sentences[k]
-        for cue in s.cues:
+        for cue in _near_cues(s, q) if d == 0 else s.cues[:_REACH] if d > 0 else s.cues[-_REACH:]:
             entity = cue.entity if d <= 0 else None
             if entity is None and d != 0 and cue.subject is not None and cue.subject.kind in ("name", "role"):
                 entity = resolve(cue.subject)
@@ -133,9 +158,9 @@ def candidates(masked: str, q, sent, sentences, n: int, state, local) -> list[Ca
                 continue
             side = "before" if cue.end <= q.span.open_mark else "after"
             add(entity, cue.subject if cue.subject is not None else entity.mention, cue, f"cue:{d}:{side}", d)
-    for owner in _possessive_frames(masked, context.head):
+    for owner in _possessive_frames(masked, _window(sent, q.span.open_mark, _WINDOW, 0)):
         add(resolve(owner), owner, None, "possessive")
-    subj = at._sentence_subject(masked, sent.toks)
+    subj = _subject(masked, sent)
     if subj is not None and subj.kind != "author" and subj.end <= q.span.open_mark:
         add(resolve(subj), subj, None, "subject")
     prev = state.last_quote
@@ -221,7 +246,7 @@ def _named_in(masked: str, sent, q, cand: Candidate) -> bool:
     if not words:
         return False
     last = words[-1].lower()
-    return any(t.lower == last or t.bare == last for t in sent.toks)
+    return any(t.lower == last or t.bare == last for t in _window(sent, q.span.open_mark, _WINDOW, _WINDOW))
 
 
 def _opens_sentence(masked: str, start: int) -> bool:
@@ -254,20 +279,24 @@ OWN_SENTENCE = ("rule:", "cue:0:", "possessive", "subject")
 
 
 def overridable(q) -> bool:
-    """The rules gave nobody, or a speaker carried over by the context pass: not a cue the cascade read."""
-    return q.speaker is None or (q.rule or "").startswith("context:")
+    """The rules gave nobody, or a speaker carried over by the context pass (not a list's
+    introduction, which says outright whose words follow): not a cue the cascade read."""
+    return q.speaker is None or (q.rule or "").startswith("context:") and q.rule != "context:list_intro"
 
 
-def eligible(c: Candidate) -> bool:
-    """A candidate the ranker may choose: nobody, the rules' answer, or someone of the quotation's own sentence."""
-    return c.entity is None or "answer" in c.generators or any(g.startswith(OWN_SENTENCE) for g in c.generators)
+def eligible(c: Candidate, q) -> bool:
+    """A candidate the ranker may choose: the rules' answer (nobody included), or someone of the
+    quotation's own sentence; the ranker re-chooses a speaker, it never takes one away."""
+    if c.entity is None:
+        return q.speaker is None
+    return "answer" in c.generators or any(g.startswith(OWN_SENTENCE) for g in c.generators)
 
 
 def rerank(masked: str, q, sent, sentences, n: int, state, local) -> None:
     """Re-choose ``q``'s speaker among its candidates (the hook ``attribution`` calls after the rules)."""
     if q.role in at._HEADLINE_ROLES or not overridable(q):
         return
-    cands = [c for c in candidates(masked, q, sent, sentences, n, state, local) if eligible(c)]
+    cands = [c for c in candidates(masked, q, sent, sentences, n, state, local) if eligible(c, q)]
     if q.speaker is not None and any("answer" in c.generators and _named_in(masked, sent, q, c) for c in cands):
         return  # the speaker carried over is named again in the quotation's own sentence: the context holds
     if RECORD is not None:

@@ -85,6 +85,22 @@ def _window(sent, at_char: int, before: int, after: int) -> list:
     return sent.toks[max(0, k - before) : k + after]
 
 
+def _may_speak(masked: str, sent, subj, q) -> bool:
+    """The sentence's subject may have said the quotation: it comes before it in the same line,
+    and is the subject of an active verb (not "X was said to be", not a phrase: "Contrary to")."""
+    if subj.end > q.span.open_mark or "\n" in masked[subj.end : q.span.open_mark]:
+        return False
+    toks = sent.toks
+    k = bisect.bisect_right(sent.tok_ends(), subj.end)  # the first token after the subject
+    if k >= len(toks) or toks[k].lower in at._PREPOSITIONS:
+        return False
+    v = k
+    while v < len(toks) and (toks[v].lower in sp.AUXILIARIES or toks[v].lower in sp.VERB_ADVERBS
+                             or toks[v].lower.endswith("ly")):
+        v += 1
+    return not (v < len(toks) and v > k and at._passive(toks, v))
+
+
 def _subject(masked: str, sent):
     """The sentence's opening subject, read once per sentence (every quotation of a long one asks)."""
     found = sent.__dict__.get("_ranker_subject", _subject)
@@ -161,7 +177,7 @@ def candidates(masked: str, q, sent, sentences, n: int, state, local) -> list[Ca
     for owner in _possessive_frames(masked, _window(sent, q.span.open_mark, _WINDOW, 0)):
         add(resolve(owner), owner, None, "possessive")
     subj = _subject(masked, sent)
-    if subj is not None and subj.kind != "author" and subj.end <= q.span.open_mark:
+    if subj is not None and subj.kind != "author" and _may_speak(masked, sent, subj, q):
         add(resolve(subj), subj, None, "subject")
     prev = state.last_quote
     if prev is not None and prev is not q and prev.speaker is not None:

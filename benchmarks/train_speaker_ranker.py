@@ -88,7 +88,7 @@ def collect(split: str, root: Path) -> list[dict]:
         for name, mtext, ms, me, feats, is_answer in cands:
             pred = {"speaker": name, "speaker_mention": mtext, "mention_start": ms, "mention_end": me}
             labelled.append((feats, bool(speaker_right(pred, row)), is_answer))
-        out.append({"article": article, "start": start, "cands": labelled, "gold": bool(row["sources"])})
+        out.append({"article": article, "start": start, "cands": labelled, "gold": best[0] >= MATCH_THRESHOLD})
     return out
 
 

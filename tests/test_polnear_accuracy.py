@@ -147,7 +147,7 @@ def test_scorer_accepts_same_surname_or_mention_over_the_source(handmade):
 
 # --------------------------------------------------------------------------- the floors on dev
 
-FLOORS = {"span_f1": 0.96, "who_said_what_f1": 0.83}  # measured 0.966 / 0.840
+FLOORS = {"span_f1": 0.96, "who_said_what_f1": 0.855}  # measured 0.966 / 0.862 (0.840 before the speaker ranker)
 
 
 @pytest.mark.skipif(not (DEFAULT_ROOT / "dev" / "text").is_dir(),

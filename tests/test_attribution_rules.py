@@ -105,7 +105,8 @@ EXAMPLES = [
      "not serious", "Ruth Ambrose"),
     # ---- the same words quoted elsewhere
     ("repeat",
-     'Ruth Ambrose said the plan was "a gimmick".\n\nThe weather was cold on Monday.\n\n'
+     'Ruth Ambrose said the plan was "a gimmick".\n\nThe weather was cold on Monday. Trains were late. '
+     'Schools closed early.\n\n'
      'Whether it is "a gimmick" remains to be seen.', (),
      ("a gimmick", 1), "Ruth Ambrose"),
     # ---- headlines
@@ -147,6 +148,10 @@ EXAMPLES = [
     ("nested:outer_speaker",
      '"I told them \'never again\' and I meant it," Ruth Ambrose said.', (),
      "never again", "Ruth Ambrose"),
+    # ---- the learned ranker (liveblogs.quotes.ranker) re-choosing among the candidates
+    ("ranker",
+     'Critics pounced on Monday. Trump\'s claim that "the election is rigged" drew fire from both parties.', (),
+     "the election is rigged", "Trump"),
 ]
 
 

@@ -52,6 +52,19 @@ def test_a_changed_manifest_row_is_a_different_entry(folder: Path, tmp_path: Pat
     assert sky["time_earliest"].dropna().dt.day.eq(14).all()
 
 
+def test_turning_the_speaker_ranker_off_never_reads_frames_cached_with_it_on(folder: Path, tmp_path: Path,
+                                                                             monkeypatch) -> None:
+    liveblogs.load_corpus(folder, cache=tmp_path / "cache").posts
+    monkeypatch.setenv("LIVEBLOGS_RANKER", "0")
+    rules_only = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
+    rules_only.posts
+    assert rules_only.cache_hits == 0
+    monkeypatch.delenv("LIVEBLOGS_RANKER")
+    again = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
+    again.posts
+    assert again.cache_hits == 2
+
+
 def test_progress_is_reported_per_article(folder: Path) -> None:
     calls: list[tuple[int, int]] = []
     liveblogs.load_corpus(folder, cache=False, progress=lambda done, total: calls.append((done, total))).posts

@@ -36,16 +36,25 @@ KEY_FIELDS = ("article", "sha256", "outlet", "published", "timezone", "encoding"
 
 @lru_cache(maxsize=1)
 def package_fingerprint() -> str:
-    """The package version and a digest of every source file of the package: its modules and the
-    word lists they read (``wordlists/*.txt|toml``), so that editing a list invalidates the cache."""
+    """The package version and a digest of every source file of the package: its modules, the
+    word lists they read (``wordlists/*.txt|toml``) and its JSON model files (the speaker
+    ranker's weights), so that editing any of them invalidates the cache."""
     from .. import __version__
 
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parents[1]
-    sources = [*package.rglob("*.py"), *(package / "wordlists").glob("*.txt"), *(package / "wordlists").glob("*.toml")]
+    sources = [*package.rglob("*.py"), *package.rglob("*.json"),
+               *(package / "wordlists").glob("*.txt"), *(package / "wordlists").glob("*.toml")]
     for path in sorted(sources):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def run_fingerprint() -> str:
+    """The package fingerprint and the switches that change what it computes: ``LIVEBLOGS_RANKER=0``
+    (rules only) must never read frames cached with the speaker ranker on, nor the reverse."""
+    rules_only = os.environ.get("LIVEBLOGS_RANKER", "1") == "0"
+    return package_fingerprint() + ("-rules-only" if rules_only else "")
 
 
 def default_cache_dir() -> Path:
@@ -55,7 +64,7 @@ def default_cache_dir() -> Path:
 
 def article_key(article: pd.Series) -> str:
     """The cache key of one article row."""
-    parts = [str(article[field]) for field in KEY_FIELDS] + [package_fingerprint()]
+    parts = [str(article[field]) for field in KEY_FIELDS] + [run_fingerprint()]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
 
 
@@ -77,7 +86,7 @@ def table_digest(table: pd.DataFrame) -> str:
 
 def corpus_entry(folder: Path, article_keys: list[str], *inputs: str) -> Path:
     """The folder of corpus-level frames for these articles, in this order, and these other inputs."""
-    digest = hashlib.sha256("\0".join([package_fingerprint(), *article_keys, "|", *inputs]).encode())
+    digest = hashlib.sha256("\0".join([run_fingerprint(), *article_keys, "|", *inputs]).encode())
     return folder / "corpus" / digest.hexdigest()[:24]
 
 

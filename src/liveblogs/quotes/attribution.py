@@ -1950,6 +1950,7 @@ def _post_names(masked: str, paras) -> list[str]:
 
 def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None:
     state = _Post(index, _post_names(masked, paras), masked)
+    rerank = _speaker_ranker()
     sentences: list[_Sentence] = []
     for _, para, lo, hi, role in paras:
         for a, b in sentence_bounds(masked, lo, hi):
@@ -1992,6 +1993,8 @@ def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None
             if q.speaker is None:
                 _contextual(masked, q, sent, state, list_speaker, list_cue, para_reported, paras,
                             reporting or state.quiet == 0, n, local)
+            if rerank is not None:
+                rerank(masked, q, sent, sentences, n, state, local)  # issue 15: the learned ranker's hook
             if q.speaker is not None:
                 state.last_quote = q
                 state.new_subject = False
@@ -2439,9 +2442,23 @@ PASS_RULES = (
     "headline:main_speaker",
     "headline:first_reporter",
     "nested:outer_speaker",
+    "ranker",
 )
 """The rules of the passes after the cascade (context, repeated words, headlines, quotations
 inside quotations), as the ``rule`` column names them."""
+
+# --------------------------------------------------------------------------- the learned ranker's hook
+#
+# After the cascade and the context rules, ``liveblogs.quotes.ranker`` (issue 15) may re-choose a
+# body quotation's speaker among the candidates the rules and the context propose; its answers
+# say ``ranker`` in the ``rule`` column. ``LIVEBLOGS_RANKER=0`` keeps the rules' answers.
+
+
+def _speaker_ranker():
+    from . import ranker
+
+    return ranker.rerank if ranker.enabled() else None
+
 
 RULE_NAMES = tuple(r.__name__ for r in RULES) + PASS_RULES
 """Every value the ``rule`` column of the quotes frame takes (missing when nobody is found)."""

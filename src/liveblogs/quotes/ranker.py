@@ -1,0 +1,345 @@
+"""A small learned speaker ranker: re-chooses a quotation's speaker among the candidates the rules see.
+
+The rule cascade of :mod:`liveblogs.quotes.attribution` takes the first rule that names someone.
+This module gathers, for one quotation, every speaker the rules and the context could have given
+(each rule of ``RULES`` run on its own, the subjects of the reporting cues of the quotation's
+sentence and of the two sentences either side, the owner of a speech noun before it — ``Trump's
+claim that "…"`` —, the sentence's subject, the previous quotation's speaker, and nobody), describes
+each with general features (which generators proposed it, the rule that answered, distance and
+direction to the quotation, kind of mention, shape of the quotation) and scores it with a linear
+model: the candidate with the highest score wins, but the rules' answer is only replaced when
+another candidate beats it by the model's ``margin``.
+
+The model is ``speaker_ranker.json`` beside this module: a header saying where it comes from
+(PolNeAR train, the commit, the command of ``benchmarks/train_speaker_ranker.py``), a bias and a
+weight per feature. Inference is a sum of weights, in plain Python: no scikit-learn, no pickle.
+``LIVEBLOGS_RANKER=0`` in the environment turns the ranker off (the rules' answers are kept).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from . import attribution as at
+from . import speech as sp
+
+MODEL_PATH = Path(__file__).with_name("speaker_ranker.json")
+
+RECORD: list | None = None
+"""When a list, :func:`rerank` appends ``(text, quote span, candidates)`` for every quotation and
+keeps the rules' answers (the training script reads the candidates this way)."""
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str | None = None) -> dict | None:
+    """The model file as a dict (``weights``, ``bias``, ``margin``, ``header``), None when absent."""
+    p = Path(path) if path else MODEL_PATH
+    if not p.is_file():
+        return None
+    model = json.loads(p.read_text(encoding="utf-8"))
+    model["weights"] = {k: float(v) for k, v in model["weights"].items()}
+    return model
+
+
+def enabled() -> bool:
+    return os.environ.get("LIVEBLOGS_RANKER", "1") != "0" and (RECORD is not None or load_model() is not None)
+
+
+class Candidate:
+    """One possible speaker of a quotation: an entity (None: nobody), its mention and cue, and who proposed it."""
+
+    __slots__ = ("entity", "mention", "cue", "generators", "offset", "key")
+
+    def __init__(self, entity, mention, cue, offset: int) -> None:
+        self.entity, self.mention, self.cue, self.offset = entity, mention, cue, offset
+        self.generators: list[str] = []
+        if entity is None:
+            self.key = ("nobody",)
+        elif mention is not None and mention.end > mention.start:
+            self.key = ("at", mention.start, mention.end)
+        else:
+            self.key = ("name", entity.name)
+
+    @property
+    def name(self) -> str | None:
+        return None if self.entity is None else self.entity.name
+
+
+_REACH = 4  # cues read on each side of the quotation, in a sentence: a bound against long sentences, not tuned
+_WINDOW = 40  # tokens read on each side of the quotation for a possessive frame or a name (likewise)
+
+
+def _near_cues(sent, q) -> list:
+    """The last ``_REACH`` cues of the sentence before the opening mark and the first after it."""
+    k = bisect.bisect_right(sent.cue_ends(), q.span.open_mark)
+    return sent.cues[max(0, k - _REACH) : k + _REACH]
+
+
+def _window(sent, at_char: int, before: int, after: int) -> list:
+    """The sentence's tokens from ``before`` tokens before ``at_char`` to ``after`` tokens after it."""
+    k = bisect.bisect_right(sent.tok_ends(), at_char)
+    return sent.toks[max(0, k - before) : k + after]
+
+
+def _may_speak(masked: str, sent, subj, q) -> bool:
+    """The sentence's subject may have said the quotation: it comes before it in the same line,
+    and is the subject of an active verb (not "X was said to be", not a phrase: "Contrary to")."""
+    if subj.end > q.span.open_mark or "\n" in masked[subj.end : q.span.open_mark]:
+        return False
+    toks = sent.toks
+    k = bisect.bisect_right(sent.tok_ends(), subj.end)  # the first token after the subject
+    if k >= len(toks) or toks[k].lower in at._PREPOSITIONS:
+        return False
+    v = k
+    while v < len(toks) and (toks[v].lower in sp.AUXILIARIES or toks[v].lower in sp.VERB_ADVERBS
+                             or toks[v].lower.endswith("ly")):
+        v += 1
+    return not (v < len(toks) and v > k and at._passive(toks, v))
+
+
+def _subject(masked: str, sent):
+    """The sentence's opening subject, read once per sentence (every quotation of a long one asks)."""
+    found = sent.__dict__.get("_ranker_subject", _subject)
+    if found is _subject:
+        found = sent.__dict__["_ranker_subject"] = at._sentence_subject(masked, sent.toks)
+    return found
+
+
+def _bucket(chars: int) -> str:
+    for limit, label in ((3, "adjacent"), (25, "near"), (80, "mid"), (200, "far")):
+        if chars <= limit:
+            return label
+    return "distant"
+
+
+
+
+def _possessive_frames(masked: str, head: list) -> list:
+    """Owners of a speech noun before the quotation: ``Trump's claim that``, ``her message``."""
+    found = []
+    for k, t in enumerate(head):
+        if t.lower in sp.SPEECH_NOUNS or t.bare in sp.SPEECH_NOUNS:
+            owner = at._possessor(masked, list(head[max(0, k - 4) : k]))
+            if owner is not None:
+                found.append(owner)
+    return found[-2:]
+
+
+def candidates(masked: str, q, sent, sentences, n: int, state, local) -> list[Candidate]:
+    """Every speaker the rules or the context propose for ``q`` (merged by mention), nobody included."""
+    found: dict[tuple, Candidate] = {}
+    genders = dict(state.genders)  # resolving a pronoun here must not teach the history a gender
+
+    def add(entity, mention, cue, gen: str, offset: int = 0) -> None:
+        if entity is not None and mention is None:
+            mention = entity.mention
+        c = Candidate(entity, mention, cue, offset)
+        if c.key not in found:
+            found[c.key] = c
+        elif gen == "previous":
+            found[c.key].offset = offset
+        if gen not in found[c.key].generators:
+            found[c.key].generators.append(gen)
+
+    def resolve(m):
+        if m is None or m.kind == "author":
+            return None
+        return state.resolve(m, local)
+
+    if q.speaker is not None:
+        add(at.Entity(q.speaker, q.person, q.mention or at.Mention("name", q.speaker, 0, 0)), q.mention, q.cue,
+            "answer")
+    context = at._Context(masked, q, sent, sentences, n, state, local)
+    for rule in at.RULES:
+        got = rule(context)
+        if got is None or got is at._NO_SPEAKER:
+            continue
+        cue, entity = got
+        if entity is not None:
+            add(entity, cue.subject if cue.subject is not None else entity.mention, cue, "rule:" + rule.__name__)
+    for d in (-2, -1, 0, 1, 2):
+        k = n + d
+        if not 0 <= k < len(sentences):
+            continue
+        s = sentences[k]
+        for cue in _near_cues(s, q) if d == 0 else s.cues[:_REACH] if d > 0 else s.cues[-_REACH:]:
+            entity = cue.entity if d <= 0 else None
+            if entity is None and d != 0 and cue.subject is not None and cue.subject.kind in ("name", "role"):
+                entity = resolve(cue.subject)
+            if entity is None:
+                continue
+            side = "before" if cue.end <= q.span.open_mark else "after"
+            add(entity, cue.subject if cue.subject is not None else entity.mention, cue, f"cue:{d}:{side}", d)
+    for owner in _possessive_frames(masked, _window(sent, q.span.open_mark, _WINDOW, 0)):
+        add(resolve(owner), owner, None, "possessive")
+    subj = _subject(masked, sent)
+    if subj is not None and subj.kind != "author" and _may_speak(masked, sent, subj, q):
+        add(resolve(subj), subj, None, "subject")
+    prev = state.last_quote
+    if prev is not None and prev is not q and prev.speaker is not None:
+        add(at.Entity(prev.speaker, prev.person, prev.mention or at.Mention("name", prev.speaker, 0, 0)),
+            prev.mention, prev.cue, "previous", min(q.paragraph - prev.paragraph, 3))
+    add(None, None, None, "nobody")
+    state.genders = genders
+    return [c for c in found.values() if c.entity is None or c.entity.name]
+
+
+def features(masked: str, q, sent, cand: Candidate, all_cands: list[Candidate]) -> list[str]:
+    """The names of the candidate's features (each worth 1)."""
+    rule = q.rule or ("none" if q.speaker is None else q.attribution)
+    kind = quote_shape(q)
+    f = [f"quote_rule={rule}|nobody" if cand.entity is None else f"quote_rule={rule}|someone"]
+    if cand.entity is None:
+        f += ["nobody", f"nobody|{kind}"]
+        if q.speaker is None:
+            f.append("nobody|is_answer")
+        return f
+    gens = cand.generators
+    for g in gens:
+        f.append("gen=" + g)
+        f.append(f"gen={g}|rule={rule}")
+        f.append(f"gen={g}|{kind}")
+    answer = "answer" in gens
+    if answer:
+        f.append("is_answer")
+        f.append(f"is_answer|rule={rule}")
+    m = cand.mention
+    mk = m.kind if m is not None else "none"
+    f.append(f"kind={mk}")
+    f.append(f"kind={mk}|rule={rule}")
+    if m is not None and m.kind in ("name", "role") and m.end > m.start:
+        words = m.text.split()
+        f.append(f"mention_words={min(len(words), 3)}")
+        if _opens_sentence(masked, m.start):
+            f.append(f"opens_sentence|words={min(len(words), 3)}")
+        last = (m.name or m.text).split()[-1] if (m.name or m.text).split() else ""
+        seen = at._word_count(masked, last) if last else 0
+        f.append(f"seen={'once' if seen <= 1 else 'few' if seen <= 3 else 'often'}|{mk}")
+    if m is not None and m.end > m.start:
+        if m.end <= q.span.open_mark:
+            side, gap = "before", q.span.open_mark - m.end
+        elif m.start >= q.span.close_mark:
+            side, gap = "after", m.start - q.span.close_mark
+        else:
+            side, gap = "inside", 0
+        if side != "inside" and _masked(masked, m.start, m.end):
+            side = "masked"
+        same = sent.start <= m.start < sent.end
+        f.append(f"side={side}|{_bucket(gap)}")
+        f.append(f"side={side}|same_sentence={same}")
+        f.append(f"dist={_bucket(gap)}|{mk}")
+        if same:
+            f.append(f"same_sentence|{kind}")
+    else:
+        f.append("no_mention")
+    if cand.cue is not None:
+        f.append("has_cue")
+        f.append(f"cue_how={cand.cue.how}")
+        verb = cand.cue.text.lower()
+        if verb in sp.FRAMING_VERBS:
+            f.append("cue=framing")
+        elif verb in sp.SPEECH_NOUNS:
+            f.append("cue=speech_noun")
+    if "previous" in gens and q.paragraph is not None:
+        prev = cand.offset
+        f.append(f"previous_paragraphs={prev}")
+    if _named_in(masked, sent, q, cand):
+        f.append("named_in_sentence")
+        if answer:
+            f.append("is_answer|named_in_sentence")
+    others = sum(1 for c in all_cands if c.entity is not None and c is not cand)
+    f.append(f"others={min(others, 4)}")
+    return f
+
+
+def _named_in(masked: str, sent, q, cand: Candidate) -> bool:
+    """The candidate's surname (last word of its name) is a word of the quotation's sentence."""
+    words = (cand.name or "").split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    return any(t.lower == last or t.bare == last for t in _window(sent, q.span.open_mark, _WINDOW, _WINDOW))
+
+
+def _opens_sentence(masked: str, start: int) -> bool:
+    """Nothing but spaces between ``start`` and the end of the sentence or line before it."""
+    j = start - 1
+    while j >= 0 and masked[j] in " \t":
+        j -= 1
+    return j < 0 or masked[j] in ".!?\n"
+
+
+def _masked(masked: str, start: int, end: int) -> bool:
+    return at.MASK in masked[start:end]
+
+
+def quote_shape(q) -> str:
+    kind = at.quote_kind(q.words, q.role)
+    words = len(q.words.split())
+    size = "short" if words <= 3 else "mid" if words <= 10 else "long"
+    title = "title" if at._title_case(q.words) else "plain"
+    return f"{kind}_{size}_{title}"
+
+
+def score(model: dict, feats: list[str]) -> float:
+    w = model["weights"]
+    return model.get("bias", 0.0) + sum(w.get(x, 0.0) for x in feats)
+
+
+OWN_SENTENCE = ("rule:", "cue:0:", "possessive", "subject")
+"""The generators whose candidates are named in the quotation's own sentence: only these may win."""
+
+
+def overridable(q) -> bool:
+    """The rules gave nobody, or a speaker carried over by the context pass (not a list's
+    introduction, which says outright whose words follow): not a cue the cascade read."""
+    return q.speaker is None or (q.rule or "").startswith("context:") and q.rule != "context:list_intro"
+
+
+def eligible(c: Candidate, q) -> bool:
+    """A candidate the ranker may choose: the rules' answer (nobody included), or someone of the
+    quotation's own sentence; the ranker re-chooses a speaker, it never takes one away."""
+    if c.entity is None:
+        return q.speaker is None
+    return "answer" in c.generators or any(g.startswith(OWN_SENTENCE) for g in c.generators)
+
+
+def rerank(masked: str, q, sent, sentences, n: int, state, local) -> None:
+    """Re-choose ``q``'s speaker among its candidates (the hook ``attribution`` calls after the rules)."""
+    if q.role in at._HEADLINE_ROLES or not overridable(q):
+        return
+    cands = [c for c in candidates(masked, q, sent, sentences, n, state, local) if eligible(c, q)]
+    if q.speaker is not None and any("answer" in c.generators and _named_in(masked, sent, q, c) for c in cands):
+        return  # the speaker carried over is named again in the quotation's own sentence: the context holds
+    if RECORD is not None:
+        RECORD.append((masked, (q.span.start, q.span.end), [
+            (c.name, c.mention.text if c.mention is not None else None,
+             c.mention.start if c.mention is not None and c.mention.end > c.mention.start else None,
+             c.mention.end if c.mention is not None and c.mention.end > c.mention.start else None,
+             features(masked, q, sent, c, cands), "answer" in c.generators or (c.entity is None and q.speaker is None))
+            for c in cands]))
+        return
+    model = load_model()
+    if model is None or len(cands) < 2:
+        return
+    scored = [(score(model, features(masked, q, sent, c, cands)), k, c) for k, c in enumerate(cands)]
+    current = next((s for s, _, c in scored if ("answer" in c.generators) or (c.entity is None and q.speaker is None)),
+                   None)
+    best, _, chosen = max(scored, key=lambda x: (x[0], -x[1]))
+    if current is None or best <= current + model.get("margin", 0.0):
+        return
+    if "answer" in chosen.generators:
+        return
+    if chosen.entity is None:
+        q.speaker, q.mention, q.cue, q.attribution, q.rule = None, None, None, "scare", None
+        return
+    e = chosen.entity
+    q.speaker, q.person = e.name, e.person
+    q.mention = chosen.mention
+    q.cue = chosen.cue
+    q.attribution = {"pronoun": "pronoun", "role": "role"}.get(e.via, "named")
+    q.rule = "ranker"

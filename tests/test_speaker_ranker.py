@@ -1,0 +1,73 @@
+"""The learned speaker ranker (issue 15): its model file, its determinism, and what it re-chooses."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from liveblogs.quotes import ranker
+from tests.test_attribution import quotes
+
+CARRY_OVER = ('Ann Lee, the mayor, spoke at length on Monday. "We will not back down," she said.\n\n'
+              'Bob Smith openly admires the governor as a "strong leader".')
+
+
+def _row(text: str, words: str) -> pd.Series:
+    q = quotes(text)
+    found = q[q["quote"] == words]
+    assert len(found) == 1, q[["quote", "speaker", "rule"]]
+    return found.iloc[0]
+
+
+def test_the_model_file_is_plain_json_with_its_provenance():
+    raw = json.loads(ranker.MODEL_PATH.read_text(encoding="utf-8"))
+    assert set(raw) == {"header", "margin", "bias", "weights"}
+    header = raw["header"]
+    assert "PolNeAR train" in header["trained_on"] and "test split was never read" in header["selected_on"]
+    assert len(header["commit"]) == 40 and header["command"].startswith("PYTHONPATH=src python benchmarks/")
+    assert raw["weights"] and all(isinstance(w, float) for w in raw["weights"].values())
+    assert ranker.MODEL_PATH.stat().st_size < 100_000  # a small text file, read by plain Python
+    model = ranker.load_model()
+    assert model is not None and model["weights"] == raw["weights"] and ranker.enabled()
+
+
+def test_scores_are_a_sum_of_weights_and_deterministic():
+    model = ranker.load_model()
+    feats = sorted(model["weights"])[:5]
+    assert ranker.score(model, feats) == pytest.approx(model["bias"] + sum(model["weights"][f] for f in feats))
+    assert ranker.score(model, ["no such feature"]) == model["bias"]
+    first, second = quotes(CARRY_OVER), quotes(CARRY_OVER)
+    pd.testing.assert_frame_equal(first, second)
+
+
+def test_a_possessive_frame_names_its_owner():
+    row = _row('Critics pounced on Monday. Trump\'s claim that "the election is rigged" drew fire from both parties.',
+               "the election is rigged")
+    assert (row["speaker"], row["speaker_mention"], row["rule"]) == ("Trump", "Trump's", "ranker")
+
+
+def test_the_subject_of_its_own_sentence_beats_a_carried_over_speaker(monkeypatch):
+    row = _row(CARRY_OVER, "strong leader")
+    assert (row["speaker"], row["rule"]) == ("Bob Smith", "ranker")
+    monkeypatch.setenv("LIVEBLOGS_RANKER", "0")  # the rules alone carry the mayor's voice over
+    row = _row(CARRY_OVER, "strong leader")
+    assert row["speaker"] == "Ann Lee" and row["rule"].startswith("context:")
+
+
+def test_a_new_voice_after_an_introductory_phrase():
+    row = _row('"We will not back down," Ann Lee said on Monday.\n\n'
+               'In recent weeks, Bob Smith has gone after the mayor as a "spoiled brat".', "spoiled brat")
+    assert (row["speaker"], row["rule"]) == ("Bob Smith", "ranker")
+
+
+def test_a_cue_of_its_own_sentence_is_never_re_chosen():
+    # The cascade read the quotation's own reporting clause: the ranker leaves it alone.
+    row = _row('Bob Smith met the press. "We will not back down," Ann Lee said on Monday.', "We will not back down,")
+    assert (row["speaker"], row["rule"]) == ("Ann Lee", "cue_after_closing_mark")
+
+
+def test_words_of_nobody_stay_nobodys():
+    row = _row('The weather turned "biblical" on Monday.', "biblical")
+    assert pd.isna(row["speaker"]) and pd.isna(row["rule"])

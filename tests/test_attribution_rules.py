@@ -150,8 +150,9 @@ EXAMPLES = [
      "never again", "Ruth Ambrose"),
     # ---- the learned ranker (liveblogs.quotes.ranker) re-choosing among the candidates
     ("ranker",
-     'Critics pounced on Monday. Trump\'s claim that "the election is rigged" drew fire from both parties.', (),
-     "the election is rigged", "Trump"),
+     '"We will not back down," Ann Lee said on Monday.\n\n'
+     'In recent weeks, Bob Smith has gone after the mayor as a "spoiled brat".', (),
+     "spoiled brat", "Bob Smith"),
 ]
 
 

@@ -35,7 +35,9 @@ The corpus is never copied into the repository.
   punctuation and small words are folded, or the same surname (the predicted name's last word is a
   capitalised word of the Source text). A pronoun Source (*he*, *she*, *they*…) also accepts the
   names of the nearest earlier Source in the same file that carries a name (PolNeAR has no
-  coreference, so this stands in for "a Source mention of the same entity"). A gold quotation
+  coreference, so this stands in for "a Source mention of the same entity"); a relative pronoun
+  Source (*who*, *which*, *that*) accepts the name it hangs from, the capitalised words just before
+  it (*Stevie Wonder, who said "…"*). A gold quotation
   without a Source is right when the prediction names nobody.
 * **Who-said-what.** A prediction is right when its span matches and its speaker is right; P/R/F1
   over those pairs (neutral predictions left out of the counts).
@@ -62,6 +64,7 @@ __all__ = ["DEFAULT_ROOT", "Annotation", "read_ann", "quoted_segments", "gold_qu
 
 DEFAULT_ROOT = PROJECT_DIR.parent / "shared" / "polnear"
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "it", "you", "his", "their", "its"}
+RELATIVES = {"who", "which", "that", "whom", "whose"}
 TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "senator", "the", "a", "an", "former", "gen"}
 
 # --------------------------------------------------------------------------- brat reader
@@ -220,6 +223,24 @@ def _capitalised(text: str) -> set[str]:
     return {fold(" ".join(words)), fold(words[-1]).split()[-1] if fold(words[-1]) else ""} - {""}
 
 
+_BRACKET_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
+_WORD = re.compile(r"[^\W\d_][\w.'’-]*|\S+")
+
+
+def _antecedent(text: str, start: int) -> set[str]:
+    """The folded names of the noun phrase a relative pronoun Source (*who*, *which*…) at ``start``
+    hangs from: the run of capitalised words just before it, a trailing parenthesis and comma
+    skipped ("Sen. Bernie Sanders (Vt.), who said …" → {"bernie sanders", "sanders"})."""
+    before = _BRACKET_TAIL.sub("", text[max(0, start - 120):start].rstrip().rstrip(",")).rstrip()
+    words = _WORD.findall(before.splitlines()[-1] if before else "")
+    run: list[str] = []
+    for word in reversed(words):
+        if not word[0].isupper():
+            break
+        run.insert(0, word)
+    return _capitalised(" ".join(run)) if run else set()
+
+
 def gold_quotes(article: str, text: str, files: dict[str, list[Annotation]]) -> tuple[pd.DataFrame, list]:
     """Gold direct quotations of one article and its neutral regions, from each annotator's attributions.
 
@@ -253,6 +274,8 @@ def gold_quotes(article: str, text: str, files: dict[str, list[Annotation]]) -> 
                 antecedent = _named_source(atts, a.source[0][0])
                 if antecedent is not None:
                     names |= {fold(antecedent.source_text)} | _capitalised(antecedent.source_text)
+            if a.source and fold(a.source_text) in RELATIVES:
+                names |= _antecedent(text, a.source[0][0])
         if votes and votes * 2 >= len(files):
             rows.append({"article": article, "start": span[0], "end": span[1], "quote": text[span[0]:span[1]],
                          "sources": sources, "names": sorted(names - {""}), "source_text": " | ".join(dict.fromkeys(texts)),

@@ -30,6 +30,12 @@ def test_a_common_word_opening_a_sentence_is_not_a_name(opening):
     assert speakers_of(text) == ["Tom Arlen"]
 
 
+@pytest.mark.parametrize("opening", ["Once, on a long drive, I", "Only then did the driver", "Mostly the driver"])
+def test_a_sentence_adverb_opening_a_sentence_is_not_a_name(opening):
+    text = f'My aunt drove us home.\n\n{opening} laughed and said, "Slow down."'
+    assert "Once" not in speakers_of(text) and "Only" not in speakers_of(text) and "Mostly" not in speakers_of(text)
+
+
 def test_a_capital_used_in_lower_case_elsewhere_is_not_a_name():
     text = 'Prices rose again. Ines Vayo spoke last. Tariffs, she said, were "a tax on buyers". The tariffs stay.'
     assert speakers_of(text) == ["Ines Vayo"]

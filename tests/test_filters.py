@@ -161,3 +161,14 @@ def test_quote_search_panel_lists_what_the_search_function_finds(corpus) -> None
     assert panel.children[1].value == f"<b>{len(found)}</b> of {len(table)} quotations"
     shown = panel.children[2].outputs[0]["data"]["text/plain"]
     assert all(str(q)[:20] in shown or str(q)[:10] in shown for q in found["speaker"].head(3))
+
+
+def test_every_attributed_quotation_names_the_rule_that_gave_its_speaker(corpus, table) -> None:
+    """The rule column travels from corpus.quotes into the tables users read and export."""
+    from liveblogs.quotes import voices
+
+    quotes = voices.quote_table(corpus.quotes, corpus.posts, corpus.speakers)
+    for frame in (quotes, table):
+        named = frame[frame["speaker"].astype(str) != voices.UNATTRIBUTED]
+        assert len(named) and named["rule"].notna().all()
+        assert frame.loc[frame["speaker"].astype(str) == voices.UNATTRIBUTED, "rule"].isna().all()

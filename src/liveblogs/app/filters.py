@@ -18,7 +18,7 @@ from ..quotes.voices import quote_table
 CHART_TEXT = 160  # characters of quote and headline kept for chart tooltips (the table shows them whole)
 EXPLORE_COLUMNS = [
     "article", "outlet", "post", "start", "end", "time", "time_source", "speaker", "speaker_id", "group",
-    "kind", "cue", "attribution", "quote", "words", "headline", "post_text",
+    "kind", "cue", "attribution", "rule", "quote", "words", "headline", "post_text",
 ]
 
 

@@ -21,7 +21,8 @@ def speech(quotes: pd.DataFrame) -> pd.DataFrame:
 
 def quote_table(quotes: pd.DataFrame, posts: pd.DataFrame, speakers: pd.DataFrame) -> pd.DataFrame:
     """Quotes with the post headline, the speaker's group and word count: one row per quotation that
-    is somebody's speech (:func:`speech`: titles, names and terms left out)."""
+    is somebody's speech (:func:`speech`: titles, names and terms left out), with the named rule
+    that gave its speaker (``rule``), so every answer can be traced to the step that made it."""
     quotes = speech(quotes)
     headlines = posts.set_index(["article", "post"])["headline"]
     label = posts.set_index(["article", "post"])["text"].str.slice(0, 80).str.replace(r"\s+", " ", regex=True)
@@ -34,7 +35,7 @@ def quote_table(quotes: pd.DataFrame, posts: pd.DataFrame, speakers: pd.DataFram
         words=quotes["quote"].str.split().str.len(),
     )[
         ["article", "outlet", "post", "start", "end", "speaker", "speaker_id", "group", "kind", "cue",
-         "attribution", "quote", "words", "headline"]
+         "attribution", "rule", "quote", "words", "headline"]
     ]
 
 

@@ -544,3 +544,19 @@ def test_a_topic_a_dash_and_a_name_before_a_colon_label_the_quotations_speaker()
 def test_one_of_a_group_after_an_inverted_verb_is_not_described_as_of_the_group():
     text = 'EU officials met on Monday. Talks have made "little progress," one of the people said.'
     assert "of the people" not in speakers_of(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('A group of parents sent a letter to the board.\n\n"We see hope," the letter reads.', "letter"),
+    ('Pay is low, experts say.\n\nA document on the campaign\'s website states that couples qualify only if '
+     'their marriage is "recognized under state law," language that could bar many.', "document"),
+    ('Her lawyer spoke on Monday.\n\nHowever, Ivana Trump\'s brief said that was not her view and dismissed '
+     'those reports as "misinterpreted statements."', "Ivana Trump's brief"),
+])
+def test_a_document_that_reads_or_states_words_is_their_speaker(text, speaker):
+    assert speakers_of(text) == [speaker]
+
+
+def test_a_person_who_reads_is_no_cue():
+    text = 'Ann Lee spoke first.\n\nBob Smith reads "every word" of the comments each morning.'
+    assert speakers_of(text) != ["Bob Smith"]

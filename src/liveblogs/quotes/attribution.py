@@ -868,6 +868,13 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
             stop >= 0 and toks[stop].lower in sp.PREPOSITIONS and m.head in sp.DOCUMENT_NOUNS
         ):  # "said in a video posted on Facebook": a document after a preposition is not a subject
             return m, "named"
+    if np_toks and stop > 0 and toks[stop].lower in _DOCUMENT_LINKS:
+        # "A document on the campaign's website states", "a memo from the ministry said": the
+        # document before the preposition is the subject, not the place or sender after it.
+        before, _ = _np_left(toks, stop)
+        d = classify_np(masked, before) if before else None
+        if d is not None and d.head in sp.DOCUMENT_NOUNS:
+            return d, "named"
     if stop >= 0 and toks[stop].lower in ("who", "which") and not np_toks:
         k = stop - 1 if stop > 0 and toks[stop - 1].text == "," else stop
         ante, _ = _np_left(toks, k)
@@ -932,6 +939,7 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
 
 
 _ADD_FORMS = words("add_forms")
+_DOCUMENT_LINKS = words("document_links")
 _DESCRIPTION_LEADS = words("description_leads")
 
 
@@ -1011,7 +1019,8 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
         phrasal = low in sp.CUE_PHRASAL and nxt in sp.CUE_PHRASAL[low]
         if nxt == "up" and low in _ADD_FORMS:
             continue  # "the sums do not add up": no speech
-        if not (low in sp.CUE_VERBS or phrasal) or (t.is_capital and v > 0):
+        document_cue = low in sp.DOCUMENT_CUE_VERBS
+        if not (low in sp.CUE_VERBS or phrasal or document_cue) or (t.is_capital and v > 0):
             continue
         if v > 0 and (toks[v - 1].lower in sp.DETERMINERS or toks[v - 1].possessive) and not low.endswith("ed"):
             continue  # a noun: "the claims", "a warning", "Putin's claims"
@@ -1029,6 +1038,8 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
         subject, how = _subject_of(masked, toks, v) if finite else (None, "none")
         if subject is not None and subject.kind != "author" and _passive(toks, v):
             subject, how = None, "none"  # "X was asked", "X is said to be": X is not who speaks
+        if document_cue and (subject is None or subject.head not in sp.DOCUMENT_NOUNS):
+            continue  # "the letter reads" reports words; "he reads the paper" does not
         if low in sp.CUE_PARTICIPLES and not infinitive:
             absolute = _absolute_subject(masked, toks, v)
             if absolute is not None:

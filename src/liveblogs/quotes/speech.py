@@ -118,6 +118,8 @@ PREPOSITIONS = words("document_prepositions")
 # Documents and recordings that speak in a report ("a Homeland Security memo said", "the report
 # found", "The clip says", "the letter reads"): bodies that are not people.
 DOCUMENT_NOUNS = words("document_nouns")
+# Verbs that report words only when a document is their subject ("…," the letter reads).
+DOCUMENT_CUE_VERBS = words("document_cue_verbs")
 
 # Affiliation lexicon: a word (country, demonym, capital, institution) → the group it signals.
 AFFILIATIONS: dict[str, str] = {

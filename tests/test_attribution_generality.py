@@ -560,3 +560,16 @@ def test_a_document_that_reads_or_states_words_is_their_speaker(text, speaker):
 def test_a_person_who_reads_is_no_cue():
     text = 'Ann Lee spoke first.\n\nBob Smith reads "every word" of the comments each morning.'
     assert speakers_of(text) != ["Bob Smith"]
+
+
+def test_after_a_reporting_clause_its_speaker_goes_on_not_the_sentence_subject():
+    text = ('Ann Lee was forced out in July.\n\n'
+            'The administration may be slow to act while talks go on, Schiff said. "The other factor is the vote."')
+    assert speakers_of(text) == ["Schiff"]
+
+
+@pytest.mark.parametrize("sender", ["filed by the commission", "released on Monday", "published in May"])
+def test_according_to_a_document_with_its_sender_or_date_names_the_document(sender):
+    text = (f'Officials said the two raised millions.\n\n'
+            f'According to a civil complaint {sender}, the developers ran a "massive fraudulent scheme".')
+    assert speakers_of(text) == ["civil complaint"]

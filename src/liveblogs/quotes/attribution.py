@@ -1002,7 +1002,7 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
         low = t.lower
         nxt = toks[v + 1].lower if v + 1 < len(toks) else ""
         if low == "according" and nxt == "to":
-            m = classify_np(masked, _np_right(toks, v + 2))
+            m = classify_np(masked, _before_participle(toks, v + 2, _np_right(toks, v + 2)))
             if m is not None:
                 cues.append(Cue(t.start, toks[v + 1].end, "according to", v, True, m, "according"))
             continue
@@ -1064,6 +1064,18 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
 
 
 _BE = words("forms_of_be")
+
+
+def _before_participle(toks: Sequence[Token], at: int, np_toks: list[Token]) -> list[Token]:
+    """A noun phrase (``toks[at:at + len(np_toks)]``) cut before a past participle that opens a
+    phrase of its own ("a complaint filed by the commission", "the report released on Monday"):
+    the phrase names the noun's sender or date, not the noun."""
+    for k in range(1, len(np_toks)):
+        t = np_toks[k]
+        following = toks[at + k + 1].lower if at + k + 1 < len(toks) else ""
+        if t.lower.endswith("ed") and not t.is_capital and following in _DOCUMENT_LINKS:
+            return np_toks[:k]
+    return np_toks
 
 
 def _passive(toks: Sequence[Token], v: int) -> bool:
@@ -1378,6 +1390,7 @@ class _Post:
         self.genders: dict[str, str] = {}
         self.last_quote: _Quote | None = None
         self.last_reported: Entity | None = None  # subject of the last reporting clause
+        self.reported_in: dict[int, Entity] = {}  # sentence number -> subject of its reporting clause
         self.quiet = 0  # sentences since the last one with a reporting clause
         self.new_subject = False  # someone else became the subject since the last quotation
 
@@ -1993,6 +2006,8 @@ def _attribute_post(text, masked, index, paras, post_quotes, attributed) -> None
             if cue.entity is not None:
                 state.last_reported = cue.entity
                 para_reported[sent.paragraph] = cue.entity
+                if cue.finite:
+                    state.reported_in[n] = cue.entity
         in_sentence = pending[bisect.bisect_left(opens, sent.start) : bisect.bisect_left(opens, sent.end)]
         reporting = any(c.entity is not None for c in sent.cues)
         for q in in_sentence:
@@ -2723,6 +2738,11 @@ def _contextual(masked, q: _Quote, sent: _Sentence, state: _Post, list_speaker, 
         quote_kind(q.words, "body") == "direct"
     ):
         before = [e for e in state.history[-_HISTORY:] if e.sentence == n - 1 and e.rank == 0]
+        reporter = state.reported_in.get(n - 1)
+        if reporter is not None and before and reporter.rank == 0:
+            # "The administration may wait, Schiff said. "…"": the sentence before reports
+            # Schiff's words, so he, not its grammatical subject, goes on speaking.
+            before = [reporter]
         if before and before[0].via in ("named", "role", "pronoun"):
             e = before[0]
             q.speaker, q.person, q.mention, q.attribution = e.name, e.person, e.mention, "continuation"

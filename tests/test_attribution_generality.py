@@ -573,3 +573,10 @@ def test_according_to_a_document_with_its_sender_or_date_names_the_document(send
     text = (f'Officials said the two raised millions.\n\n'
             f'According to a civil complaint {sender}, the developers ran a "massive fraudulent scheme".')
     assert speakers_of(text) == ["civil complaint"]
+
+
+@pytest.mark.parametrize("joiner", ["on", "On", "about"])
+def test_a_headline_label_of_a_speaker_on_a_topic_gives_the_speaker(joiner):
+    text = (f"Obama {joiner} Climate Change: The Trends Are 'Terrifying.'\n\n"
+            "More than health care or the economy, climate change worries Obama.")
+    assert speakers_of(text, headlines=(0,)) == ["Obama"]

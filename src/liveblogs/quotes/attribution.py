@@ -2953,6 +2953,10 @@ def _title_cased(toks: Sequence[Token]) -> bool:
     return len(long) >= 4 and sum(t.is_capital for t in long) >= 0.8 * len(long)
 
 
+_LABEL_TOPIC_WORDS = frozenset(words("label_topic_words"))
+_TOPIC_WORDS = 6  # words of "on …" a headline label may carry (a safety bound, not tuned)
+
+
 def _headline_label(masked: str, before: Sequence[Token], state: _Post):
     """A live-blog headline that opens with its speaker and a colon: "Rutte: 'Europe must ...'",
     "Starmer: I am ready to put troops 'on the ground'"."""
@@ -2960,6 +2964,9 @@ def _headline_label(masked: str, before: Sequence[Token], state: _Post):
     for n in range(len(colons) - 1, -1, -1):
         colon, lo = colons[n], colons[n - 1] + 1 if n else 0
         label = list(before[lo:colon])
+        topic = next((k for k, t in enumerate(label) if k and t.lower in _LABEL_TOPIC_WORDS), None)
+        if topic is not None and len(label) - topic <= _TOPIC_WORDS:
+            label = label[:topic]  # "Obama on Climate Change: The Trends Are 'Terrifying'": Obama's view
         if not 0 < len(label) <= 4 or not all(t.is_word and t.is_capital for t in label):
             continue
         m = classify_np(masked, label)

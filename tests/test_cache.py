@@ -106,6 +106,9 @@ def test_the_fields_read_from_the_texts_are_cached_not_read_again(tmp_path: Path
     pd.testing.assert_frame_equal(liveblogs.load_corpus(heldout, cache=tmp_path / "cache").articles, fresh)
     monkeypatch.setattr("liveblogs.ingest.sources.inferred_fields", _refuse)
     pd.testing.assert_frame_equal(liveblogs.load_corpus(heldout, cache=tmp_path / "cache").articles, fresh)
+    for together in (tmp_path / "cache" / "fields").glob("corpus-*"):  # each article's own entry is read then
+        together.unlink()
+    pd.testing.assert_frame_equal(liveblogs.load_corpus(heldout, cache=tmp_path / "cache").articles, fresh)
     (tmp_path / "cache" / "fields").rename(tmp_path / "old")
     with pytest.raises(AssertionError, match="recomputed"):
         liveblogs.load_corpus(heldout, cache=tmp_path / "cache")

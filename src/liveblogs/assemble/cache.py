@@ -35,7 +35,8 @@ import numpy as np
 import pandas as pd
 
 from ..ingest import pages
-from ..ingest.sources import INFERRED_FIELDS, ArticleSource, article_record, read_text, records_frame
+from ..ingest.sources import (INFERRED_FIELDS, ArticleSource, article_record, decode, read_bytes, records_frame,
+                               text_encoding)
 from .pipeline import PER_ARTICLE
 
 # Part of every key: raised when what an entry holds changes shape, so older caches are rebuilt
@@ -87,21 +88,43 @@ def store(folder: Path, article: pd.Series, frames: dict[str, pd.DataFrame]) -> 
 
 def article_frame(sources: list[ArticleSource], folder: Path) -> pd.DataFrame:
     """The articles frame (``sources.article_frame``), each text's inferred fields read from the
-    cache when there, else inferred and stored. Web pages are always read (their text is derived)."""
-    records = []
+    cache when there, else inferred and stored. Web pages are always read (their text is derived).
+
+    Each file is read once (text, digest and byte-order mark from the same bytes). The fields of
+    every article are also kept together in one file per corpus (keyed by every article's fields
+    key, in order), so reopening reads one file, not one per article; an article not found there
+    is looked for in its own file."""
+    read: list[tuple[str, str, str] | None] = []
+    keys: list[str | None] = []
     for source in sources:
         if pages.is_html(source.path):
-            records.append(article_record(source))
+            read.append(None)
+            keys.append(None)
             continue
-        text, sha = read_text(source.path, source.encoding)
-        entry = folder / "fields" / _fields_key(source, sha)
-        fields = _load_fields(entry)
+        data = read_bytes(source.path)
+        sha = hashlib.sha256(data).hexdigest()
+        read.append((decode(Path(source.path), data, source.encoding), sha, text_encoding(data[:4], source.encoding)))
+        keys.append(_fields_key(source, sha))
+    fields_dir = folder / "fields"
+    together = fields_dir / ("corpus-" + hashlib.sha256("\0".join(k or "-" for k in keys).encode()).hexdigest()[:24] + ".json")
+    known = _load_fields_list(together, len(sources))
+    records, stored = [], []
+    for k, (source, got, key) in enumerate(zip(sources, read, keys)):
+        if got is None:
+            records.append(article_record(source))
+            stored.append(None)
+            continue
+        fields = known[k] if known is not None else _load_fields(fields_dir / key)
         if fields is None:
-            record = article_record(source, (text, sha))
-            _store_fields(entry, {name: record[name] for name in INFERRED_FIELDS})
+            record = article_record(source, got[:2], encoding=got[2])
+            fields = {name: record[name] for name in INFERRED_FIELDS}
+            _store_fields(fields_dir / key, fields)
         else:
-            record = article_record(source, (text, sha), fields)
+            record = article_record(source, got[:2], fields, encoding=got[2])
         records.append(record)
+        stored.append(fields)
+    if known is None:
+        _store_bytes(together, json.dumps([None if f is None else _plain(f) for f in stored], ensure_ascii=False).encode())
     return records_frame(records)
 
 
@@ -116,26 +139,50 @@ def _load_fields(path: Path) -> dict[str, object] | None:
     if data is None:
         return None
     try:
-        stored = json.loads(data)
-        fields = {name: stored[name] for name in INFERRED_FIELDS}
+        return _typed_fields(json.loads(data))
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def _load_fields_list(path: Path, n: int) -> list[dict[str, object] | None] | None:
+    """The fields of every article of a corpus, stored together (None for a web page); None when absent."""
+    data = _verified_bytes(path)
+    if data is None:
+        return None
+    try:
+        stored = json.loads(data)
+        if not isinstance(stored, list) or len(stored) != n:
+            return None
+        return [None if f is None else _typed_fields(f) for f in stored]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _typed_fields(stored: dict) -> dict[str, object]:
+    fields = {name: stored[name] for name in INFERRED_FIELDS}
     fields["published"] = pd.NaT if fields["published"] is None else pd.Timestamp(fields["published"])
     for name in ("published_start", "published_end"):
         fields[name] = pd.NA if fields[name] is None else int(fields[name])
     return fields
 
 
-def _store_fields(path: Path, fields: dict[str, object]) -> None:
-    plain = {k: (None if v is pd.NaT or v is pd.NA or v is None else v.isoformat() if isinstance(v, pd.Timestamp)
-                 else int(v) if isinstance(v, (int, np.integer)) else str(v)) for k, v in fields.items()}
-    data = json.dumps(plain, ensure_ascii=False, sort_keys=True).encode()
+def _plain(fields: dict[str, object]) -> dict[str, object]:
+    """Fields as JSON values: times as ISO text, missing values as null."""
+    return {k: (None if v is pd.NaT or v is pd.NA or v is None else v.isoformat() if isinstance(v, pd.Timestamp)
+                else int(v) if isinstance(v, (int, np.integer)) else str(v)) for k, v in fields.items()}
+
+
+def _store_bytes(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _replace(path, data)
         _replace(path.with_name(path.name + ".sha256"), hashlib.sha256(data).hexdigest().encode("ascii"))
     except OSError as error:
         _warn_unwritable(path.parent, error)
+
+
+def _store_fields(path: Path, fields: dict[str, object]) -> None:
+    _store_bytes(path, json.dumps(_plain(fields), ensure_ascii=False, sort_keys=True).encode())
 
 
 def table_digest(table: pd.DataFrame) -> str:

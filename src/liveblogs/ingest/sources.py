@@ -648,9 +648,10 @@ def _line_stamp(line: str) -> tuple[str | None, int, int] | None:
 
 
 def article_record(source: ArticleSource, read: tuple[str, str] | None = None,
-                   inferred: dict[str, object] | None = None) -> dict[str, object]:
+                   inferred: dict[str, object] | None = None, encoding: str | None = None) -> dict[str, object]:
     """One row of the articles frame, with the decoded text. ``read``: the file's (text, SHA-256)
-    when already read; ``inferred``: its :func:`inferred_fields` when already known (the cache)."""
+    when already read; ``inferred``: its :func:`inferred_fields` when already known (the cache);
+    ``encoding``: its :func:`file_encoding` when already known."""
     if pages.is_html(source.path):
         return page_record(source)
     text, sha = read or read_text(source.path, source.encoding)
@@ -659,7 +660,7 @@ def article_record(source: ArticleSource, read: tuple[str, str] | None = None,
         "article": article_id(source.path),
         **fields,
         "path": str(source.path),
-        "encoding": file_encoding(source.path, source.encoding),
+        "encoding": encoding or file_encoding(source.path, source.encoding),
         "sha256": sha,
         "n_chars": len(text),
         "start": 0,

@@ -1,6 +1,6 @@
 """Synthetic corpora for the speed and memory benchmarks, built by recombining real posts.
 
-    python benchmarks/corpora.py [--sizes 10 100 1000] [--seed 7]
+    python benchmarks/corpora.py [--sizes 10 100 1000] [--seed 7] [--polnear]
 
 Nothing is invented: every line of a synthetic article is a line of a bundled article
 (``data/articles/*.txt``). The bundled corpus is cut into units with the package's own public
@@ -14,6 +14,16 @@ lines, kept together) goes into one pool. Synthetic article *i* then
   joined the way the template joins its posts (one or two newlines);
 * gets a renamed outlet (invented names, about ten articles per outlet), its template's date
   shifted by up to ±400 days, and its template's timezone, in a generated ``manifest.csv``.
+
+``--polnear`` recombines real news instead (``../shared/polnear/train/text/``, 840 articles,
+about 15,000 paragraphs; never copied into the repository): article *i* keeps the title line of
+one PolNeAR article, its template, and takes *k* body paragraphs (the template's count ± 30 %)
+drawn from every train article's paragraphs; it gets an invented outlet (about ten articles per
+outlet, at most 20 outlets), the template's publication date (``metadata.tsv``) shifted by up to
+±400 days, and no time zone (inferred from the text, as for the PolNeAR files themselves). Every
+sentence is real; every paragraph appears about *n* × 19 / 15,000 times in an *n*-article corpus
+(≈ 1.3 at 1,000, 5 at 4,000), which makes copies for the stories stage to link as real wire copy
+does, more often than in a real corpus of the same size.
 
 Article *i* depends only on the seed and *i*, so the 10-article corpus is the first ten
 articles of the 100-article one, and so on: the sizes are nested. Corpora are written to
@@ -124,13 +134,74 @@ def build(n: int, seed: int = DEFAULT_SEED, root: Path = CACHE, source: Source |
     folder = root / f"synthetic-{n:05d}-seed{seed}-{source.digest}"
     if folder.exists() and (folder / "manifest.csv").exists() and not force:
         return folder
+    return _write(folder, root, n, lambda i: synthetic_article(source, seed, i))
+
+
+POLNEAR = DATA.parent.parent / "shared" / "polnear"
+
+
+@dataclass(frozen=True)
+class NewsSource:
+    titles: tuple[tuple[str, int, dt.date | None], ...]  # (title line, body paragraphs, date) per article
+    paragraphs: tuple[str, ...]
+    digest: str
+
+
+def load_polnear(folder: Path = POLNEAR) -> NewsSource:
+    """PolNeAR's train articles cut into title lines and a pool of body paragraphs (blank-line blocks)."""
+    texts = sorted((folder / "train" / "text").glob("*.txt"))
+    if not texts:
+        raise SystemExit(f"{folder}/train/text: PolNeAR is not beside the repository")
+    dates = {}
+    with (folder / "metadata.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            try:
+                dates[row["filename"]] = dt.date.fromisoformat(row["publication_date"])
+            except ValueError:
+                pass
+    digest = hashlib.sha256(("polnear/" + GENERATOR_VERSION).encode())
+    titles, pool = [], []
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        digest.update(path.name.encode() + b"\0" + text.encode())
+        blocks = [b.strip("\n") for b in text.split("\n\n") if b.strip()]
+        if len(blocks) < 2:
+            continue
+        titles.append((blocks[0], len(blocks) - 1, dates.get(path.stem)))
+        pool += blocks[1:]
+    return NewsSource(tuple(titles), tuple(pool), digest.hexdigest()[:10])
+
+
+def polnear_article(source: NewsSource, seed: int, i: int) -> tuple[str, dict]:
+    """The text and manifest row of recombined PolNeAR article ``i`` (depends only on the seed and ``i``)."""
+    rng = random.Random(f"liveblogs-bench-polnear/{seed}/{i}")
+    title, n_body, date = rng.choice(source.titles)
+    k = max(2, min(len(source.paragraphs), round(n_body * rng.uniform(0.7, 1.3))))
+    text = "\n\n".join([title, *rng.sample(source.paragraphs, k)]) + "\n"
+    published = (date or dt.date(2016, 6, 1)) + dt.timedelta(days=rng.randint(-400, 400))
+    row = {"file": f"articles/news_{i:05d}.txt", "outlet": OUTLETS[rng.randrange(len(OUTLETS))],
+           "published": published.isoformat(), "timezone": "", "url": "", "title": "", "encoding": "utf-8"}
+    return text, row
+
+
+def build_polnear(n: int, seed: int = DEFAULT_SEED, root: Path = CACHE, source: NewsSource | None = None,
+                  force: bool = False) -> Path:
+    """The folder of the ``n``-article recombined PolNeAR corpus (articles/ and manifest.csv), built if missing."""
+    source = source or load_polnear()
+    folder = root / f"polnear-{n:05d}-seed{seed}-{source.digest}"
+    if folder.exists() and (folder / "manifest.csv").exists() and not force:
+        return folder
+    return _write(folder, root, n, lambda i: polnear_article(source, seed, i))
+
+
+def _write(folder: Path, root: Path, n: int, article) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=root))
     (tmp / "articles").mkdir()
     rows = []
     outlets = OUTLETS[: _outlet_count(n)]
     for i in range(n):
-        text, row = synthetic_article(source, seed, i)
+        text, row = article(i)
         # Rename outlets into a pool sized to the corpus (about ten articles per outlet).
         row["outlet"] = outlets[OUTLETS.index(row["outlet"]) % len(outlets)]
         (tmp / row["file"]).write_text(text, encoding="utf-8")
@@ -162,7 +233,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--force", action="store_true", help="rebuild even if cached")
+    parser.add_argument("--polnear", action="store_true", help="recombine PolNeAR train paragraphs instead")
     args = parser.parse_args(argv)
+    if args.polnear:
+        news = load_polnear()
+        print(f"pool: {len(news.paragraphs)} paragraphs from {len(news.titles)} PolNeAR articles")
+        for n in args.sizes:
+            folder = build_polnear(n, args.seed, source=news, force=args.force)
+            d = describe(folder)
+            print(f"{n:>6} articles  {d['words']:>10,} words  {d['chars']:>11,} chars  {folder}")
+        return 0
     source = load_source()
     print(f"pool: {len(source.posts)} posts from {len(source.templates)} articles")
     for n in args.sizes:

@@ -1,10 +1,11 @@
 """CPU time of every corpus stage, in the order the snapshot builds them, at several corpus sizes.
 
-    python benchmarks/stage_growth.py 100 400 840 [--repeat 1] [--gc-freeze] [--src OTHER/src]
+    python benchmarks/stage_growth.py 100 400 840 [--repeat 1] [--gc-freeze] [--src OTHER/src] [--recombined]
 
-First N PolNeAR train articles, cache off, one fresh process per size and run; prints per stage
-the CPU s (min over runs) and µs per word, and how the µs per word changes with N
-(a stage whose µs per word rises with N is super-linear).
+First N PolNeAR train articles (``--recombined``: the N-article recombined PolNeAR corpus of
+``corpora.py --polnear``, any N), cache off, one fresh process per size and run; prints per stage
+the CPU s (min over runs) and µs per word, how the µs per word changes with N (a stage whose µs per
+word rises with N is super-linear), peak RSS per article, and the pairs the stories stage compared.
 """
 import json, statistics, subprocess, sys, time
 from pathlib import Path
@@ -15,11 +16,23 @@ STAGES = ("load", "per_article_map", "quotes_speakers", "speaker_names", "speake
           "story_links", "stories", "coverage_timing", "frames")
 
 
-def worker(n: int, freeze: bool, src: str = str(ROOT / "src")) -> dict:
+def worker(n: int, freeze: bool, src: str = str(ROOT / "src"), folder: str = "") -> dict:
     import gc
+    import resource
     sys.path.insert(0, src)
     from liveblogs.assemble.corpus import load_corpus
-    files = sorted(POLNEAR.glob("*.txt"))[:n]
+    from liveblogs.compare import stories
+    files = Path(folder) if folder else sorted(POLNEAR.glob("*.txt"))[:n]
+    compared = []
+    similar_texts = stories._Vectors.similar_texts
+
+    def counted(self, *args, **kwargs):
+        found = similar_texts(self, *args, **kwargs)
+        compared.append(getattr(self, "pairs_compared", len(self.matrix) * (len(self.matrix) + 1) // 2))
+        return found
+
+    stories._Vectors.similar_texts = counted
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     out = {}
     t = time.process_time()
     corpus = load_corpus(files, cache=False)
@@ -38,6 +51,11 @@ def worker(n: int, freeze: bool, src: str = str(ROOT / "src")) -> dict:
         step()
         out[name] = time.process_time() - t
     out["words"] = sum(len(t.split()) for t in corpus.texts.values())
+    out["articles"] = len(corpus.articles)
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["rss_before_mb"] = rss_before / 1024
+    out["text_pairs_compared"] = sum(compared)
+    out["n_story_links"] = len(corpus.story_links)
     return out
 
 
@@ -48,13 +66,19 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--gc-freeze", action="store_true")
     parser.add_argument("--src", default=str(ROOT / "src"), help="the src/ folder of the tree to measure")
+    parser.add_argument("--recombined", action="store_true", help="the recombined PolNeAR corpus of N articles")
     a = parser.parse_args()
+    folders = {}
+    if a.recombined:
+        sys.path.insert(0, str(Path(__file__).parent))
+        import corpora
+        folders = {n: str(corpora.build_polnear(n)) for n in a.sizes}
     sizes, repeat, freeze = a.sizes, a.repeat, a.gc_freeze
     runs = {n: [] for n in sizes}
     for _ in range(repeat):
         for n in sizes:
             code = f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import stage_growth, json; " \
-                   f"print(json.dumps(stage_growth.worker({n}, {freeze}, {a.src!r})))"
+                   f"print(json.dumps(stage_growth.worker({n}, {freeze}, {a.src!r}, {folders.get(n, '')!r})))"
             done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                                   env={"LIVEBLOGS_CACHE": "", "PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin"})
             runs[n].append(json.loads(done.stdout.strip().splitlines()[-1]))
@@ -68,6 +92,11 @@ def main() -> None:
             cells.append(f"{min(vals):.2f} / {statistics.median(vals):.2f} ({1e6 * min(vals) / words:.1f})")
         print(f"| {stage} | " + " | ".join(cells) + " |")
     print("words: " + ", ".join(f"N={n}: {runs[n][0]['words']}" for n in sizes))
+    for n in sizes:
+        peak = min(r["peak_rss_mb"] - r["rss_before_mb"] for r in runs[n])
+        print(f"N={n}: peak RSS above the start {peak:.0f} MB ({peak / runs[n][0]['articles']:.2f} MB/article), "
+              f"total peak {min(r['peak_rss_mb'] for r in runs[n]):.0f} MB; text pairs compared "
+              f"{runs[n][0]['text_pairs_compared']:,}; story links {runs[n][0]['n_story_links']:,}")
 
 
 if __name__ == "__main__":

@@ -54,15 +54,23 @@ def test_a_changed_manifest_row_is_a_different_entry(folder: Path, tmp_path: Pat
 
 def test_turning_the_speaker_ranker_off_never_reads_frames_cached_with_it_on(folder: Path, tmp_path: Path,
                                                                              monkeypatch) -> None:
-    liveblogs.load_corpus(folder, cache=tmp_path / "cache").posts
+    import liveblogs.assemble.corpus as corpus_module
+
+    calls = []
+    original = corpus_module.batch_frames
+    monkeypatch.setattr(corpus_module, "batch_frames", lambda *a, **k: calls.append(1) or original(*a, **k))
+
+    def quotes_computed() -> bool:
+        before = len(calls)
+        liveblogs.load_corpus(folder, cache=tmp_path / "cache").quotes
+        return len(calls) > before
+
+    assert quotes_computed()  # ranker on: computed and stored
     monkeypatch.setenv("LIVEBLOGS_RANKER", "0")
-    rules_only = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
-    rules_only.posts
-    assert rules_only.cache_hits == 0
+    assert quotes_computed()  # rules only: its own entry, not the ranker's
+    assert not quotes_computed()  # rules only again: read back
     monkeypatch.delenv("LIVEBLOGS_RANKER")
-    again = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
-    again.posts
-    assert again.cache_hits == 2
+    assert not quotes_computed()  # ranker on again: the first entry, read back
 
 
 def test_progress_is_reported_per_article(folder: Path) -> None:
@@ -72,6 +80,11 @@ def test_progress_is_reported_per_article(folder: Path) -> None:
 
 
 CORPUS_FRAMES = (*FRAMES, "tokens", "speaker_outlets", "story_links", "stories")
+
+
+def frame_of(corpus, name: str) -> pd.DataFrame:
+    """A corpus frame by name, the articles frame and ``coverage_timing()`` included."""
+    return corpus.coverage_timing() if name == "coverage_timing" else getattr(corpus, name)
 
 
 def assert_same_frame(got: pd.DataFrame, expected: pd.DataFrame, name: str) -> None:
@@ -89,18 +102,51 @@ def _refuse(*args, **kwargs):
 
 
 def test_reopening_a_cached_corpus_recomputes_nothing(folder: Path, tmp_path: Path, monkeypatch) -> None:
+    names = ("articles", *CORPUS_FRAMES, "coverage_timing")
     fresh = liveblogs.load_corpus(folder, cache=False)
-    expected = {name: getattr(fresh, name) for name in CORPUS_FRAMES}
+    expected = {name: frame_of(fresh, name) for name in names}
     first = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
-    for name in CORPUS_FRAMES:
-        getattr(first, name)
+    for name in names:
+        frame_of(first, name)
     for target in ("liveblogs.assemble.corpus.batch_frames", "liveblogs.assemble.corpus.canonicalise", "liveblogs.assemble.corpus.speaker_table",
-                   "liveblogs.compare.stories.story_links", "liveblogs.compare.stories.stories", "liveblogs.assemble.corpus.sentence_tokens"):
+                   "liveblogs.compare.stories.story_links", "liveblogs.compare.stories.stories", "liveblogs.assemble.corpus.sentence_tokens",
+                   "liveblogs.compare.stories.coverage_timing", "liveblogs.ingest.sources.inferred_fields"):
         monkeypatch.setattr(target, _refuse)
     again = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
-    for name in CORPUS_FRAMES:
-        assert_same_frame(getattr(again, name), expected[name], name)
+    for name in names:
+        assert_same_frame(frame_of(again, name), expected[name], name)
     assert again.cache_hits == 2
+
+
+def test_the_fields_read_from_the_texts_are_cached_not_read_again(tmp_path: Path, monkeypatch) -> None:
+    """Outlet, title, date (and where it is written), zone: inferred from the texts when no manifest
+    gives them (the held-out set), stored on the first open, read back equal on the next."""
+    heldout = Path(__file__).parent / "fixtures" / "heldout"
+    fresh = liveblogs.load_corpus(heldout, cache=False).articles
+    assert fresh["published_source"].astype(str).eq("text").any() and fresh["timezone_source"].astype(str).eq("text").any()
+    pd.testing.assert_frame_equal(liveblogs.load_corpus(heldout, cache=tmp_path / "cache").articles, fresh)
+    monkeypatch.setattr("liveblogs.ingest.sources.inferred_fields", _refuse)
+    pd.testing.assert_frame_equal(liveblogs.load_corpus(heldout, cache=tmp_path / "cache").articles, fresh)
+    for together in (tmp_path / "cache" / "fields").glob("corpus-*"):  # each article's own entry is read then
+        together.unlink()
+    pd.testing.assert_frame_equal(liveblogs.load_corpus(heldout, cache=tmp_path / "cache").articles, fresh)
+    (tmp_path / "cache" / "fields").rename(tmp_path / "old")
+    with pytest.raises(AssertionError, match="recomputed"):
+        liveblogs.load_corpus(heldout, cache=tmp_path / "cache")
+
+
+def test_a_new_cache_version_reads_no_older_entry(monkeypatch) -> None:
+    from liveblogs.assemble import cache
+
+    before = cache.package_fingerprint()
+    monkeypatch.setattr(cache, "CACHE_VERSION", cache.CACHE_VERSION + "+1")
+    cache.package_fingerprint.cache_clear()
+    try:
+        assert cache.package_fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        cache.package_fingerprint.cache_clear()
+    assert cache.package_fingerprint() == before
 
 
 def test_corpus_frames_of_mixed_timed_and_untimed_blogs_survive_the_cache(tmp_path: Path) -> None:
@@ -127,7 +173,7 @@ def test_an_edited_speaker_table_recomputes_the_speakers(folder: Path, tmp_path:
     assert after.cache_hits == 2  # the articles themselves were not recomputed
 
 
-CORPUS_LEVEL = (*FRAMES, "tokens", "speaker_outlets", "story_links", "stories")
+CORPUS_LEVEL = ("articles", *FRAMES, "tokens", "speaker_outlets", "story_links", "stories", "coverage_timing")
 
 
 @pytest.mark.parametrize("level", ["corpus", "article"])
@@ -143,10 +189,10 @@ def test_a_reopened_corpus_of_several_time_zones_equals_the_fresh_one(folder: Pa
     assert fresh.post_times["time"].dtype == object
     first = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
     for name in CORPUS_LEVEL:
-        getattr(first, name)
+        frame_of(first, name)
     if level == "article":
         shutil.rmtree(tmp_path / "cache" / "corpus")
     again = liveblogs.load_corpus(folder, cache=tmp_path / "cache")
     for name in CORPUS_LEVEL:
-        assert_same_frame(getattr(again, name), getattr(fresh, name), name)
+        assert_same_frame(frame_of(again, name), frame_of(fresh, name), name)
     assert again.cache_hits == 2

@@ -404,6 +404,46 @@ def test_many_copies_are_scored_once_and_linked_linearly(corpus, monkeypatch):
         assert len(kept) <= len(texts) * copies * st.MAX_TEXT_LINKS
 
 
+def _chain_texts(n: int) -> list[str]:
+    """n texts in which text i shares words only with texts i - 1 and i + 1 (words made of letters,
+    one per link of the chain), so the pairs worth scoring grow with n, not its square."""
+    def word(k: int) -> str:
+        out = ""
+        for _ in range(4):
+            k, r = divmod(k, 26)
+            out += chr(ord("a") + r)
+        return "zq" + out
+    return [f"{word(i)} {word(i + 1)} {word(i)}" for i in range(n)]
+
+
+def test_similar_texts_compares_pairs_sharing_a_term_not_every_pair():
+    """Work counted, not timed: the pairs whose cosine is worked out are those sharing a term.
+    An all-pairs product compares n (n + 1) / 2 pairs (20,100 at 200 texts; 320,400 at 800) and
+    fails; here it is the 2n - 1 pairs of the chain (each text with itself and its neighbour)."""
+    compared = {}
+    for n in (200, 800):
+        vec = st._Vectors(_chain_texts(n))
+        similar = vec.similar_texts(min(st.SPEAKER_LINK, st.TEXT_LINK))
+        assert set(similar) == {(i, i) for i in range(n)} | {(i, i + 1) for i in range(n - 1)}
+        compared[n] = vec.pairs_compared
+    assert compared[800] / compared[200] <= 4 * 1.3, compared
+    assert compared[800] <= 2 * 800
+
+
+def test_similar_texts_equal_the_all_pairs_cosines(corpus):
+    """The sparse product finds the pairs and scores an all-pairs dense product finds (float32)."""
+    texts = st.story_units(corpus.posts, corpus.paragraphs)["text"].astype(str).tolist()
+    vec = st._Vectors(texts)
+    at_least = min(st.SPEAKER_LINK, st.TEXT_LINK) - 10 ** -st.SCORE_DECIMALS
+    dense = vec._dense(np.arange(len(vec.matrix)))
+    sims = dense @ dense.T
+    rows, cols = np.nonzero(np.triu(sims >= at_least))
+    expected = dict(zip(zip(rows.tolist(), cols.tolist()), sims[rows, cols].astype(np.float64).tolist()))
+    got = vec.similar_texts(at_least)
+    assert set(got) == set(expected)
+    assert max(abs(got[k] - expected[k]) for k in got) < 1e-6
+
+
 def test_copies_of_one_text_link_to_at_most_max_text_links_each():
     n = 3 * st.MAX_TEXT_LINKS
     links = st._text_links({(0, 0): 1.0}, np.zeros(n, dtype=np.int64), [""] * n)

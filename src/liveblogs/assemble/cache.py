@@ -10,6 +10,10 @@ stories) are cached too, under ``corpus/``, keyed by the ordered keys of every a
 the user-editable tables they read (``data/speakers.csv``, ``data/story_links.csv``), so
 reopening an unchanged corpus reads one Parquet file per frame and recomputes nothing.
 
+The fields of the articles frame read from each text (outlet, title, date, zone, where the
+manifest is silent) are cached too, as one JSON file per article under ``fields/``, keyed by the
+file's SHA-256, its manifest row and name, so reopening does not read the dates and stamps again.
+
 Each Parquet file has a ``.sha256`` beside it holding the digest of its bytes, checked on every
 read: a truncated, replaced or foreign file (even a valid Parquet file of other contents) is not
 trusted; its frames are recomputed and the entry is written again. A cache that cannot be
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import warnings
 from functools import lru_cache
@@ -29,8 +34,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..ingest import pages
+from ..ingest.sources import (INFERRED_FIELDS, ArticleSource, article_record, decode, read_bytes, records_frame,
+                               text_encoding)
 from .pipeline import PER_ARTICLE
 
+# Part of every key: raised when what an entry holds changes shape, so older caches are rebuilt
+# rather than misread (2: the articles' inferred fields are cached, ``fields/``).
+CACHE_VERSION = "2"
 KEY_FIELDS = ("article", "sha256", "outlet", "published", "timezone", "encoding")
 
 
@@ -41,7 +52,7 @@ def package_fingerprint() -> str:
     ranker's weights), so that editing any of them invalidates the cache."""
     from .. import __version__
 
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{__version__}\0cache{CACHE_VERSION}".encode())
     package = Path(__file__).resolve().parents[1]
     sources = [*package.rglob("*.py"), *package.rglob("*.json"),
                *(package / "wordlists").glob("*.txt"), *(package / "wordlists").glob("*.toml")]
@@ -68,6 +79,13 @@ def article_key(article: pd.Series) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
 
 
+def article_keys(articles: pd.DataFrame) -> list[str]:
+    """:func:`article_key` of every row of the articles frame (column by column, not row by row)."""
+    fingerprint = run_fingerprint()
+    columns = [[str(v) for v in articles[field].tolist()] for field in KEY_FIELDS]
+    return [hashlib.sha256("\0".join([*parts, fingerprint]).encode()).hexdigest()[:24] for parts in zip(*columns)]
+
+
 def load(folder: Path, article: pd.Series) -> dict[str, pd.DataFrame] | None:
     """The cached frames of one article, or None when it is not cached (or unreadable)."""
     return load_frames(folder / article_key(article), PER_ARTICLE)
@@ -77,6 +95,105 @@ def store(folder: Path, article: pd.Series, frames: dict[str, pd.DataFrame]) -> 
     """Write one article's frames (each file renamed into place, so readers never see half); an
     entry that failed its digest check is written again."""
     store_frames(folder / article_key(article), frames)
+
+
+def article_frame(sources: list[ArticleSource], folder: Path) -> pd.DataFrame:
+    """The articles frame (``sources.article_frame``), each text's inferred fields read from the
+    cache when there, else inferred and stored. Web pages are always read (their text is derived).
+
+    Each file is read once (text, digest and byte-order mark from the same bytes). The fields of
+    every article are also kept together in one file per corpus (keyed by every article's fields
+    key, in order), so reopening reads one file, not one per article; an article not found there
+    is looked for in its own file."""
+    read: list[tuple[str, str, str] | None] = []
+    keys: list[str | None] = []
+    for source in sources:
+        if pages.is_html(source.path):
+            read.append(None)
+            keys.append(None)
+            continue
+        data = read_bytes(source.path)
+        sha = hashlib.sha256(data).hexdigest()
+        read.append((decode(Path(source.path), data, source.encoding), sha, text_encoding(data[:4], source.encoding)))
+        keys.append(_fields_key(source, sha))
+    fields_dir = folder / "fields"
+    together = fields_dir / ("corpus-" + hashlib.sha256("\0".join(k or "-" for k in keys).encode()).hexdigest()[:24] + ".json")
+    known = _load_fields_list(together, len(sources))
+    records, stored = [], []
+    for k, (source, got, key) in enumerate(zip(sources, read, keys)):
+        if got is None:
+            records.append(article_record(source))
+            stored.append(None)
+            continue
+        fields = known[k] if known is not None else _load_fields(fields_dir / key)
+        if fields is None:
+            record = article_record(source, got[:2], encoding=got[2])
+            fields = {name: record[name] for name in INFERRED_FIELDS}
+            _store_fields(fields_dir / key, fields)
+        else:
+            record = article_record(source, got[:2], fields, encoding=got[2])
+        records.append(record)
+        stored.append(fields)
+    if known is None:
+        _store_bytes(together, json.dumps([None if f is None else _plain(f) for f in stored], ensure_ascii=False).encode())
+    return records_frame(records)
+
+
+def _fields_key(source: ArticleSource, sha: str) -> str:
+    parts = [sha, Path(source.path).stem, *(str(getattr(source, f)) for f in ("outlet", "published", "timezone", "url", "title")),
+             package_fingerprint()]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24] + ".json"
+
+
+def _load_fields(path: Path) -> dict[str, object] | None:
+    data = _verified_bytes(path)
+    if data is None:
+        return None
+    try:
+        return _typed_fields(json.loads(data))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _load_fields_list(path: Path, n: int) -> list[dict[str, object] | None] | None:
+    """The fields of every article of a corpus, stored together (None for a web page); None when absent."""
+    data = _verified_bytes(path)
+    if data is None:
+        return None
+    try:
+        stored = json.loads(data)
+        if not isinstance(stored, list) or len(stored) != n:
+            return None
+        return [None if f is None else _typed_fields(f) for f in stored]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _typed_fields(stored: dict) -> dict[str, object]:
+    fields = {name: stored[name] for name in INFERRED_FIELDS}
+    fields["published"] = pd.NaT if fields["published"] is None else pd.Timestamp(fields["published"])
+    for name in ("published_start", "published_end"):
+        fields[name] = pd.NA if fields[name] is None else int(fields[name])
+    return fields
+
+
+def _plain(fields: dict[str, object]) -> dict[str, object]:
+    """Fields as JSON values: times as ISO text, missing values as null."""
+    return {k: (None if v is pd.NaT or v is pd.NA or v is None else v.isoformat() if isinstance(v, pd.Timestamp)
+                else int(v) if isinstance(v, (int, np.integer)) else str(v)) for k, v in fields.items()}
+
+
+def _store_bytes(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _replace(path, data)
+        _replace(path.with_name(path.name + ".sha256"), hashlib.sha256(data).hexdigest().encode("ascii"))
+    except OSError as error:
+        _warn_unwritable(path.parent, error)
+
+
+def _store_fields(path: Path, fields: dict[str, object]) -> None:
+    _store_bytes(path, json.dumps(_plain(fields), ensure_ascii=False, sort_keys=True).encode())
 
 
 def table_digest(table: pd.DataFrame) -> str:
@@ -99,7 +216,7 @@ def load_frames(entry: Path, names: tuple[str, ...]) -> dict[str, pd.DataFrame] 
         if data is None:
             return None
         try:
-            frames[name] = with_zones(with_lists(pd.read_parquet(io.BytesIO(data))))
+            frames[name] = with_zones(with_lists(with_units(pd.read_parquet(io.BytesIO(data)), data)))
         except (OSError, ValueError):
             return None
     return frames
@@ -113,6 +230,31 @@ def _verified_bytes(path: Path) -> bytes | None:
     except (OSError, UnicodeDecodeError):
         return None
     return data if hashlib.sha256(data).hexdigest() == expected else None
+
+
+def with_units(frame: pd.DataFrame, data: bytes) -> pd.DataFrame:
+    """Time columns back in the unit they were written in: Parquet has no seconds, so a
+    ``datetime64[s]`` column comes back in milliseconds unless cast (the unit pandas recorded)."""
+    timed = [c for c in frame.columns if frame[c].dtype.kind == "M" and np.datetime_data(_numpy_dtype(frame[c]))[0] == "ms"]
+    if not timed:
+        return frame
+    import pyarrow.parquet as pq
+
+    try:
+        recorded = {c["name"]: c["numpy_type"] for c in json.loads(pq.read_schema(io.BytesIO(data)).metadata[b"pandas"])["columns"]}
+    except (KeyError, TypeError, ValueError):
+        return frame
+    for column in timed:
+        unit = np.datetime_data(np.dtype(recorded.get(column, "datetime64[ms]")))[0] if str(
+            recorded.get(column, "")).startswith("datetime64[") else "ms"
+        if unit != "ms":
+            frame[column] = frame[column].dt.as_unit(unit)
+    return frame
+
+
+def _numpy_dtype(column: pd.Series) -> np.dtype:
+    dtype = column.dtype
+    return np.dtype(f"datetime64[{dtype.unit}]") if isinstance(dtype, pd.DatetimeTZDtype) else dtype
 
 
 def with_lists(frame: pd.DataFrame) -> pd.DataFrame:

@@ -109,7 +109,7 @@ class Corpus:
 
     @cached_property
     def _article_keys(self) -> list[str]:
-        return [cache_module.article_key(row) for _, row in self.articles.iterrows()]
+        return cache_module.article_keys(self.articles)
 
     def _cached(self, names: tuple[str, ...], compute: Callable[[], dict[str, pd.DataFrame]], *inputs: str) -> dict[str, pd.DataFrame]:
         """Corpus-level frames read from the cache when all are there, else computed and stored.
@@ -180,6 +180,9 @@ class Corpus:
     def posts(self) -> pd.DataFrame:
         """One row per unit of the blog (title, standfirst, summary, post, byline, timestamp, boilerplate),
         with its best time, bounds, the source of that time and the evidence for it."""
+        return self._cached_frame("posts", self._timed_units)
+
+    def _timed_units(self) -> pd.DataFrame:
         timed = self.post_times[["article", "post", *TIME_COLUMNS]]
         return self.units.merge(timed, on=["article", "post"], how="left", validate="one_to_one")
 
@@ -283,7 +286,15 @@ class Corpus:
 
     def coverage_timing(self) -> pd.DataFrame:
         """One row per story × outlet: covered or not, first coverage time with bounds, lag behind the first."""
-        return stories_module.coverage_timing(self.stories, outlets=list(self.articles["outlet"].cat.categories))
+        return self._coverage_timing
+
+    @cached_property
+    def _coverage_timing(self) -> pd.DataFrame:
+        return self._cached_frame(
+            "coverage_timing",
+            lambda: stories_module.coverage_timing(self.stories, outlets=list(self.articles["outlet"].cat.categories)),
+            *self._story_inputs(),
+        )
 
     def compare_outlets(self) -> dict[str, pd.DataFrame]:
         """Who each outlet quotes that the others do not, single-outlet stories, naming differences,
@@ -365,7 +376,8 @@ def load_corpus(
     if engine != "pandas":
         raise ValueError(f"load_corpus: engine must be 'pandas' or 'dask', not {engine!r}")
     cache_dir = None if cache is False else (cache_module.default_cache_dir() if cache is True else Path(cache))
-    return Corpus(article_frame(sources), cache_dir=cache_dir, progress=progress, tables_dir=_tables_dir(source))
+    articles = article_frame(sources) if cache_dir is None else cache_module.article_frame(sources, cache_dir)
+    return Corpus(articles, cache_dir=cache_dir, progress=progress, tables_dir=_tables_dir(source))
 
 
 def _tables_dir(source: object) -> Path | None:

@@ -302,6 +302,7 @@ class _Vectors:
         rows = [self._weights(c, idf) for c in counts]
         self.weights: list[dict[str, float]] = [rows[r] for r in self.row.tolist()]
         self.matrix = self._sparse(rows if matrix else [], column)
+        self.pairs_compared = 0  # pairs of rows whose cosine similar_texts worked out
         # the most frequent written form of every stem, to show terms as words
         forms: Counter = Counter()
         for t, m in zip(distinct, copies.tolist()):
@@ -334,20 +335,39 @@ class _Vectors:
             out[k, cols] = values
         return out
 
-    def similar_texts(self, min_score: float, block: int = 512) -> dict[tuple[int, int], float]:
+    def similar_texts(self, min_score: float, block: int = 256) -> dict[tuple[int, int], float]:
         """Every pair of text rows ``r <= s`` whose cosine reaches ``min_score`` (a text with itself
-        included: its copies), block by block, so memory follows the block size, not the corpus."""
-        n = len(self.matrix)
+        included: its copies).
+
+        A sparse product (scipy), a block of rows at a time against the rows from the block on:
+        only pairs sharing a term are worked out (:attr:`pairs_compared` counts them), and memory
+        follows the block size. Scores are summed in float64 and kept as float32, as the dense float32
+        products gave (which summed in float32, in the BLAS's order: they may differ in the last bits)."""
+        full = self._csr().astype(np.float64)
+        n = full.shape[0]
         found: dict[tuple[int, int], float] = {}
+        compared = 0
         for lo in range(0, n, block):
-            left = self._dense(np.arange(lo, min(lo + block, n)))
-            for lo2 in range(lo, n, block):
-                sims = left @ self._dense(np.arange(lo2, min(lo2 + block, n))).T
-                rows, cols = np.nonzero(sims >= min_score)
-                keep = cols + lo2 >= rows + lo
-                found.update(zip(zip((rows[keep] + lo).tolist(), (cols[keep] + lo2).tolist()),
-                                 sims[rows[keep], cols[keep]].astype(np.float64).tolist()))
-        return found
+            hi = min(lo + block, n)
+            sims = (full[lo:hi] @ full[lo:].T).tocoo()
+            upper = sims.col >= sims.row  # columns count from ``lo``: s >= r
+            compared += int(upper.sum())
+            scores = sims.data.astype(np.float32)
+            keep = upper & (scores >= min_score)
+            rows, cols = sims.row[keep] + lo, sims.col[keep] + lo
+            found.update(zip(zip(rows.tolist(), cols.tolist()), scores[keep].astype(np.float64).tolist()))
+        self.pairs_compared = compared
+        return dict(sorted(found.items()))
+
+    def _csr(self):
+        """The text rows as one scipy CSR matrix (float32; columns sorted within each row)."""
+        from scipy import sparse
+
+        lengths = [len(cols) for cols, _ in self.matrix]
+        indptr = np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)])
+        indices = np.concatenate([cols for cols, _ in self.matrix]) if self.matrix else np.empty(0, np.int64)
+        data = np.concatenate([v for _, v in self.matrix]) if self.matrix else np.empty(0, np.float32)
+        return sparse.csr_matrix((data.astype(np.float32), indices, indptr), shape=(len(self.matrix), len(self.vocab)))
 
     def cosine(self, i: np.ndarray, j: np.ndarray, block: int = 2048) -> np.ndarray:
         """Cosine of given pairs of units (row-wise dot products)."""

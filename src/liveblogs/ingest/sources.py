@@ -786,11 +786,37 @@ def _line_stamp(line: str) -> tuple[str | None, int, int] | None:
     return None
 
 
-def article_record(source: ArticleSource) -> dict[str, object]:
-    """One row of the articles frame, with the decoded text."""
+def article_record(source: ArticleSource, read: tuple[str, str] | None = None,
+                   inferred: dict[str, object] | None = None, encoding: str | None = None) -> dict[str, object]:
+    """One row of the articles frame, with the decoded text. ``read``: the file's (text, SHA-256)
+    when already read; ``inferred``: its :func:`inferred_fields` when already known (the cache);
+    ``encoding``: its :func:`file_encoding` when already known."""
     if pages.is_html(source.path):
         return page_record(source)
-    text, sha = read_text(source.path, source.encoding)
+    text, sha = read or read_text(source.path, source.encoding)
+    fields = inferred_fields(source, text) if inferred is None else inferred
+    return {
+        "article": article_id(source.path),
+        **fields,
+        "path": str(source.path),
+        "encoding": encoding or file_encoding(source.path, source.encoding),
+        "sha256": sha,
+        "n_chars": len(text),
+        "start": 0,
+        "end": len(text),
+        "text": text,
+    }
+
+
+# The fields of an article's row read from its text unless the manifest gives them: a function of
+# the text, the manifest row and the file name only (so the cache keeps them, ``cache.article_fields``).
+INFERRED_FIELDS = ("outlet", "title", "published", "published_source", "published_start", "published_end",
+                   "timezone", "timezone_source", "url")
+
+
+def inferred_fields(source: ArticleSource, text: str) -> dict[str, object]:
+    """What the manifest says of an article, and what its text says where the manifest is silent
+    (outlet, title, publication date and where it is written, time zone, address)."""
     fields = header_fields(text)
     found = None if source.published else infer_published(text)
     published = source.published or (found.date if found else None)
@@ -802,7 +828,6 @@ def article_record(source: ArticleSource) -> dict[str, object]:
     assumed = assumed_zone(text, named, found) if not source.timezone and stated is None else None
     zone = source.timezone or (stated.zone if stated else assumed or DEFAULT_TIMEZONE)
     return {
-        "article": article_id(source.path),
         "outlet": named or article_id(source.path),
         "title": source.title or header_title(text, fields),
         "published": pd.Timestamp(published) if published else pd.NaT,
@@ -812,13 +837,6 @@ def article_record(source: ArticleSource) -> dict[str, object]:
         "timezone": zone,
         "timezone_source": "manifest" if source.timezone else "text" if stated else "assumed" if assumed else "default",
         "url": source.url or header_url(fields),
-        "path": str(source.path),
-        "encoding": file_encoding(source.path, source.encoding),
-        "sha256": sha,
-        "n_chars": len(text),
-        "start": 0,
-        "end": len(text),
-        "text": text,
     }
 
 
@@ -836,7 +854,11 @@ ARTICLE_COLUMNS = [
 
 def article_frame(sources: list[ArticleSource]) -> pd.DataFrame:
     """One row per article; duplicate ids are an error naming both files."""
-    records = [article_record(s) for s in sources]
+    return records_frame([article_record(s) for s in sources])
+
+
+def records_frame(records: list[dict[str, object]]) -> pd.DataFrame:
+    """The articles frame of these :func:`article_record` rows; duplicate ids are an error naming both files."""
     seen: dict[str, str] = {}
     for record in records:
         if record["article"] in seen:

@@ -580,3 +580,23 @@ def test_a_headline_label_of_a_speaker_on_a_topic_gives_the_speaker(joiner):
     text = (f"Obama {joiner} Climate Change: The Trends Are 'Terrifying.'\n\n"
             "More than health care or the economy, climate change worries Obama.")
     assert speakers_of(text, headlines=(0,)) == ["Obama"]
+
+
+def test_a_pronoun_after_a_second_name_in_its_sentence_teaches_no_gender():
+    text = ('"You should resign," Ann Lee told Bob Smith, after he admitted the failures.\n\n'
+            'Smith made $19 million last year.\n\n"This is not right," Lee said. "You squeezed them," she said.')
+    assert speakers_of(text) == ["Ann Lee", "Ann Lee", "Ann Lee"]
+
+
+@pytest.mark.parametrize("subject, speaker", [("Several environmental groups", "environmental groups"),
+                                              ("In August, the unions", "unions"), ("The reports", "reports")])
+def test_a_plural_body_or_document_speaks_together(subject, speaker):
+    text = f'Mr. Clarke bought the mines.\n\n{subject} granted Mr. Clarke an extension, saying his "capital was low."'
+    assert speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize("when", ["in 2010", "in August", "since 2019"])
+def test_a_time_phrase_between_who_and_its_verb_is_skipped(when):
+    text = ('Obama met the press.\n\nObama has had a frosty relationship with McConnell, who '
+            f'{when} said the goal was to make Obama a "one-term president."')
+    assert speakers_of(text) == ["McConnell"]

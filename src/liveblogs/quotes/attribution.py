@@ -727,6 +727,11 @@ def _classify_np(masked: str, np_toks: list[Token]) -> Mention | None:
         # People of one role speaking together, as "officials" do: "Aides say", "critics said".
         return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
                        person=False, head=head)
+    if head != _singular(head) and (_singular(head) in sp.BODY_NOUNS or _singular(head) in sp.DOCUMENT_NOUNS):
+        # Several bodies or documents speaking together: "several environmental groups granted him
+        # an extension, saying …", "the unions said", "the reports found".
+        return Mention("role", text, start, end, name=_join(masked, words), description=_join(masked, words),
+                       person=False, head=_singular(head))
     return None
 
 
@@ -750,13 +755,15 @@ _TIME_UNITS = words("time_unit_nouns")
 
 def _time_phrase_length(toks: Sequence[Token], j: int) -> int:
     """How many tokens of a time phrase end at ``toks[j]`` between a subject and its verb ("EU
-    ministers last week described", "Ann Lee on Monday said"); 0 when there is none."""
+    ministers last week described", "Ann Lee on Monday said", "who in 2010 said"); 0 when there is none."""
     low = toks[j].lower
     prev = toks[j - 1].lower if j > 0 else ""
     if low in _TIME_UNITS and prev in ("last", "this", "next", "that"):
         return 2
     if low in sp.WEEKDAYS:
         return 2 if prev == "on" else 1
+    if prev in ("in", "since") and (low in sp.MONTHS or len(low) == 4 and low.isdigit() and low[:2] in ("18", "19", "20")):
+        return 2  # "McConnell, who in 2010 said", "the groups in August described"
     return 0
 
 
@@ -1493,6 +1500,13 @@ class _Post:
         before = self.masked[max(0, m.start - 200) : m.start]
         return before.rfind("(") > before.rfind(")")
 
+    def _named_between(self, e: Entity, m: Mention) -> bool:
+        """Another capitalised name between a subject and a pronoun of its sentence ("Warren told
+        Stumpf, after he admitted"): the pronoun may be either, so it teaches no gender."""
+        a, b = e.mention.end, m.start
+        return 0 <= a < b and b - a <= _GENDER_SPAN and any(
+            w[:1].isupper() for w in letter_words(self.masked[a:b]))
+
     def resolve(self, m: Mention | None, local: list[Entity]) -> Entity | None:
         """An entity for a mention, given earlier subjects in the same sentence (``local``)."""
         if m is None or m.kind == "author":
@@ -1507,7 +1521,7 @@ class _Post:
             if e is None:
                 return None
             gender = self._gender(e)
-            if e.person:
+            if e.person and not (e in local and self._named_between(e, m)):
                 self.genders.setdefault(_gender_key(e.name), "female" if m.pronoun == "she" else "male")
             return Entity(e.name, e.person, e.mention, gender, "pronoun")
         if m.kind == "name":
@@ -2953,6 +2967,7 @@ def _title_cased(toks: Sequence[Token]) -> bool:
     return len(long) >= 4 and sum(t.is_capital for t in long) >= 0.8 * len(long)
 
 
+_GENDER_SPAN = 300  # characters between a subject and a pronoun looked at (a safety bound, not tuned)
 _LABEL_TOPIC_WORDS = frozenset(words("label_topic_words"))
 _TOPIC_WORDS = 6  # words of "on …" a headline label may carry (a safety bound, not tuned)
 

@@ -600,3 +600,15 @@ def test_a_time_phrase_between_who_and_its_verb_is_skipped(when):
     text = ('Obama met the press.\n\nObama has had a frosty relationship with McConnell, who '
             f'{when} said the goal was to make Obama a "one-term president."')
     assert speakers_of(text) == ["McConnell"]
+
+
+@pytest.mark.parametrize("adjective", ["Republican", "Democratic", "Russian", "British"])
+def test_a_verb_of_saying_after_of_and_an_adjective_of_party_or_nation_is_a_noun(adjective):
+    text = ('The site was founded in 2007.\n\n'
+            f'PolitiFact rated 32% of {adjective} claims as "false" in its reviews.')
+    assert speakers_of(text) == ["PolitiFact"]
+
+
+def test_the_head_of_a_body_named_after_of_still_speaks():
+    text = 'Talks resumed on Monday.\n\nThe head of NATO says "we are ready" to help.'
+    assert speakers_of(text) == ["head of NATO"] or speakers_of(text) == ["NATO"]

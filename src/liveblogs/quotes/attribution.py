@@ -946,6 +946,8 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
 
 
 _ADD_FORMS = words("add_forms")
+_NOUN_PREPOSITIONS = words("noun_prepositions")
+_ADJECTIVE_ENDINGS = tuple(words("demonym_endings"))
 _DOCUMENT_LINKS = words("document_links")
 _DESCRIPTION_LEADS = words("description_leads")
 
@@ -1002,6 +1004,17 @@ def _as_put_it_subject(masked: str, toks: Sequence[Token], v: int) -> Mention | 
     return m if m is not None and m.kind in ("name", "role", "pronoun") else None
 
 
+def _noun_use(toks: Sequence[Token], v: int) -> bool:
+    """A verb of saying's form used as a noun: after a determiner or a possessive ("the claims",
+    "a warning", "Putin's claims"), or after an adjective of party or nation that follows a
+    preposition ("32% of Republican claims")."""
+    low = toks[v].lower
+    if v > 0 and (toks[v - 1].lower in sp.DETERMINERS or toks[v - 1].possessive) and not low.endswith("ed"):
+        return True
+    return v > 1 and low.endswith("s") and toks[v - 2].lower in _NOUN_PREPOSITIONS and toks[v - 1].is_capital and (
+        toks[v - 1].lower.endswith(_ADJECTIVE_ENDINGS))
+
+
 def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
     """Reporting verbs and ``according to`` in one sentence, with their unresolved subjects."""
     cues: list[Cue] = []
@@ -1029,8 +1042,8 @@ def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
         document_cue = low in sp.DOCUMENT_CUE_VERBS
         if not (low in sp.CUE_VERBS or phrasal or document_cue) or (t.is_capital and v > 0):
             continue
-        if v > 0 and (toks[v - 1].lower in sp.DETERMINERS or toks[v - 1].possessive) and not low.endswith("ed"):
-            continue  # a noun: "the claims", "a warning", "Putin's claims"
+        if _noun_use(toks, v):
+            continue
         if (
             v > 1 and low in sp.CUE_INFINITIVES and toks[v - 2].lower in sp.DETERMINERS and toks[v - 1].is_word
             and not toks[v - 1].lower.endswith("s")
@@ -2368,7 +2381,7 @@ def framing_verb_subject(c: _Context):
             return None  # the words follow a colon: what is before it introduces them ("Polls agree - Ann Lee: …")
         if t.is_capital or not (
             t.lower in sp.FRAMING_VERBS or t.lower in sp.CUE_VERBS and t.lower not in sp.CUE_PARTICIPLES
-        ):
+        ) or _noun_use(head, verb):
             continue
         if _passive(head, verb):
             continue  # "X was said to be "furious"": X is what is said about, not who says it

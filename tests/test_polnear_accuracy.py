@@ -145,15 +145,16 @@ def test_scorer_accepts_same_surname_or_mention_over_the_source(handmade):
     assert (o["matched"], o["speaker_accuracy"]) == (3, 2 / 3)
 
 
-def test_scorer_reads_a_relative_pronoun_source_as_the_name_it_hangs_from():
-    text = 'The singer Stevie Wonder, who toured the museum, said "I will be back" on Sunday.\n'
+@pytest.mark.parametrize("subject", ["The singer Stevie Wonder, who", "Stevie Wonder, now a senior singer, who"])
+def test_scorer_reads_a_relative_pronoun_source_as_the_name_it_hangs_from(subject):
+    text = f'{subject} toured the museum, said "I will be back" on Sunday.\n'
     who, content = text.index("who"), text.index('"I will')
     atts = read_ann(f"T1\tSource {who} {who + 3}\twho\nT2\tCue {text.index('said')} {text.index('said') + 4}\tsaid\n"
                     f"T3\tContent {content} {content + 16}\t\"I will be back\"\nE1\tAttribution:T2 Content:T3 Source:T1\n")
     g, n = gold_quotes("r", text, {"x": atts})
     quote = _span(text, "I will be back")
     rows = [{"article": "r", "start": quote[0], "end": quote[1], "speaker": name, "speaker_mention": name,
-             "mention_start": None, "mention_end": None} for name in ("Stevie Wonder", "Wonder", "The singer")]
+             "mention_start": None, "mention_end": None} for name in ("Stevie Wonder", "Wonder", "The museum")]
     right = [score(pd.DataFrame([row]), g, {"r": n}, {"r": text})["overall"]["speaker_accuracy"] for row in rows]
     assert right == [1.0, 1.0, 0.0]
 

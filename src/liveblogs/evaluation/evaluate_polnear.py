@@ -230,11 +230,19 @@ _WORD = re.compile(r"[^\W\d_][\w.'’-]*|\S+")
 def _antecedent(text: str, start: int) -> set[str]:
     """The folded names of the noun phrase a relative pronoun Source (*who*, *which*…) at ``start``
     hangs from: the run of capitalised words just before it, a trailing parenthesis and comma
-    skipped ("Sen. Bernie Sanders (Vt.), who said …" → {"bernie sanders", "sanders"})."""
-    before = _BRACKET_TAIL.sub("", text[max(0, start - 120):start].rstrip().rstrip(",")).rstrip()
-    words = _WORD.findall(before.splitlines()[-1] if before else "")
+    skipped ("Sen. Bernie Sanders (Vt.), who said …" → {"bernie sanders", "sanders"}), or, past one
+    appositive between commas, the run before that ("McConnell, now the majority leader, who")."""
+    before = _BRACKET_TAIL.sub("", text[max(0, start - 160):start].rstrip().rstrip(",")).rstrip()
+    line = before.splitlines()[-1] if before else ""
+    names = _capital_run(line)
+    if not names and "," in line:
+        names = _capital_run(line.rsplit(",", 1)[0])
+    return names
+
+
+def _capital_run(text: str) -> set[str]:
     run: list[str] = []
-    for word in reversed(words):
+    for word in reversed(_WORD.findall(text)):
         if not word[0].isupper():
             break
         run.insert(0, word)

@@ -327,6 +327,27 @@ def test_an_outlets_home_clock_is_assumed_when_the_page_states_no_zone(write_art
     assert (unknown["timezone"], unknown["timezone_source"]) == ("UTC", "default")
 
 
+@pytest.mark.parametrize("line, outlet, zone", [
+    ("* Sign up to The Irish Times daily newsletter", "The Irish Times", "Europe/Dublin"),
+    ("Subscribe to Daily Mirror and Sunday Mirror newspapers", "Daily Mirror", "Europe/London"),
+    ("© 2025 Fox News Network, LLC", "Fox News", "America/New_York"),
+])
+def test_a_pages_own_newsletter_or_footer_line_names_its_outlet_anywhere(write_article, line, outlet, zone) -> None:
+    body = "".join(f"Update {n} on the storm.\n\nMore rain is due.\n\n" for n in range(8))
+    text = (f"Storm live: trains cancelled\n\nThursday 14 August 2025\n\n18:05\n\nBridge closed\n\n"
+            f"{body}{line}\n\n" + "".join(f"Related story {n}\n\n" for n in range(8)))
+    article = load(write_article, text).articles.iloc[0]
+    assert (article["outlet"], article["timezone"], article["timezone_source"]) == (outlet, zone, "assumed")
+
+
+def test_a_long_prose_line_opening_with_subscribe_names_no_outlet(write_article) -> None:
+    body = "".join(f"Update {n} on the storm.\n\nMore rain is due.\n\n" for n in range(8))
+    line = ("Subscribe to the idea, said one reader, that the Daily Mirror and every other paper should "
+            "cover the storm all day and all night until the rain finally stops falling on the town.")
+    text = f"Storm live: trains cancelled\n\n{body}{line}\n\n" + "".join(f"Related {n}\n\n" for n in range(8))
+    assert load(write_article, text).articles.iloc[0]["outlet"] != "Daily Mirror"
+
+
 # --------------------------------------------------------------------------- other outlets' pages
 # Invented pages in four outlets' house styles (none of them among the fixture pages): the outlet
 # must be named, the stated zone read, and every printed stamp give its post the right minute.

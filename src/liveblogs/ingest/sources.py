@@ -70,6 +70,11 @@ _CHANNEL_CUE_RX = re.compile(
     re.IGNORECASE,
 )
 _OUTLETS_BY_GROUP = {f"o{i}": outlet for i, outlet in enumerate(OUTLET_SIGNATURES)}
+# A line of the page's own furniture that names its outlet (newsletter boxes, footers).
+SELF_REFERENCE_CHARS = 120  # a footer or newsletter line is short; set by hand, not swept
+_SELF_REFERENCE_RX = re.compile(
+    r"[\s*+•·\-]*(?:" + "|".join(re.escape(w) for w in sorted(words("self_reference_cues"), key=len, reverse=True))
+    + r")(?:\W|$)", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- publication dates
 # Where ``infer_published`` looks: the page's header, which ends at its first post stamp or
@@ -274,6 +279,19 @@ def infer_outlet(text: str) -> str | None:
     for found in _OUTLET_RX.finditer(edges):
         if not _CHANNEL_CUE_RX.search(edges, max(0, found.start() - 30), found.start()):
             return _OUTLETS_BY_GROUP[found.lastgroup]
+    return _self_reference_outlet(lines)
+
+
+def _self_reference_outlet(lines: list[str]) -> str | None:
+    """The outlet a page's own furniture names in a short line anywhere on it ("Subscribe to Daily
+    Mirror and Sunday Mirror newspapers", "Sign up for the CorkBeo newsletter"); the first such line
+    that names a known outlet wins. Only lines of at most SELF_REFERENCE_CHARS are read (never a
+    paragraph of prose), each once."""
+    for line in lines:
+        if len(line) <= SELF_REFERENCE_CHARS and _SELF_REFERENCE_RX.match(line):
+            found = _OUTLET_RX.search(line)
+            if found is not None:
+                return _OUTLETS_BY_GROUP[found.lastgroup]
     return None
 
 

@@ -132,9 +132,7 @@ def build(n: int, seed: int = DEFAULT_SEED, root: Path = CACHE, source: Source |
     """The folder of the ``n``-article corpus (articles/ and manifest.csv), built if missing."""
     source = source or load_source()
     folder = root / f"synthetic-{n:05d}-seed{seed}-{source.digest}"
-    if folder.exists() and (folder / "manifest.csv").exists() and not force:
-        return folder
-    return _write(folder, root, n, lambda i: synthetic_article(source, seed, i))
+    return _built(folder, root, n, lambda i: synthetic_article(source, seed, i), force)
 
 
 POLNEAR = DATA.parent.parent / "shared" / "polnear"
@@ -189,9 +187,14 @@ def build_polnear(n: int, seed: int = DEFAULT_SEED, root: Path = CACHE, source: 
     """The folder of the ``n``-article recombined PolNeAR corpus (articles/ and manifest.csv), built if missing."""
     source = source or load_polnear()
     folder = root / f"polnear-{n:05d}-seed{seed}-{source.digest}"
+    return _built(folder, root, n, lambda i: polnear_article(source, seed, i), force)
+
+
+def _built(folder: Path, root: Path, n: int, article, force: bool) -> Path:
+    """``folder`` as it is when already built (and not ``force``), else written anew."""
     if folder.exists() and (folder / "manifest.csv").exists() and not force:
         return folder
-    return _write(folder, root, n, lambda i: polnear_article(source, seed, i))
+    return _write(folder, root, n, article)
 
 
 def _write(folder: Path, root: Path, n: int, article) -> Path:
@@ -238,15 +241,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.polnear:
         news = load_polnear()
         print(f"pool: {len(news.paragraphs)} paragraphs from {len(news.titles)} PolNeAR articles")
-        for n in args.sizes:
-            folder = build_polnear(n, args.seed, source=news, force=args.force)
-            d = describe(folder)
-            print(f"{n:>6} articles  {d['words']:>10,} words  {d['chars']:>11,} chars  {folder}")
-        return 0
-    source = load_source()
-    print(f"pool: {len(source.posts)} posts from {len(source.templates)} articles")
+        make = lambda n: build_polnear(n, args.seed, source=news, force=args.force)  # noqa: E731
+    else:
+        source = load_source()
+        print(f"pool: {len(source.posts)} posts from {len(source.templates)} articles")
+        make = lambda n: build(n, args.seed, source=source, force=args.force)  # noqa: E731
     for n in args.sizes:
-        folder = build(n, args.seed, source=source, force=args.force)
+        folder = make(n)
         d = describe(folder)
         print(f"{n:>6} articles  {d['words']:>10,} words  {d['chars']:>11,} chars  {folder}")
     return 0

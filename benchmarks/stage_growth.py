@@ -23,12 +23,13 @@ def worker(n: int, freeze: bool, src: str = str(ROOT / "src"), folder: str = "")
     from liveblogs.assemble.corpus import load_corpus
     from liveblogs.compare import stories
     files = Path(folder) if folder else sorted(POLNEAR.glob("*.txt"))[:n]
-    compared = []
+    compared, kept = [], []
     similar_texts = stories._Vectors.similar_texts
 
     def counted(self, *args, **kwargs):
         found = similar_texts(self, *args, **kwargs)
         compared.append(getattr(self, "pairs_compared", len(self.matrix) * (len(self.matrix) + 1) // 2))
+        kept.append(getattr(self, "pairs_kept", len(found)))
         return found
 
     stories._Vectors.similar_texts = counted
@@ -55,6 +56,7 @@ def worker(n: int, freeze: bool, src: str = str(ROOT / "src"), folder: str = "")
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out["rss_before_mb"] = rss_before / 1024
     out["text_pairs_compared"] = sum(compared)
+    out["text_pairs_kept"] = sum(kept)
     out["n_story_links"] = len(corpus.story_links)
     return out
 
@@ -96,7 +98,7 @@ def main() -> None:
         peak = min(r["peak_rss_mb"] - r["rss_before_mb"] for r in runs[n])
         print(f"N={n}: peak RSS above the start {peak:.0f} MB ({peak / runs[n][0]['articles']:.2f} MB/article), "
               f"total peak {min(r['peak_rss_mb'] for r in runs[n]):.0f} MB; text pairs compared "
-              f"{runs[n][0]['text_pairs_compared']:,}; story links {runs[n][0]['n_story_links']:,}")
+              f"{runs[n][0]['text_pairs_compared']:,}; kept {runs[n][0].get('text_pairs_kept', 0):,}; story links {runs[n][0]['n_story_links']:,}")
 
 
 if __name__ == "__main__":

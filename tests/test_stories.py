@@ -444,6 +444,50 @@ def test_similar_texts_equal_the_all_pairs_cosines(corpus):
     assert max(abs(got[k] - expected[k]) for k in got) < 1e-6
 
 
+def _background_chain_texts(n: int) -> list[str]:
+    """The chain of :func:`_chain_texts` (one word per link) plus the same 14 background words in
+    every text: every pair of texts scores between ``SPEAKER_LINK`` and ``TEXT_LINK`` (0.21 at 200
+    texts, 0.14 at 800), neighbours above ``TEXT_LINK``."""
+    def word(k: int, prefix: str) -> str:
+        out = ""
+        for _ in range(4):
+            k, r = divmod(k, 26)
+            out += chr(ord("a") + r)
+        return prefix + out
+    background = " ".join(word(j, "xj") for j in range(14))
+    return [f"{word(i, 'zq')} {word(i + 1, 'zq')} {background}" for i in range(n)]
+
+
+def test_similar_texts_keeps_pairs_under_text_link_only_for_a_shared_voice():
+    """Work counted, not timed: pairs under ``TEXT_LINK`` can only link units with the same main
+    voice, so only those are kept for the Python steps after the product. Here every pair of texts
+    reaches ``SPEAKER_LINK`` (all n (n + 1) / 2 kept without voices: 20,100 at 200, 320,400 at 800,
+    which fails) and units 2k and 2k + 1 share a voice: 2n - 1 pairs are kept."""
+    at_least = min(st.SPEAKER_LINK, st.TEXT_LINK) - 10 ** -st.SCORE_DECIMALS
+    text_min = st.TEXT_LINK - 10 ** -st.SCORE_DECIMALS
+    kept = {}
+    for n in (200, 800):
+        vec = st._Vectors(_background_chain_texts(n))
+        every = vec.similar_texts(at_least)
+        assert len(every) == n * (n + 1) // 2  # the corpus is the hard case
+        main = [f"voice {i // 2}" for i in range(n)]
+        got = vec.similar_texts(at_least, voice=st._row_voices(vec.row, main), text_min=text_min)
+        usable = {k: v for k, v in every.items() if v >= np.float32(text_min) or main[k[0]] == main[k[1]]}
+        assert got == usable
+        kept[n] = vec.pairs_kept
+    assert kept[800] / kept[200] <= 4 * 1.3, kept
+    assert kept[800] <= 2 * 800
+
+
+def test_links_are_the_same_with_every_similar_pair_kept(corpus, monkeypatch):
+    """Leaving out the pairs under ``TEXT_LINK`` whose units share no main voice changes no link,
+    score or evidence (a shared quotation's pair gets the same cosine when worked out apart)."""
+    links = st.story_links(corpus.posts, corpus.paragraphs, corpus.quotes)
+    monkeypatch.setattr(st, "_row_voices", lambda text_of, main: np.full(int(text_of.max()) + 1, -2))
+    every = st.story_links(corpus.posts, corpus.paragraphs, corpus.quotes)
+    pd.testing.assert_frame_equal(links, every)
+
+
 def test_copies_of_one_text_link_to_at_most_max_text_links_each():
     n = 3 * st.MAX_TEXT_LINKS
     links = st._text_links({(0, 0): 1.0}, np.zeros(n, dtype=np.int64), [""] * n)

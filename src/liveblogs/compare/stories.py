@@ -162,13 +162,15 @@ def content_terms(text: str) -> list[str]:
     return list(_content_terms(text))
 
 
-@lru_cache(maxsize=1 << 14)
+# 32,768 distinct texts: a 10,000-article corpus has about 23,000 story units' texts, which the
+# links and the stories both read (at 16,384 the second reader found none of them cached)
+@lru_cache(maxsize=1 << 15)
 def _content_words(text: str) -> tuple[str, ...]:
     """:func:`content_words`, read once per distinct text (links and stories read the same units)."""
     return tuple(w for w in letter_words(text) if w.lower() not in STOPWORDS)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 15)
 def _content_terms(text: str) -> tuple[str, ...]:
     """:func:`content_terms`, read once per distinct text."""
     return tuple(stem(w) for w in _content_words(text))
@@ -291,7 +293,10 @@ class _Vectors:
         index = {t: k for k, t in enumerate(distinct)}
         self.row = np.array([index[t] for t in texts], dtype=np.int64)
         copies = np.bincount(self.row, minlength=len(distinct))
-        counts = [Counter(_content_terms(t)) for t in distinct]
+        # each text's words then its terms (which reuse the words just cached): one read per text
+        # even when a corpus has more distinct texts than the caches hold
+        words = [(_content_words(t), _content_terms(t)) for t in distinct]
+        counts = [Counter(terms) for _, terms in words]
         df: Counter = Counter()
         for c, m in zip(counts, copies.tolist()):
             df.update(dict.fromkeys(c, m))
@@ -303,10 +308,11 @@ class _Vectors:
         self.weights: list[dict[str, float]] = [rows[r] for r in self.row.tolist()]
         self.matrix = self._sparse(rows if matrix else [], column)
         self.pairs_compared = 0  # pairs of rows whose cosine similar_texts worked out
+        self.pairs_kept = 0  # pairs of rows similar_texts returned
         # the most frequent written form of every stem, to show terms as words
         forms: Counter = Counter()
-        for t, m in zip(distinct, copies.tolist()):
-            forms.update({w: k * m for w, k in Counter(_content_words(t)).items()})
+        for (ws, _), m in zip(words, copies.tolist()):
+            forms.update({w: k * m for w, k in Counter(ws).items()})
         self.surface: dict[str, str] = {}
         for form, _ in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0])):
             self.surface.setdefault(stem(form), form)
@@ -335,9 +341,13 @@ class _Vectors:
             out[k, cols] = values
         return out
 
-    def similar_texts(self, min_score: float, block: int = 256) -> dict[tuple[int, int], float]:
+    def similar_texts(self, min_score: float, block: int = 256, voice: np.ndarray | None = None,
+                      text_min: float | None = None) -> dict[tuple[int, int], float]:
         """Every pair of text rows ``r <= s`` whose cosine reaches ``min_score`` (a text with itself
-        included: its copies).
+        included: its copies). With ``voice`` (per row: a main-voice number, -1 for none, -2 for
+        several) and ``text_min``, a pair under ``text_min`` is kept only when its rows may share a
+        main voice (the same number, or -2 on either side): the only pairs a text link can use
+        (``SPEAKER_LINK`` needs the same main voice). :attr:`pairs_kept` counts the pairs returned.
 
         A sparse product (scipy), a block of rows at a time against the rows from the block on:
         only pairs sharing a term are worked out (:attr:`pairs_compared` counts them), and memory
@@ -354,10 +364,43 @@ class _Vectors:
             compared += int(upper.sum())
             scores = sims.data.astype(np.float32)
             keep = upper & (scores >= min_score)
+            if voice is not None and text_min is not None:
+                va, vb = voice[sims.row + lo], voice[sims.col + lo]
+                keep &= (scores >= text_min) | ((va == vb) & (va >= 0)) | (va == -2) | (vb == -2)
             rows, cols = sims.row[keep] + lo, sims.col[keep] + lo
             found.update(zip(zip(rows.tolist(), cols.tolist()), scores[keep].astype(np.float64).tolist()))
         self.pairs_compared = compared
+        self.pairs_kept = len(found)
         return dict(sorted(found.items()))
+
+    @staticmethod
+    def _pair_scores(full, r: np.ndarray, s: np.ndarray, chunk: int = 1 << 18) -> np.ndarray:
+        """Cosine of given pairs of rows, summed in float64 over their shared terms in column order,
+        one after the other, as scipy's sparse product sums them; kept as float32."""
+        indptr, indices, data = full.indptr, full.indices, full.data
+        length = np.diff(indptr)
+        key_of = np.repeat(np.arange(full.shape[0], dtype=np.int64), length) * full.shape[1] + indices
+        out = np.zeros(len(r), dtype=np.float64)
+        for lo in range(0, len(r), chunk):
+            a, b = r[lo : lo + chunk], s[lo : lo + chunk]
+            short = np.where(length[a] <= length[b], a, b)  # the shared terms are the same from either side
+            other = np.where(length[a] <= length[b], b, a)
+            lens = length[short]
+            pair = np.repeat(np.arange(len(a)), lens)
+            pos = np.repeat(indptr[short] - np.cumsum(lens) + lens, lens) + np.arange(lens.sum())
+            query = other[pair] * full.shape[1] + indices[pos]
+            at = np.minimum(np.searchsorted(key_of, query), len(key_of) - 1)
+            hit = key_of[at] == query
+            pair, prod = pair[hit], data[pos[hit]] * data[at[hit]]
+            step = np.arange(len(pair)) - np.searchsorted(pair, pair)  # rank of the term within its pair
+            sums = np.zeros(len(a), dtype=np.float64)
+            by_step = np.argsort(step, kind="stable")
+            bounds = np.searchsorted(step[by_step], np.arange(step.max() + 2 if len(step) else 1))
+            for k in range(len(bounds) - 1):
+                idx = by_step[bounds[k] : bounds[k + 1]]
+                sums[pair[idx]] += prod[idx]
+            out[lo : lo + chunk] = sums
+        return out.astype(np.float32)
 
     def _csr(self):
         """The text rows as one scipy CSR matrix (float32; columns sorted within each row)."""
@@ -634,9 +677,11 @@ def _links(units: pd.DataFrame, vec: _Vectors, quotes: pd.DataFrame, overrides: 
     unit = _unit_of(quotes, units)
     speakers, main = _unit_speakers(quotes, unit, units)
     best = _best_quotes(_quote_matches(quotes, unit), main)
-    similar = vec.similar_texts(min(SPEAKER_LINK, TEXT_LINK) - 10 ** -SCORE_DECIMALS)  # the rounded cosine decides
+    at_least = min(SPEAKER_LINK, TEXT_LINK) - 10 ** -SCORE_DECIMALS  # the rounded cosine decides
+    similar = vec.similar_texts(at_least, voice=_row_voices(vec.row, main), text_min=TEXT_LINK - 10 ** -SCORE_DECIMALS)
     pairs = _text_links(similar, vec.row, main).merge(best, on=["unit_a", "unit_b"], how="outer")
-    pairs["cosine"] = _pair_cosines(pairs["unit_a"].to_numpy(np.int64), pairs["unit_b"].to_numpy(np.int64), similar, vec)
+    pairs["cosine"] = _pair_cosines(pairs["unit_a"].to_numpy(np.int64), pairs["unit_b"].to_numpy(np.int64), similar, vec,
+                                    at_least)
     pairs = pairs.astype({"unit_a": "int64", "unit_b": "int64"})
     a, b = pairs["unit_a"].to_numpy(), pairs["unit_b"].to_numpy()
     cosine = pairs["cosine"].clip(0.0, 1.0).round(SCORE_DECIMALS).to_numpy()
@@ -720,14 +765,35 @@ def _group_links(similar: dict[tuple[int, int], float], by_text: dict[int, list[
     return partners
 
 
-def _pair_cosines(a: np.ndarray, b: np.ndarray, similar: dict[tuple[int, int], float], vec: _Vectors) -> np.ndarray:
-    """Cosine of each pair of units: from the similar texts found, else worked out (a shared quotation)."""
+def _pair_cosines(a: np.ndarray, b: np.ndarray, similar: dict[tuple[int, int], float], vec: _Vectors,
+                  at_least: float = -np.inf) -> np.ndarray:
+    """Cosine of each pair of units: from the similar texts found, else worked out (a shared quotation).
+
+    A pair left out of ``similar`` that reaches ``at_least`` (its rows share no main voice) gets the
+    score :meth:`_Vectors.similar_texts` gives it, one under ``at_least`` the dense float32 cosine, so the
+    scores do not depend on which pairs ``similar`` kept."""
     rows_a, rows_b = vec.row[a].tolist(), vec.row[b].tolist()
     found = [similar.get((min(r, s), max(r, s))) for r, s in zip(rows_a, rows_b)]
     cosine = np.array([np.nan if c is None else c for c in found], dtype=np.float64)
-    missing = np.isnan(cosine)
+    missing = np.flatnonzero(np.isnan(cosine))
+    if len(missing) and np.isfinite(at_least):
+        sparse_score = vec._pair_scores(vec._csr().astype(np.float64), vec.row[a[missing]], vec.row[b[missing]])
+        reached = sparse_score >= at_least
+        cosine[missing[reached]] = sparse_score[reached].astype(np.float64)
+        missing = missing[~reached]
     cosine[missing] = vec.cosine(a[missing], b[missing])
     return cosine
+
+
+def _row_voices(text_of: np.ndarray, main: list[str]) -> np.ndarray:
+    """Per text row: a number for the main voice of its units, -1 when none has one, -2 when they differ."""
+    numbers: dict[str, int] = {}
+    voice = np.full(int(text_of.max()) + 1 if len(text_of) else 0, -1, dtype=np.int64)
+    for r, m in zip(text_of.tolist(), main):
+        if m:
+            k = numbers.setdefault(m, len(numbers))
+            voice[r] = k if voice[r] in (-1, k) else -2
+    return voice
 
 
 def _name_of(sid, *known: dict[str, str]) -> str:

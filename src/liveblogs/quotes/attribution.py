@@ -875,7 +875,7 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
             stop >= 0 and toks[stop].lower in sp.PREPOSITIONS and m.head in sp.DOCUMENT_NOUNS
         ):  # "said in a video posted on Facebook": a document after a preposition is not a subject
             return m, "named"
-    if np_toks and stop > 0 and toks[stop].lower in _DOCUMENT_LINKS:
+    if np_toks and stop > 0 and toks[stop].lower in sp.PREPOSITIONS:
         # "A document on the campaign's website states", "a memo from the ministry said": the
         # document before the preposition is the subject, not the place or sender after it.
         before, _ = _np_left(toks, stop)
@@ -948,7 +948,6 @@ def _subject_of(masked: str, toks: Sequence[Token], v: int) -> tuple[Mention | N
 _ADD_FORMS = words("add_forms")
 _NOUN_PREPOSITIONS = words("noun_prepositions")
 _ADJECTIVE_ENDINGS = tuple(words("demonym_endings"))
-_DOCUMENT_LINKS = words("document_links")
 _DESCRIPTION_LEADS = words("description_leads")
 
 
@@ -1093,7 +1092,7 @@ def _before_participle(toks: Sequence[Token], at: int, np_toks: list[Token]) -> 
     for k in range(1, len(np_toks)):
         t = np_toks[k]
         following = toks[at + k + 1].lower if at + k + 1 < len(toks) else ""
-        if t.lower.endswith("ed") and not t.is_capital and following in _DOCUMENT_LINKS:
+        if t.lower.endswith("ed") and not t.is_capital and following in sp.PREPOSITIONS:
             return np_toks[:k]
     return np_toks
 

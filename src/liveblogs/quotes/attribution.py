@@ -1366,6 +1366,13 @@ class _Sentence:
     _title_cased: bool | None = None
     _headline_verb: tuple | None = None  # (verb index, mention) or (); None until read
     _reporting: bool | None = None
+    _subject: "tuple[Mention | None]" = ()  # (the opening subject,) once read
+
+    def subject(self, masked: str) -> "Mention | None":
+        """:func:`_sentence_subject` of the sentence, read once (the ranker asks for every quotation)."""
+        if not self._subject:
+            self._subject = (_sentence_subject(masked, self.toks),)
+        return self._subject[0]
 
     def reporting(self) -> bool:
         """Some reporting clause of the sentence names its speaker (read once: every quotation of a

@@ -103,10 +103,7 @@ def _may_speak(masked: str, sent, subj, q) -> bool:
 
 def _subject(masked: str, sent):
     """The sentence's opening subject, read once per sentence (every quotation of a long one asks)."""
-    found = sent.__dict__.get("_ranker_subject", _subject)
-    if found is _subject:
-        found = sent.__dict__["_ranker_subject"] = at._sentence_subject(masked, sent.toks)
-    return found
+    return sent.subject(masked)
 
 
 def _bucket(chars: int) -> str:
@@ -331,13 +328,8 @@ def rerank(masked: str, q, sent, sentences, n: int, state, local) -> None:
                    None)
     best, _, chosen = max(scored, key=lambda x: (x[0], -x[1]))
     if current is None or best <= current + model.get("margin", 0.0):
-        return
-    if "answer" in chosen.generators:
-        return
-    if chosen.entity is None:
-        q.speaker, q.mention, q.cue, q.attribution, q.rule = None, None, None, "scare", None
-        return
-    e = chosen.entity
+        return  # the rules' answer (nobody, when they gave nobody) stands unless beaten by the margin
+    e = chosen.entity  # beating the answer by a margin ≥ 0, the winner is someone else (see eligible)
     q.speaker, q.person = e.name, e.person
     q.mention = chosen.mention
     q.cue = chosen.cue

@@ -210,6 +210,7 @@ def _named_source(annotations: list[Annotation], before: int) -> Annotation | No
     return best
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")  # a word of a Source's name: "Sen.", "O'Neill", "Ocasio-Cortez"
 _HEAD_END = re.compile(r",|\(|\s(?:of|at|for|from|who|which|in|on|with|and)\s|['’]s\b")
 
 
@@ -217,14 +218,14 @@ def _capitalised(text: str) -> set[str]:
     """The folded name of a Source's head (before a comma, parenthesis, preposition or possessive) and
     its last capitalised word, its surname: {"jim clyburn", "clyburn"} from "Rep. Jim Clyburn (D-S.C.), the …"."""
     head = _HEAD_END.split(text, maxsplit=1)[0]
-    words = [w for w in re.findall(r"[^\W\d_][\w.'’-]*", head) if w[0].isupper() and fold(w) not in TITLES]
+    words = [w for w in _NAME_WORD.findall(head) if w[0].isupper() and fold(w) not in TITLES]
     if not words:
         return set()
     return {fold(" ".join(words)), fold(words[-1]).split()[-1] if fold(words[-1]) else ""} - {""}
 
 
 _BRACKET_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
-_WORD = re.compile(r"[^\W\d_][\w.'’-]*|\S+")
+_WORD = re.compile(_NAME_WORD.pattern + r"|\S+")  # a name's word, or any other run (which ends a name)
 
 
 def _antecedent(text: str, start: int) -> set[str]:

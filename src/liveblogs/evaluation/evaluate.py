@@ -11,6 +11,9 @@
   predicted name also matches when the speakers frame lists the gold name as one of its aliases.
 * Who-said-what: a prediction is right when its span matches and its speaker is right; F1 over
   those pairs.
+* The gold files label quotations in marks; transcript turns (``kind`` ``turn``, the unmarked words
+  after a speaker's label) are not in them and are scored on their own
+  (``python -m liveblogs.evaluation.evaluate_polnear --turns``).
 
 All figures overall and per article, plus the list of errors.
 """
@@ -26,6 +29,7 @@ import pandas as pd
 
 from ..config import PROJECT_DIR
 from ..quotes.speakers import fold
+from ..quotes.voices import marked
 
 __all__ = ["score", "load_gold", "accuracy_table", "main", "DEFAULT_GOLD", "GOLD_SET_ROLES"]
 
@@ -209,7 +213,7 @@ def accuracy_table(roles: dict[str, str] | None = None) -> pd.DataFrame:
         folder = None if name == "bundled" else FIXTURES / name
         corpus = liveblogs.load_corpus(folder)
         gold = load_gold(DEFAULT_GOLD if folder is None else folder / "quotes_gold.jsonl")
-        result = score(corpus.quotes, gold, corpus.speaker_outlets, corpus.texts)
+        result = score(marked(corpus.quotes), gold, corpus.speaker_outlets, corpus.texts)
         overall = result["overall"]
         rows.append({
             "gold_set": name, "role": role, "articles": len(corpus.articles), "quotes": len(gold),
@@ -240,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     import liveblogs
 
     corpus = liveblogs.load_corpus(args.corpus)
-    result = score(corpus.quotes, load_gold(args.gold), corpus.speaker_outlets, corpus.texts)
+    result = score(marked(corpus.quotes), load_gold(args.gold), corpus.speaker_outlets, corpus.texts)
     print(json.dumps(result, indent=2, default=str) if args.json else format_result(result))
     return 0
 

@@ -41,6 +41,14 @@ The corpus is never copied into the repository.
   without a Source is right when the prediction names nobody.
 * **Who-said-what.** A prediction is right when its span matches and its speaker is right; P/R/F1
   over those pairs (neutral predictions left out of the counts).
+* **Transcript turns** (``--turns``, scored apart from the quotations above, which are only the
+  rows in marks): PolNeAR annotates a transcript's turn as an attribution whose Source is the
+  speaker's label opening a line and whose Cue is the colon right after it. The gold turns are those
+  attributions below an article's first line, in articles with at least two of them naming at least
+  two different Sources (one turn per label when several annotators' files give it, with the first
+  file's Content); a predicted turn (``kind`` ``turn``) matches the one whose Content, from its
+  first to its last character, it overlaps by the same 0.9 rule, and its speaker is right as above.
+  Predicted turns in other articles, or matching no gold turn, are false positives.
 """
 
 from __future__ import annotations
@@ -57,10 +65,11 @@ import pandas as pd
 from ..config import PROJECT_DIR
 from .evaluate import MATCH_THRESHOLD, _overlap, _prf, _trim
 from ..quotes.speakers import fold
+from ..quotes.voices import marked
 
 __all__ = ["DEFAULT_ROOT", "Annotation", "read_ann", "quoted_segments", "gold_quotes", "load_split",
            "speaker_right", "score", "liveblogs_quotes", "textacy_quotes", "format_result", "main",
-           "published_figures", "result_rows", "PUBLISHED"]
+           "published_figures", "result_rows", "PUBLISHED", "gold_turns", "score_turns"]
 
 DEFAULT_ROOT = PROJECT_DIR.parent / "shared" / "polnear"
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "it", "you", "his", "their", "its"}
@@ -424,13 +433,49 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame, neutral: dict, texts: dict[str
 # --------------------------------------------------------------------------- the tools
 
 
+def gold_turns(split: str = "dev", root: str | Path = DEFAULT_ROOT) -> pd.DataFrame:
+    """The gold transcript turns of a split (see the module docstring): article, start, end (the
+    Content's first and last character), sources, names, source_text."""
+    folder = Path(root) / split
+    rows = []
+    for path in sorted((folder / "text").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        first_line = text.find("\n")
+        found: dict[tuple[int, int], dict] = {}
+        for ann in sorted((folder / "attributions").glob(f"{path.stem}_*.ann")):
+            for a in read_ann(ann.read_text(encoding="utf-8")):
+                if not (a.source and a.cue and a.content) or a.source[0][0] <= first_line:
+                    continue
+                s, e = a.source[0]
+                if (s == 0 or text[s - 1] == "\n") and a.cue[0] == (e, e + 1) and text[e] == ":":
+                    span = (min(c[0] for c in a.content), max(c[1] for c in a.content))
+                    row = found.setdefault((s, e), {"article": path.stem, "start": span[0], "end": span[1],
+                                                  "quote": text[span[0]:span[1]], "sources": [], "names": set(),
+                                                  "source_text": a.source_text, "annotators": 0})
+                    row["sources"].append((s, e))
+                    row["names"] |= {fold(a.source_text)} | _capitalised(a.source_text)
+                    row["annotators"] += 1
+        if len({fold(r["source_text"]) for r in found.values()}) >= 2 and len(found) >= 2:
+            rows += [{**r, "names": sorted(r["names"] - {""})} for r in found.values()]
+    cols = ["article", "start", "end", "quote", "sources", "names", "source_text", "annotators"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def score_turns(pred: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) -> dict:
+    """Turn spans and who-said-what P/R/F1 of the predicted turns (``kind`` ``turn``) against
+    :func:`gold_turns` (no neutral regions: every unmatched turn is a false positive)."""
+    turns = pred[pred["kind"].astype(str).eq("turn")]
+    return score(turns, gold, {}, texts, per_article=False)
+
+
 def liveblogs_quotes(split: str = "dev", root: str | Path = DEFAULT_ROOT, texts: dict[str, str] | None = None,
-                     chunk: int | None = None) -> pd.DataFrame:
+                     chunk: int | None = None, turns: bool = False) -> pd.DataFrame:
     """liveblogs' quotations of every article of the split, as its who-said-what views show them
-    (``voices.speech``: titles, names and terms left out): one ``load_corpus`` over its text files,
-    or one per ``chunk`` articles (speakers are then made canonical within each chunk only)."""
+    (``voices.speech``: titles, names and terms left out), in marks only (``voices.marked``) unless
+    ``turns`` (then transcript turns too): one ``load_corpus`` over its text files, or one per
+    ``chunk`` articles (speakers are then made canonical within each chunk only)."""
     import liveblogs
-    from ..quotes.voices import speech
+    from ..quotes.voices import marked, speech
 
     files = sorted((Path(root) / split / "text").glob("*.txt"))
     frames = []
@@ -440,7 +485,8 @@ def liveblogs_quotes(split: str = "dev", root: str | Path = DEFAULT_ROOT, texts:
             changed = [a for a, t in corpus.texts.items() if texts.get(a) != t]
             if changed:
                 raise ValueError(f"liveblogs read {len(changed)} texts differently from the files (offsets would shift)")
-        frames.append(pd.DataFrame(speech(corpus.quotes)))
+        quotes = speech(corpus.quotes)
+        frames.append(pd.DataFrame(quotes if turns else marked(quotes)))
     return pd.concat(frames, ignore_index=True)
 
 
@@ -507,11 +553,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="load the articles this many at a time (train: 105 took 2 minutes here)")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors of each tool")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--turns", action="store_true", help="also score transcript turns (their own gold: see above)")
     parser.add_argument("--save", metavar="CSV", help="also write the figures as CSV (dev with --textacy: the "
                         "package's published table, src/liveblogs/evaluation/published/polnear_dev.csv)")
     args = parser.parse_args(argv)
     texts, gold, neutral = load_split(args.split, args.root)
-    results = {"liveblogs": score(liveblogs_quotes(args.split, args.root, texts, args.chunk), gold, neutral, texts)}
+    found = liveblogs_quotes(args.split, args.root, texts, args.chunk, turns=True)
+    results = {"liveblogs": score(marked(found), gold, neutral, texts)}
     if args.textacy:
         results["textacy"] = score(textacy_quotes(texts), gold, neutral, texts)
     if args.save:
@@ -525,6 +573,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"PolNeAR {args.split}: {len(texts)} articles, {len(gold)} gold direct quotations")
     for label, result in results.items():
         print(format_result(label, result))
+    if args.turns:
+        turns = gold_turns(args.split, args.root)
+        result = score_turns(found, turns, texts)
+        annotated = score_turns(found[found["article"].isin(set(turns["article"]))], turns, texts)
+        print(f"transcript turns: {len(turns)} gold in {turns['article'].nunique()} articles")
+        print(format_result("liveblogs", result))
+        print(format_result("(annotated", annotated) + "  <- only articles whose annotators marked turns)")
+        results["turns"] = result
     for label, result in results.items():
         for e in result["errors"][:args.errors]:
             print(f"  {label} [{e['type']}] {e['article']}@{e['start']} {e['quote']!r}: gold={e['gold']!r} "

@@ -1829,7 +1829,7 @@ def _attribute(text, spans, paragraphs, masked: str | None) -> list[dict]:
         quotes = sorted(quotes + inner, key=lambda q: (q.span.start, q.span.depth))
         _repeat_pass(quotes)
     rows = [_row(text, q) for q in quotes]
-    full_names, body_names = _article_full_names(masked, paragraphs)
+    full_names, body_names = article_full_names(masked, paragraphs)
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
     for n in full_names:
@@ -1960,7 +1960,7 @@ def _nested_pass(text: str, index: ArticleIndex, spans: Sequence[QuoteSpan], by_
     return found
 
 
-def _article_full_names(masked: str, paragraphs) -> tuple[set[str], dict[str, set[str]]]:
+def article_full_names(masked: str, paragraphs) -> tuple[set[str], dict[str, set[str]]]:
     """Personal names of two words or more that the article gives, and its bodies named in
     several capitalised words by their last word ("commission" → {"European Commission"})."""
     names = set()

@@ -13,20 +13,22 @@ import bisect
 
 import pandas as pd
 
-from .attribution import attribute
+from .attribution import article_full_names, attribute
+from .turns import turn_rows
 from ..text.document import ArticleDocument
 from .speakers import link_speakers, read_overrides, slug
 
 __all__ = ["quote_frame", "quote_frames", "quote_columns", "canonicalise", "QUOTE_COLUMNS", "KINDS", "ATTRIBUTIONS"]
 
-KINDS = ["headline", "direct", "partial"]
+KINDS = ["headline", "direct", "partial", "turn"]
+"""``turn``: a transcript turn, the words after a speaker's label (:mod:`liveblogs.quotes.turns`), not in marks."""
 ATTRIBUTIONS = [
     "named", "apposition", "pronoun", "continuation", "list_intro", "role", "headline", "repeat",
-    "surname", "fuzzy", "scare", "title",
+    "surname", "fuzzy", "scare", "title", "label",
 ]
 """How each speaker was found; with no speaker, ``scare`` (words nobody in the text says) or ``title``
 (a title of a work, a name or a coined term: ``CNN's "State of the Union"``, the so-called "peace
-plan"), which is nobody's speech: :func:`liveblogs.quotes.voices.speech` leaves it out of who-said-what."""
+plan"), which is nobody's speech; ``label`` is a transcript turn's speaker label. Titles are nobody's speech: :func:`liveblogs.quotes.voices.speech` leaves it out of who-said-what."""
 QUOTE_COLUMNS = [
     "article", "outlet", "post", "paragraph", "start", "end", "quote", "speaker", "speaker_id",
     "speaker_mention", "mention_start", "mention_end", "cue", "cue_start", "cue_end", "kind",
@@ -68,6 +70,10 @@ def quote_columns(doc: ArticleDocument) -> dict[str, list]:
     :func:`quote_frames` types the columns of many articles at once)."""
     original = doc.paragraph_rows
     found = attribute(doc.text, doc.quote_spans, doc.reading_units, doc.masked)
+    if doc.transcript_turns:
+        names, _ = article_full_names(doc.masked, doc.paragraph_rows)
+        turns = turn_rows(doc.text, doc.transcript_turns, names)
+        found = sorted(found + turns, key=lambda row: row["start"])
     columns = {c: [row[c] for row in found] for c in QUOTE_COLUMNS if c not in ("article", "outlet", "speaker_id")}
     if original:
         # Post and paragraph numbers refer to the paragraph frame, whatever units were read.

@@ -19,6 +19,12 @@ def speech(quotes: pd.DataFrame) -> pd.DataFrame:
     return quotes[~quotes["attribution"].astype(str).isin(NOBODYS_SPEECH)]
 
 
+def marked(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The quotations in quotation marks: every row but transcript turns (``kind`` ``turn``, the words
+    after a speaker's label), which the scorers of quoted spans leave to their own score."""
+    return quotes[quotes["kind"].astype(str).ne("turn")]
+
+
 def quote_table(quotes: pd.DataFrame, posts: pd.DataFrame, speakers: pd.DataFrame) -> pd.DataFrame:
     """Quotes with the post headline, the speaker's group and word count: one row per quotation that
     is somebody's speech (:func:`speech`: titles, names and terms left out), with the named rule

@@ -13,6 +13,7 @@ use:
 * ``reading_units`` and ``barriers``: paragraphs as a reader takes them, for quotations
   (:mod:`liveblogs.text.reading`);
 * ``quote_spans``: the quotations, paired once (:mod:`liveblogs.text.quotemarks`);
+* ``transcript_turns``: a transcript's speaker-labelled turns (:mod:`liveblogs.text.transcripts`);
 * ``masked``: the text with the quoted words blanked, which attribution reads.
 
 Stages that need another unit (attribution's clauses and reading tokens, the word lists of
@@ -30,6 +31,7 @@ import pandas as pd
 
 from .quotemarks import QuoteSpan, find_quotes
 from .reading import Unit, barriers, reading_units
+from .transcripts import Turn, transcript_turns
 from .segment import normalise, sentence_spans, token_matches
 
 __all__ = ["ArticleDocument", "sentence_tokens", "sentence_frame", "sentence_columns", "sentences_of", "masked_text", "MASK"]
@@ -95,6 +97,11 @@ class ArticleDocument:
         """Every quotation, nested ones too, paired within the reading units."""
         rows = self.reading_units
         return find_quotes(self.text, [(r[2], r[3]) for r in rows], barriers(rows), nested=True)
+
+    @cached_property
+    def transcript_turns(self) -> list[Turn]:
+        """The speaker-labelled turns of a transcript in the article (:mod:`liveblogs.text.transcripts`)."""
+        return transcript_turns(self.text, self.paragraph_rows)
 
     @cached_property
     def masked(self) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .transcripts import TRANSCRIPT_LINE_RE
 from .paragraphs import Paragraph, is_terminated, paragraphs, starts_lowercase
 from .patterns import (
     BOILERPLATE_RE,
@@ -46,12 +47,6 @@ WIRE_DATELINE_RE = re.compile(
     r"(?:,? (?:\d{1,2} )?[A-Z][a-z]{2,8}\.?(?: \d{1,2})?(?:,? \d{4})?)? ?)?\([A-Z][A-Za-z .]{1,30}\) ?[-–—] "
     r"|[A-Z][A-Z.'’/ -]{1,40}, (?:\d{1,2} [A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.? \d{1,2})(?:,? \d{4})? ?[-–—] "
     r"|[A-Z]{2}[A-Z.'’/ -]{0,40}(?:, [A-Z][A-Za-z.]{1,20}){1,2} [-–—] "
-)
-# A transcript's turn ("MARTÍNEZ: So what is Kyiv bringing?", "ELENA MARTÍNEZ, HOST:") or a
-# production note ("(SOUNDBITE OF MUSIC)"): part of the transcript, never a post's headline.
-TRANSCRIPT_LINE_RE = re.compile(
-    r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]{1,30}(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]{0,30}){0,3}(?:, [A-Z][A-Z .'’-]{1,40})?:(?: |\Z)"
-    r"|\((?:SOUNDBITE|CROSSTALK|LAUGHTER|MUSIC|APPLAUSE|BEGIN|END)\b"
 )
 POST_KINDS = ["title", "standfirst", "summary", "post", "byline", "timestamp", "boilerplate", "metadata"]
 PARAGRAPH_ROLES = ["title", "standfirst", "summary", "headline", "body", "bullet", "byline", "timestamp", "boilerplate",

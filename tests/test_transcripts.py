@@ -16,6 +16,7 @@ import liveblogs
 from liveblogs.quotes.voices import marked, quote_table
 from liveblogs.text.transcripts import transcript_turns
 
+from .growth import cpu_ratio
 from .test_attribution import para_frame, quotes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -165,3 +166,25 @@ def test_npr_transcript_turns_in_the_blind_set_and_the_marked_quotations_unchang
     # The who-said-what table shows the turns with the rule that found them.
     table = quote_table(q, corpus.posts, corpus.speakers)
     assert (table.loc[table["kind"].astype(str).eq("turn"), "rule"] == "transcript_turn").all()
+
+
+def _many_speakers(n: int) -> str:
+    """A transcript of ``n`` distinct speakers, each named in prose and speaking twice."""
+    names = [f"SPEAKER{chr(65 + k % 26)}{chr(65 + k // 26 % 26)}{chr(65 + k // 676 % 26)}" for k in range(n)]
+    prose = " ".join(f"{n.capitalize()} Lee spoke." for n in names)
+    turns = "\n\n".join(f"{n} LEE, GUEST: I agree with that.\n\n{n}: Yes, indeed." for n in names)
+    return prose + "\n\n" + turns
+
+
+def test_turns_grow_linearly_with_the_number_of_speakers():
+    # Hostile input: many distinct labels. Work per label must not scan the whole text again.
+    small, large = _many_speakers(100), _many_speakers(1000)
+    from liveblogs.text.paragraphs import paragraphs as split
+
+    def run(text):
+        rows = [(0, k, p.start, p.end, "body") for k, p in enumerate(split(text))]
+        from liveblogs.quotes.turns import turn_rows
+        return turn_rows(text, transcript_turns(text, rows))
+
+    assert len(run(small)) == 200
+    assert cpu_ratio(lambda: run(small), lambda: run(large), limit=10 * 1.5) < 10 * 1.5

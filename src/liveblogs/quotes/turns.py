@@ -22,15 +22,25 @@ from ..wordlists import words
 __all__ = ["turn_rows"]
 
 
-def _as_written(text: str, name: str) -> str:
-    """``name`` (in capitals) in the case the text writes it elsewhere, else capitalised word by word."""
+_CAPITALISED_RE = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
+
+
+def _written_forms(text: str) -> dict[str, str]:
+    """Each capitalised word of the text that is not all in capitals, by its lower case, as first
+    written (``mcconnell`` → ``McConnell``): one pass over the text, whatever the number of labels."""
+    forms: dict[str, str] = {}
+    for m in _CAPITALISED_RE.finditer(text):
+        w = m.group(0)
+        if w[0].isupper() and not w.isupper():
+            forms.setdefault(w.lower(), w)
+    return forms
+
+
+def _as_written(name: str, forms: dict[str, str]) -> str:
+    """``name`` (in capitals) in the case the text writes its words elsewhere, else capitalised."""
     if not name.isupper():
         return name
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)", re.IGNORECASE)
-    for m in pattern.finditer(text):
-        if not m.group(0).isupper():
-            return " ".join(m.group(0).split())
-    return " ".join(_capitalised(w) for w in name.split())
+    return " ".join(forms.get(w.lower(), _capitalised(w)) for w in name.split())
 
 
 def _capitalised(word: str) -> str:
@@ -71,7 +81,8 @@ def turn_rows(text: str, turns: list[Turn], article_names: set[str] = frozenset(
     """One quotation row per turn (the keys of ``attribution.attribute``'s rows)."""
     if not turns:
         return []
-    written = {t.name: _as_written(text, t.name) for t in turns if not t.anonymous}
+    forms = _written_forms(text)
+    written = {t.name: _as_written(t.name, forms) for t in turns if not t.anonymous}
     full = _full_names(turns, written, set(article_names))
     rows = []
     for t in turns:

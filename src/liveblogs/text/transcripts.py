@@ -157,8 +157,12 @@ def transcript(labels: list[_Label]) -> bool:
     if any(len(lab.name.split()) == 1 and lab.key in full for lab in labels):
         return True
     one_word = [lab.key for lab in labels if len(lab.name.split()) == 1]
-    returns = any(k in one_word[:i - 1] and one_word[i - 1] != k for i, k in enumerate(one_word) if i > 1)
-    return returns and len(set(one_word)) >= 2
+    seen: set[str] = set()
+    returns = False
+    for previous, k in zip([None, *one_word], one_word):
+        returns |= k in seen and previous != k
+        seen.add(k)
+    return returns and len(seen) >= 2
 
 
 def transcript_turns(text: str, paragraphs: list[tuple[int, int, int, int, str]]) -> list[Turn]:

@@ -70,3 +70,9 @@ def test_the_accuracy_table_scores_every_hand_labelled_set() -> None:
     assert table.loc["bundled", "who_said_what_f1"] >= 0.97  # a floor: equality with 1.0 would protect over-fitting
     figures = table[["span_f1", "speaker_accuracy", "who_said_what_f1"]]
     assert ((figures >= 0) & (figures <= 1)).all().all()
+    # The table the package publishes (notebook 02) is this run's, not a stale copy.
+    from liveblogs.evaluation.evaluate import published_accuracy
+
+    published = published_accuracy()
+    pd.testing.assert_frame_equal(published, table.reset_index()[published.columns], check_dtype=False,
+                                  check_exact=False, atol=1e-9)

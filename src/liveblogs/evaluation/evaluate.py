@@ -2,6 +2,7 @@
 
     python -m liveblogs.evaluate [--corpus PATH --gold PATH] [--json]
     python -m liveblogs.evaluate --all      # every hand-labelled set, one row each
+    python -m liveblogs.evaluation.evaluate --all --save src/liveblogs/evaluation/published/hand_labelled.csv
 
 * Quote spans: a predicted span matches a gold span when, after stripping whitespace and
   punctuation at both edges, their character overlap / union is at least 0.9; matching is
@@ -224,6 +225,19 @@ def accuracy_table(roles: dict[str, str] | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+PUBLISHED_ACCURACY = Path(__file__).with_name("published") / "hand_labelled.csv"
+ACCURACY_COLUMNS = ["gold_set", "role", "articles", "quotes", "span_f1", "speaker_accuracy", "who_said_what_f1",
+                    "kind_accuracy"]
+
+
+def published_accuracy(path: str | Path = PUBLISHED_ACCURACY) -> pd.DataFrame:
+    """The hand-labelled sets' figures shipped with the package (what :func:`accuracy_table` measured,
+    saved by ``python -m liveblogs.evaluation.evaluate --all --save``); notebook 02 shows them, and
+    ``tests/test_quotes_accuracy.py`` checks them against a fresh run, so the table cannot go stale."""
+    table = pd.read_csv(path, dtype={"gold_set": "string", "role": "string"})
+    return table[ACCURACY_COLUMNS]
+
+
 def scorer_parser(module: str, doc: str, gold: Path, all_help: str) -> argparse.ArgumentParser:
     """The arguments every hand-labelled-set scorer takes: --gold, --json and --all."""
     parser = argparse.ArgumentParser(prog=f"python -m {module}", description=doc.split("\n")[0])
@@ -237,9 +251,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = scorer_parser("liveblogs.evaluation.evaluate", __doc__, DEFAULT_GOLD,
                            "one row per hand-labelled set (GOLD_SET_ROLES)")
     parser.add_argument("--corpus", default=None, help="articles to score (folder, manifest or file; default: bundled)")
+    parser.add_argument("--save", metavar="CSV", help="with --all, also write the table as CSV (the package's "
+                        "published table: src/liveblogs/evaluation/published/hand_labelled.csv)")
     args = parser.parse_args(argv)
     if args.all:
-        print(accuracy_table().to_string(index=False))
+        table = accuracy_table()
+        print(table.to_string(index=False))
+        if args.save:
+            table.to_csv(args.save, index=False)
         return 0
     import liveblogs
 

@@ -305,6 +305,21 @@ def eligible(c: Candidate, q) -> bool:
     return "answer" in c.generators or any(g.startswith(OWN_SENTENCE) for g in c.generators)
 
 
+def is_answer(c: Candidate, q) -> bool:
+    """The candidate is the rules' answer (nobody, when they gave nobody)."""
+    return "answer" in c.generators or (c.entity is None and q.speaker is None)
+
+
+def decide(scores: list[float], answer: int | None, margin: float) -> int | None:
+    """The decision rule, one for inference and training: the index of the best-scored candidate
+    (the first of equals) when it beats the rules' answer (index ``answer``) by more than
+    ``margin``, else ``answer``; None when the rules' answer is none of the candidates (it stands)."""
+    if answer is None:
+        return None
+    best = max(range(len(scores)), key=lambda k: (scores[k], -k))
+    return best if scores[best] > scores[answer] + margin else answer
+
+
 def rerank(masked: str, q, sent, sentences, n: int, state, local) -> None:
     """Re-choose ``q``'s speaker among its candidates (the hook ``attribution`` calls after the rules)."""
     if q.role in at._HEADLINE_ROLES or not overridable(q):
@@ -317,19 +332,19 @@ def rerank(masked: str, q, sent, sentences, n: int, state, local) -> None:
             (c.name, c.mention.text if c.mention is not None else None,
              c.mention.start if c.mention is not None and c.mention.end > c.mention.start else None,
              c.mention.end if c.mention is not None and c.mention.end > c.mention.start else None,
-             features(masked, q, sent, c, cands), "answer" in c.generators or (c.entity is None and q.speaker is None))
+             features(masked, q, sent, c, cands), is_answer(c, q))
             for c in cands]))
         return
     model = load_model()
     if model is None or len(cands) < 2:
         return
-    scored = [(score(model, features(masked, q, sent, c, cands)), k, c) for k, c in enumerate(cands)]
-    current = next((s for s, _, c in scored if ("answer" in c.generators) or (c.entity is None and q.speaker is None)),
-                   None)
-    best, _, chosen = max(scored, key=lambda x: (x[0], -x[1]))
-    if current is None or best <= current + model.get("margin", 0.0):
+    scores = [score(model, features(masked, q, sent, c, cands)) for c in cands]
+    answer = next((k for k, c in enumerate(cands) if is_answer(c, q)), None)
+    k = decide(scores, answer, model.get("margin", 0.0))
+    if k is None or k == answer:
         return  # the rules' answer (nobody, when they gave nobody) stands unless beaten by the margin
-    e = chosen.entity  # beating the answer by a margin ≥ 0, the winner is someone else (see eligible)
+    chosen = cands[k]
+    e = chosen.entity  # someone else than the answer: nobody is only eligible when it is the answer
     q.speaker, q.person = e.name, e.person
     q.mention = chosen.mention
     q.cue = chosen.cue

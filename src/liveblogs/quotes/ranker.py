@@ -4,8 +4,10 @@ The rule cascade of :mod:`liveblogs.quotes.attribution` takes the first rule tha
 This module gathers, for one quotation, every speaker the rules and the context could have given
 (each rule of ``RULES`` run on its own, the subjects of the reporting cues of the quotation's
 sentence and of the two sentences either side, the owner of a speech noun before it — ``Trump's
-claim that "…"`` —, the sentence's subject, the previous quotation's speaker, and nobody), describes
-each with general features (which generators proposed it, the rule that answered, distance and
+claim that "…"`` —, the sentence's subject, the previous quotation's speaker, and nobody), keeps
+those whose mention reads as a speaker's (:func:`speaker_mention`: not a headline's run of capitals
+up to its verb, not a sentence adverb or a common word opening a sentence), describes each with
+general features (which generators proposed it, the rule that answered, distance and
 direction to the quotation, kind of mention, shape of the quotation) and scores it with a linear
 model: the candidate with the highest score wins, but the rules' answer is only replaced when
 another candidate beats it by the model's ``margin``.
@@ -126,6 +128,44 @@ def _possessive_frames(masked: str, head: list) -> list:
     return found[-2:]
 
 
+def _sentence_at(sentences, n: int, at_char: int):
+    """The sentence of ``sentences`` (looked for around the ``n``-th) that holds ``at_char``, or None."""
+    return next((s for s in sentences[max(0, n - 2) : n + 3] if s.start <= at_char < s.end), None)
+
+
+def speaker_mention(masked: str, m, sent):
+    """``m`` as a mention of a speaker: itself, a shorter name, or None when it names no one.
+
+    A name must read as one. Where capitals say nothing — a title-case sentence (a headline), or a
+    run of capitals that goes on past a verb (a heading) — the run ends before a verb of headlines
+    (``sp.HEADLINE_VERBS``): ``Obama Sees 'Personal Insult'`` names Obama, ``Popular Website Shows
+    Bias`` the popular website. A single word that opens its sentence and that the text never gives
+    again (``Ironically, …``, ``Things that are …``; not a label: ``Milbank: …``), or that the
+    package's lists know for no name (``sp.NOT_NAMES``, adverbs), is the sentence's word, not a name."""
+    if m is None or m.kind != "name" or m.end <= m.start or sent is None:
+        return m
+    toks = [t for t in sent.toks if t.is_word and m.start <= t.start and t.end <= m.end]
+    if not toks:
+        return m
+    headline = sent.title_cased()
+    cut = next((k for k in range(1, len(toks)) if toks[k].is_capital and toks[k].lower in sp.HEADLINE_VERBS
+                and (headline or k + 1 < len(toks) and toks[k + 1].is_capital)), None)
+    if cut is not None:
+        toks = toks[:cut]
+        m = at.classify_np(masked, toks)
+        if m is None or m.kind not in ("name", "role"):
+            return None
+    if len(toks) == 1 and m.kind == "name":
+        t = toks[0]
+        if t.lower in sp.NOT_NAMES or t.lower in sp.VERB_ADVERBS or t.lower in sp.ADVERBS:
+            return None
+        k = sent.toks.index(t)
+        label = k + 1 < len(sent.toks) and sent.toks[k + 1].text == ":"  # "Milbank: Republicans …" names its speaker
+        if at._opens_sentence(sent.toks, k) and not label and at._word_count(masked, t.text) <= 1:
+            return None
+    return m
+
+
 def candidates(masked: str, q, sent, sentences, n: int, state, local) -> list[Candidate]:
     """Every speaker the rules or the context propose for ``q`` (merged by mention), nobody included."""
     found: dict[tuple, Candidate] = {}
@@ -135,6 +175,16 @@ def candidates(masked: str, q, sent, sentences, n: int, state, local) -> list[Ca
         if entity is not None and mention is None:
             mention = entity.mention
         c = Candidate(entity, mention, cue, offset)
+        if c.key not in found and entity is not None and gen not in ("answer", "previous"):
+            # A new candidate must read as a speaker (the rules' answers, and mentions merged with them, stand).
+            checked = speaker_mention(masked, mention, _sentence_at(sentences, n, mention.start) if mention else None)
+            if checked is None:
+                return
+            if checked is not mention:
+                entity, mention = resolve(checked), checked
+                if entity is None:
+                    return
+                c = Candidate(entity, mention, cue, offset)
         if c.key not in found:
             found[c.key] = c
         elif gen == "previous":

@@ -89,7 +89,9 @@ def _window(sent, at_char: int, before: int, after: int) -> list:
 
 def _may_speak(masked: str, sent, subj, q) -> bool:
     """The sentence's subject may have said the quotation: it comes before it in the same line,
-    and is the subject of an active verb (not "X was said to be", not a phrase: "Contrary to")."""
+    and is the subject of an active verb (not "X was said to be", not a phrase: "Contrary to"), not
+    of a verb that reports only a document's words (``reads``, ``states``) when it is no document:
+    the cascade's own test ("Bob Smith reads …" is no cue)."""
     if subj.end > q.span.open_mark or "\n" in masked[subj.end : q.span.open_mark]:
         return False
     toks = sent.toks
@@ -100,6 +102,8 @@ def _may_speak(masked: str, sent, subj, q) -> bool:
     while v < len(toks) and (toks[v].lower in sp.AUXILIARIES or toks[v].lower in sp.VERB_ADVERBS
                              or toks[v].lower.endswith("ly")):
         v += 1
+    if v < len(toks) and toks[v].lower in sp.DOCUMENT_CUE_VERBS and subj.head not in sp.DOCUMENT_NOUNS:
+        return False
     return not (v < len(toks) and v > k and at._passive(toks, v))
 
 

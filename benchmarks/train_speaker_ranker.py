@@ -92,13 +92,12 @@ def collect(split: str, root: Path) -> list[dict]:
     return out
 
 
-def choose(quote: dict, weights: dict, bias: float, margin: float) -> int:
-    scores = [bias + sum(weights.get(f, 0.0) for f in feats) for feats, _, _ in quote["cands"]]
-    current = next((k for k, (_, _, a) in enumerate(quote["cands"]) if a), None)
-    best = max(range(len(scores)), key=lambda k: (scores[k], -k))
-    if current is None or scores[best] <= scores[current] + margin:
-        return current if current is not None else best
-    return best
+def choose(quote: dict, weights: dict, bias: float, margin: float) -> int | None:
+    """The candidate the ranker would choose: :func:`liveblogs.quotes.ranker.decide` on its scores."""
+    model = {"weights": weights, "bias": bias}
+    scores = [ranker.score(model, feats) for feats, _, _ in quote["cands"]]
+    answer = next((k for k, (_, _, a) in enumerate(quote["cands"]) if a), None)
+    return ranker.decide(scores, answer, margin)
 
 
 def accuracy(quotes: list[dict], weights: dict, bias: float, margin: float) -> float:

@@ -72,3 +72,40 @@ def test_a_cue_of_its_own_sentence_is_never_re_chosen():
 def test_words_of_nobody_stay_nobodys():
     row = _row('The weather turned "biblical" on Monday.', "biblical")
     assert pd.isna(row["speaker"]) and pd.isna(row["rule"])
+
+
+# A ranker candidate must read as a speaker's name (``ranker.speaker_mention``): invented sentences.
+HEADLINES_WITH_A_VERB = [
+    # a title-case headline: the run of capitals ends before its verb
+    ('Senator Ann Lee Sees \'Grave Danger\' in Harbor Plan.\n\nSenator Ann Lee spoke to reporters in Oslo on '
+     'Monday about the plan for the harbor, which the council approved last week.', "Grave Danger", "Sees"),
+    ('Harbor Council Shows Doubt When It Comes To \'Green\' Budgets.\n\nThe Harbor Council met on Monday. '
+     'Members asked for more time before the vote.', "Green", "Shows"),
+]
+
+
+@pytest.mark.parametrize("text, words, verb", HEADLINES_WITH_A_VERB)
+def test_a_title_case_headline_run_with_a_verb_is_never_a_speaker(text, words, verb):
+    row = _row(text, words)
+    assert pd.isna(row["speaker"]) or verb not in row["speaker"].split()
+    assert pd.isna(row["speaker_mention"]) or verb not in row["speaker_mention"].split()
+    if row["rule"] == "ranker":  # the headline's subject, cut before its verb
+        assert row["speaker"] in ("Ann Lee", "Harbor Council")
+
+
+@pytest.mark.parametrize("adverb", ["Ironically", "Unsurprisingly"])
+def test_a_sentence_adverb_is_never_a_speaker(adverb):
+    row = _row(f'The council met on Monday.\n\n{adverb}, the strategy of "massive resistance" to the ruling was '
+               "the governor's own.", "massive resistance")
+    assert adverb not in {str(row["speaker"]), str(row["speaker_mention"])}
+
+
+def test_a_plural_common_noun_opening_a_quotation_is_never_a_speaker():
+    q = quotes('Bob Smith spoke on Monday. "Things that are not true are rated \'correct\' by the panel," Smith said.')
+    assert "Things" not in set(q["speaker"].dropna()) | set(q["speaker_mention"].dropna())
+
+
+def test_a_one_word_name_the_text_gives_again_still_speaks():
+    row = _row('Ann Lee met the council on Monday.\n\nLee has gone after the mayor as a "spoiled brat".',
+               "spoiled brat")
+    assert row["speaker"] == "Ann Lee"

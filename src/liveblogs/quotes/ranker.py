@@ -4,8 +4,10 @@ The rule cascade of :mod:`liveblogs.quotes.attribution` takes the first rule tha
 This module gathers, for one quotation, every speaker the rules and the context could have given
 (each rule of ``RULES`` run on its own, the subjects of the reporting cues of the quotation's
 sentence and of the two sentences either side, the owner of a speech noun before it — ``Trump's
-claim that "…"`` —, the sentence's subject, the previous quotation's speaker, and nobody), describes
-each with general features (which generators proposed it, the rule that answered, distance and
+claim that "…"`` —, the sentence's subject, the previous quotation's speaker, and nobody), keeps
+those whose mention reads as a speaker's (:func:`speaker_mention`: not a headline's run of capitals
+up to its verb, not a sentence adverb or a common word opening a sentence), describes each with
+general features (which generators proposed it, the rule that answered, distance and
 direction to the quotation, kind of mention, shape of the quotation) and scores it with a linear
 model: the candidate with the highest score wins, but the rules' answer is only replaced when
 another candidate beats it by the model's ``margin``.
@@ -87,7 +89,9 @@ def _window(sent, at_char: int, before: int, after: int) -> list:
 
 def _may_speak(masked: str, sent, subj, q) -> bool:
     """The sentence's subject may have said the quotation: it comes before it in the same line,
-    and is the subject of an active verb (not "X was said to be", not a phrase: "Contrary to")."""
+    and is the subject of an active verb (not "X was said to be", not a phrase: "Contrary to"), not
+    of a verb that reports only a document's words (``reads``, ``states``) when it is no document:
+    the cascade's own test ("Bob Smith reads …" is no cue)."""
     if subj.end > q.span.open_mark or "\n" in masked[subj.end : q.span.open_mark]:
         return False
     toks = sent.toks
@@ -98,6 +102,8 @@ def _may_speak(masked: str, sent, subj, q) -> bool:
     while v < len(toks) and (toks[v].lower in sp.AUXILIARIES or toks[v].lower in sp.VERB_ADVERBS
                              or toks[v].lower.endswith("ly")):
         v += 1
+    if v < len(toks) and toks[v].lower in sp.DOCUMENT_CUE_VERBS and subj.head not in sp.DOCUMENT_NOUNS:
+        return False
     return not (v < len(toks) and v > k and at._passive(toks, v))
 
 
@@ -126,6 +132,44 @@ def _possessive_frames(masked: str, head: list) -> list:
     return found[-2:]
 
 
+def _sentence_at(sentences, n: int, at_char: int):
+    """The sentence of ``sentences`` (looked for around the ``n``-th) that holds ``at_char``, or None."""
+    return next((s for s in sentences[max(0, n - 2) : n + 3] if s.start <= at_char < s.end), None)
+
+
+def speaker_mention(masked: str, m, sent):
+    """``m`` as a mention of a speaker: itself, a shorter name, or None when it names no one.
+
+    A name must read as one. Where capitals say nothing — a title-case sentence (a headline), or a
+    run of capitals that goes on past a verb (a heading) — the run ends before a verb of headlines
+    (``sp.HEADLINE_VERBS``): ``Obama Sees 'Personal Insult'`` names Obama, ``Popular Website Shows
+    Bias`` the popular website. A single word that opens its sentence and that the text never gives
+    again (``Ironically, …``, ``Things that are …``; not a label: ``Milbank: …``), or that the
+    package's lists know for no name (``sp.NOT_NAMES``, adverbs), is the sentence's word, not a name."""
+    if m is None or m.kind != "name" or m.end <= m.start or sent is None:
+        return m
+    toks = [t for t in sent.toks if t.is_word and m.start <= t.start and t.end <= m.end]
+    if not toks:
+        return m
+    headline = sent.title_cased()
+    cut = next((k for k in range(1, len(toks)) if toks[k].is_capital and toks[k].lower in sp.HEADLINE_VERBS
+                and (headline or k + 1 < len(toks) and toks[k + 1].is_capital)), None)
+    if cut is not None:
+        toks = toks[:cut]
+        m = at.classify_np(masked, toks)
+        if m is None or m.kind not in ("name", "role"):
+            return None
+    if len(toks) == 1 and m.kind == "name":
+        t = toks[0]
+        if t.lower in sp.NOT_NAMES or t.lower in sp.VERB_ADVERBS or t.lower in sp.ADVERBS:
+            return None
+        k = sent.toks.index(t)
+        label = k + 1 < len(sent.toks) and sent.toks[k + 1].text == ":"  # "Milbank: Republicans …" names its speaker
+        if at._opens_sentence(sent.toks, k) and not label and at._word_count(masked, t.text) <= 1:
+            return None
+    return m
+
+
 def candidates(masked: str, q, sent, sentences, n: int, state, local) -> list[Candidate]:
     """Every speaker the rules or the context propose for ``q`` (merged by mention), nobody included."""
     found: dict[tuple, Candidate] = {}
@@ -135,6 +179,16 @@ def candidates(masked: str, q, sent, sentences, n: int, state, local) -> list[Ca
         if entity is not None and mention is None:
             mention = entity.mention
         c = Candidate(entity, mention, cue, offset)
+        if c.key not in found and entity is not None and gen not in ("answer", "previous"):
+            # A new candidate must read as a speaker (the rules' answers, and mentions merged with them, stand).
+            checked = speaker_mention(masked, mention, _sentence_at(sentences, n, mention.start) if mention else None)
+            if checked is None:
+                return
+            if checked is not mention:
+                entity, mention = resolve(checked), checked
+                if entity is None:
+                    return
+                c = Candidate(entity, mention, cue, offset)
         if c.key not in found:
             found[c.key] = c
         elif gen == "previous":
@@ -305,6 +359,21 @@ def eligible(c: Candidate, q) -> bool:
     return "answer" in c.generators or any(g.startswith(OWN_SENTENCE) for g in c.generators)
 
 
+def is_answer(c: Candidate, q) -> bool:
+    """The candidate is the rules' answer (nobody, when they gave nobody)."""
+    return "answer" in c.generators or (c.entity is None and q.speaker is None)
+
+
+def decide(scores: list[float], answer: int | None, margin: float) -> int | None:
+    """The decision rule, one for inference and training: the index of the best-scored candidate
+    (the first of equals) when it beats the rules' answer (index ``answer``) by more than
+    ``margin``, else ``answer``; None when the rules' answer is none of the candidates (it stands)."""
+    if answer is None:
+        return None
+    best = max(range(len(scores)), key=lambda k: (scores[k], -k))
+    return best if scores[best] > scores[answer] + margin else answer
+
+
 def rerank(masked: str, q, sent, sentences, n: int, state, local) -> None:
     """Re-choose ``q``'s speaker among its candidates (the hook ``attribution`` calls after the rules)."""
     if q.role in at._HEADLINE_ROLES or not overridable(q):
@@ -317,19 +386,19 @@ def rerank(masked: str, q, sent, sentences, n: int, state, local) -> None:
             (c.name, c.mention.text if c.mention is not None else None,
              c.mention.start if c.mention is not None and c.mention.end > c.mention.start else None,
              c.mention.end if c.mention is not None and c.mention.end > c.mention.start else None,
-             features(masked, q, sent, c, cands), "answer" in c.generators or (c.entity is None and q.speaker is None))
+             features(masked, q, sent, c, cands), is_answer(c, q))
             for c in cands]))
         return
     model = load_model()
     if model is None or len(cands) < 2:
         return
-    scored = [(score(model, features(masked, q, sent, c, cands)), k, c) for k, c in enumerate(cands)]
-    current = next((s for s, _, c in scored if ("answer" in c.generators) or (c.entity is None and q.speaker is None)),
-                   None)
-    best, _, chosen = max(scored, key=lambda x: (x[0], -x[1]))
-    if current is None or best <= current + model.get("margin", 0.0):
+    scores = [score(model, features(masked, q, sent, c, cands)) for c in cands]
+    answer = next((k for k, c in enumerate(cands) if is_answer(c, q)), None)
+    k = decide(scores, answer, model.get("margin", 0.0))
+    if k is None or k == answer:
         return  # the rules' answer (nobody, when they gave nobody) stands unless beaten by the margin
-    e = chosen.entity  # beating the answer by a margin ≥ 0, the winner is someone else (see eligible)
+    chosen = cands[k]
+    e = chosen.entity  # someone else than the answer: nobody is only eligible when it is the answer
     q.speaker, q.person = e.name, e.person
     q.mention = chosen.mention
     q.cue = chosen.cue

@@ -27,6 +27,11 @@ CUE_INFINITIVES = frozenset(line.split()[0] for line in _CUE_BASES_TEXT.strip().
 # in the "…"", "X has wondered whether the moderators will be "…"", "X has been pounding Y as a
 # "…""). Cue verbs count too; these only frame a quoted fragment, they never open a quotation.
 FRAMING_VERBS = words("framing_verbs")
+# Verbs a title-case headline reports with ("Obama Sees …", "Poll Finds …", "Lee Slams …"): the
+# list's and the -s forms of the cue and framing verbs. In a headline capitals say nothing, so a
+# run of them read as a name ends before one of these.
+HEADLINE_VERBS = words("headline_verbs") | frozenset(
+    v for v in CUE_VERBS | FRAMING_VERBS if v.endswith("s") and not v.endswith("ss"))
 # Adverbs that may stand between a subject and its verb ("X also vowed", "X has not yet dismissed").
 VERB_ADVERBS = words("verb_adverbs")
 # "according to X": the speaker follows.

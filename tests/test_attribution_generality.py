@@ -612,3 +612,22 @@ def test_a_verb_of_saying_after_of_and_an_adjective_of_party_or_nation_is_a_noun
 def test_the_head_of_a_body_named_after_of_still_speaks():
     text = 'Talks resumed on Monday.\n\nThe head of NATO says "we are ready" to help.'
     assert speakers_of(text) == ["head of NATO"] or speakers_of(text) == ["NATO"]
+
+
+# --- names in capital runs: a party or role word before the name ---
+
+def test_a_party_word_before_a_full_name_is_not_part_of_the_name():
+    from .test_attribution import speakers_of
+
+    assert speakers_of('Republican Ann Vole told supporters: "We will win."') == ["Ann Vole"]
+    assert speakers_of('Labour Peter Hain said the plan was "a mistake".') == ["Peter Hain"]
+    # A body keeps its party word.
+    assert speakers_of('The Republican National Committee said it was "confident".') != ["National Committee"]
+
+
+def test_a_role_word_before_a_full_name_is_not_part_of_the_name():
+    from .test_attribution import speakers_of
+
+    assert speakers_of('Rival Hillary Stone hit back: "That is false."') == ["Hillary Stone"]
+    assert speakers_of('Challenger Tom Reed said the debate was "rigged".') == ["Tom Reed"]
+

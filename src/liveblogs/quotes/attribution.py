@@ -367,6 +367,9 @@ def _name_split(run: list[Token]) -> tuple[list[Token], list[Token]]:
     return (run, []) if i is None else (run[:i], run[i:])
 
 
+_PARTY_WORDS = words("party_words")
+
+
 @lru_cache(maxsize=1 << 16)
 def _name_start(words: tuple[str, ...]) -> int | None:
     """Where the name starts in a run of words (see :func:`_name_split`); ``None`` when no word names a person."""
@@ -379,6 +382,9 @@ def _name_start(words: tuple[str, ...]) -> int | None:
     last_title = max((k for k, t in enumerate(run[:-1]) if t.is_title and t.is_capital), default=-1)
     if last_title >= i and not run[last_title + 1].is_title:
         i = last_title + 1
+    if (len(run) - i >= 3 and (run[i].lower in _PARTY_WORDS or run[i].bare in sp.PERSON_ROLES)
+            and not any(t.bare in sp.BODY_NOUNS or t.bare in sp.PLACES for t in run[i + 1 :])):
+        i += 1  # "Republican Donald Trump", "Rival Hillary Clinton": the side or the role, then the name
     name = run[i:]
     if name and all(t.bare in sp.PLACES or t.lower in sp.NAME_PARTICLES for t in name):
         return None

@@ -16,8 +16,10 @@ per-article frame, posts, quotes and the speaker tables as pandas frames on this
 The cluster (2 worker processes, 1 thread each) is started and warmed once, before timing; rounds
 alternate the paths. Reported per corpus: min and median wall seconds of each path, the speed-up
 (pandas wall ÷ Dask wall), this process's CPU seconds, the 1-minute load average before each round
-(median; the machine has 2 cores shared with other work, so wall times are noisy), and whether
-every frame is equal (``pd.testing.assert_frame_equal``, dtypes included).
+(median; the machine has 2 cores shared with other work, so wall times are noisy), the busiest
+worker's CPU seconds, the speed-up the CPU times give with a core per process and nothing else
+running (pandas CPU ÷ (Dask client CPU + busiest worker CPU)), and whether every frame is equal
+(``pd.testing.assert_frame_equal``, dtypes included).
 Results: ``results/dask_compare.csv``/``.md``.
 """
 
@@ -52,18 +54,27 @@ def frames_of(source, engine: str) -> dict[str, pd.DataFrame]:
     return {name: getattr(corpus, name) for name in FRAMES}
 
 
-def compare(label: str, source, n: int, engines: tuple[str, ...], repeat: int) -> dict:
+def workers_cpu(client) -> dict[str, float]:
+    """Each worker process's CPU seconds so far."""
+    return client.run(time.process_time)
+
+
+def compare(client, label: str, source, n: int, engines: tuple[str, ...], repeat: int) -> dict:
     walls: dict[str, list[float]] = {engine: [] for engine in engines}
     cpus: dict[str, list[float]] = {engine: [] for engine in engines}
+    busiest: dict[str, list[float]] = {engine: [] for engine in engines}
     loads, equal = [], True
     for _ in range(repeat):
         got = {}
         for engine in engines:
             loads.append(os.getloadavg()[0])
+            before = workers_cpu(client)
             wall, cpu = time.perf_counter(), time.process_time()
             got[engine] = frames_of(source, engine)
             walls[engine].append(time.perf_counter() - wall)
             cpus[engine].append(time.process_time() - cpu)
+            after = workers_cpu(client)
+            busiest[engine].append(max(after[w] - before[w] for w in after))
         for engine in engines[1:]:
             for name in FRAMES:
                 try:
@@ -81,6 +92,12 @@ def compare(label: str, source, n: int, engines: tuple[str, ...], repeat: int) -
                 f"speedup_{engine}_median": statistics.median(p / d for p, d in zip(walls["pandas"], walls[engine]))}
     for engine in engines:
         row[f"{engine}_client_cpu_s_median"] = statistics.median(cpus[engine])
+    for engine in engines[1:]:
+        row[f"{engine}_busiest_worker_cpu_s_median"] = statistics.median(busiest[engine])
+        # What the speed-up would be with a core per process and nothing else running: pandas CPU
+        # over the Dask path's critical path (its client's CPU plus the busiest worker's).
+        row[f"{engine}_cpu_bound_speedup"] = statistics.median(cpus["pandas"]) / (
+            statistics.median(cpus[engine]) + statistics.median(busiest[engine]))
     row |= {"loadavg_1min_median": statistics.median(loads), "loadavg_1min_max": max(loads), "frames_equal": equal}
     print(row, flush=True)
     return row
@@ -116,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         client.run(lambda: __import__("liveblogs").load_corpus(cache=False).quotes)  # warm the workers
         for label, source in corpora:
             n = len(resolve_sources(source))
-            rows.append(compare(label, source, n, engines, args.repeat))
+            rows.append(compare(client, label, source, n, engines, args.repeat))
     finally:
         client.close()
         cluster.close()

@@ -1,16 +1,18 @@
 """Corpora beyond one machine: the per-article step mapped over Dask, the corpus steps as a reduce.
 
-``load_corpus(paths, engine="dask")`` reads and processes a batch of articles in each Dask task
-(the pure map step, :func:`liveblogs.pipeline.batch_frames`: up to ``ARTICLES_PER_TASK`` articles,
-fewer on small corpora so that every worker gets tasks), keeps the results on the cluster, and
-exposes every per-article frame as a Dask DataFrame (one partition per task) with the same
-columns and dtypes as the pandas path. The steps that need every article — canonical speakers
-across outlets — are the reduce step: the quotes are gathered, canonicalised with the same
-function as the pandas path, and handed back as a Dask DataFrame.
+``load_corpus(paths, engine="dask")`` submits one Dask task per batch of articles (the pure map
+step, :func:`liveblogs.pipeline.batch_frames`: up to ``ARTICLES_PER_TASK`` articles, fewer on small
+corpora so that every worker gets tasks); a task reads its files and returns every per-article
+frame of its batch, and the results stay on the cluster. :meth:`DaskCorpus.to_pandas` fetches them
+all in one ``dask.compute`` into a pandas :class:`~liveblogs.assemble.corpus.Corpus`; otherwise
+every per-article frame is a Dask DataFrame (one partition per task) with the same columns and
+dtypes as the pandas path. The steps that need every article — canonical speakers across outlets,
+stories — are the reduce step: they run once, on the client, with the same functions as the
+pandas path, on the quotations alone (``quotes``, the speaker tables) or on every frame
+(``to_pandas()``).
 
 To use an existing cluster, connect a ``distributed.Client`` first (``Client("tcp://host:8786")``):
-Dask then runs every task there.
-"""
+Dask then runs every task there."""
 
 from __future__ import annotations
 

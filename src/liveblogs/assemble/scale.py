@@ -74,15 +74,19 @@ class DaskCorpus:
         batches = task_batches(sources, articles_per_task)
         # Keys unique to this corpus: a key names a result the cluster may still hold.
         run = uuid.uuid4().hex[:12]
-        parts = [dask.delayed(process_sources)(batch, dask_key_name=f"articles-{run}-{i}") for i, batch in enumerate(batches)]
+        # A batch travels as one literal: left to itself, Dask would unpack every source (a
+        # dataclass) into a task of its own (16,000 tasks, 0.6 s to build, for 2,000 articles).
+        parts = [dask.delayed(process_sources)(dask.delayed(batch, name=f"sources-{run}-{i}", traverse=False),
+                                               dask_key_name=f"articles-{run}-{i}")
+                 for i, batch in enumerate(batches)]
         self._parts = dask.persist(*parts)
 
     def to_pandas(self) -> Corpus:
-        """The whole corpus on this machine: every task's frames fetched in one ``dask.compute``,
-        concatenated as the pandas path concatenates its batches, in a pandas :class:`Corpus` whose
+        """The whole corpus on this machine: every task's frames fetched (each as soon as its task
+        is done, on a distributed cluster, so that fetching overlaps the map), concatenated as the pandas path concatenates its batches, in a pandas :class:`Corpus` whose
         corpus steps (speakers, stories, tokens) run here on first use. Its frames equal
         ``load_corpus(paths, cache=False)``'s."""
-        parts = dask.compute(*self._parts)
+        parts = _fetched(self._parts)
         articles = concat_article_frames([part["articles"] for part in parts])
         return Corpus.from_parts(articles, parts, tables_dir=self.tables_dir)
 
@@ -139,6 +143,20 @@ class DaskCorpus:
     def speakers(self) -> dd.DataFrame:
         names = speaker_names(self._reduced[0])
         return _from_pandas(speaker_table(self._reduced[1], names))
+
+
+def _fetched(parts: tuple) -> list[dict[str, pd.DataFrame]]:
+    """The results of the persisted batch tasks, in order. On a distributed cluster each is
+    fetched as soon as it is done, while the others still run; else one ``dask.compute``."""
+    try:
+        from distributed import as_completed, futures_of
+    except ImportError:
+        return list(dask.compute(*parts))
+    futures = [future for part in parts for future in futures_of(part)]
+    if len(futures) != len(parts):  # not persisted on a distributed client
+        return list(dask.compute(*parts))
+    done = {future.key: result for future, result in as_completed(futures, with_results=True)}
+    return [done[future.key] for future in futures]
 
 
 def _empty(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

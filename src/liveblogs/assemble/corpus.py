@@ -147,12 +147,17 @@ class Corpus:
         return combined
 
     def _concatenated_articles(self) -> dict[str, pd.DataFrame]:
-        parts = self._article_parts()
-        outlets = pd.CategoricalDtype(self.articles["outlet"].cat.categories)
-        combined = {name: concat_frames([p[name] for p in parts]) for name in PER_ARTICLE}
-        for name in ("units", "quotes"):
-            combined[name]["outlet"] = combined[name]["outlet"].astype(str).astype(outlets)
-        return combined
+        return combine_parts(self._article_parts(), self.articles)
+
+    @classmethod
+    def from_parts(cls, articles: pd.DataFrame, parts: list[dict[str, pd.DataFrame]],
+                   tables_dir: Path | None = None) -> Corpus:
+        """The corpus of ``articles`` whose per-article frames were computed elsewhere, a batch of
+        articles per part, in order (the map step run on a cluster: :mod:`liveblogs.assemble.scale`);
+        the corpus steps (speakers, stories, tokens) run here, on first use. No cache."""
+        corpus = cls(articles, tables_dir=tables_dir)
+        corpus.__dict__["_per_article"] = combine_parts(parts, articles)
+        return corpus
 
     # Frames computed per article and concatenated: one property each, read from the shared map.
     paragraphs = _per_article_frame(
@@ -344,6 +349,16 @@ def fewer_collections():
         gc.set_threshold(*before)
 
 
+def combine_parts(parts: list[dict[str, pd.DataFrame]], articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The per-article frames of every part (a batch of articles each, in order) concatenated,
+    with the corpus's outlet vocabulary (that of ``articles``)."""
+    outlets = pd.CategoricalDtype(articles["outlet"].cat.categories)
+    combined = {name: concat_frames([p[name] for p in parts]) for name in PER_ARTICLE}
+    for name in ("units", "quotes"):
+        combined[name]["outlet"] = combined[name]["outlet"].astype(str).astype(outlets)
+    return combined
+
+
 def split_articles(frames: dict[str, pd.DataFrame], articles: list[str]) -> list[dict[str, pd.DataFrame]]:
     """The frames of a batch (``pipeline.batch_frames``) cut back into each article's own frames."""
     rows = {name: frame.groupby("article", sort=False).indices if len(frame) else {} for name, frame in frames.items()}
@@ -372,7 +387,7 @@ def load_corpus(
     if engine == "dask":
         from .scale import load_dask_corpus
 
-        return load_dask_corpus(sources)
+        return load_dask_corpus(sources, tables_dir=_tables_dir(source))
     if engine != "pandas":
         raise ValueError(f"load_corpus: engine must be 'pandas' or 'dask', not {engine!r}")
     cache_dir = None if cache is False else (cache_module.default_cache_dir() if cache is True else Path(cache))

@@ -877,12 +877,31 @@ def article_frame(sources: list[ArticleSource]) -> pd.DataFrame:
 
 def records_frame(records: list[dict[str, object]]) -> pd.DataFrame:
     """The articles frame of these :func:`article_record` rows; duplicate ids are an error naming both files."""
+    _check_unique(zip((r["article"] for r in records), (r["path"] for r in records)))
+    return _typed_articles(pd.DataFrame(records, columns=ARTICLE_COLUMNS))
+
+
+def concat_article_frames(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The articles frames of consecutive batches of sources joined into the one ``article_frame``
+    of all of them gives: each categorical column whose vocabulary is read from the rows (outlet,
+    zone, encoding) gets the vocabulary of every batch; duplicate ids across batches are an error."""
+    frame = pd.concat([f.astype({c: object for c in INFERRED_CATEGORIES}) for f in frames], ignore_index=True)
+    _check_unique(zip(frame["article"].tolist(), frame["path"].tolist()))
+    return _typed_articles(frame)
+
+
+INFERRED_CATEGORIES = ("outlet", "timezone", "encoding")
+
+
+def _check_unique(ids_and_paths) -> None:
     seen: dict[str, str] = {}
-    for record in records:
-        if record["article"] in seen:
-            raise ArticleError(record["path"], f"article id {record['article']!r} also used by {seen[record['article']]}")
-        seen[str(record["article"])] = str(record["path"])
-    frame = pd.DataFrame(records, columns=ARTICLE_COLUMNS)
+    for article, path in ids_and_paths:
+        if article in seen:
+            raise ArticleError(path, f"article id {article!r} also used by {seen[article]}")
+        seen[str(article)] = str(path)
+
+
+def _typed_articles(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(
         {"article": "string", "outlet": "category", "title": "string", "timezone": "category",
          "url": "string", "path": "string", "encoding": "category", "sha256": "string",

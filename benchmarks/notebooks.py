@@ -1,13 +1,15 @@
 """Wall time to execute every notebook, as ``make report`` / ``make test`` do: one after another.
 
-    python benchmarks/notebooks.py [--kernel python3] [--timeout 300]
+    python benchmarks/notebooks.py [--kernel python3] [--timeout 300] [--repeat 3]
 
 Copies ``notebooks/`` to a temporary folder and executes each ``notebooks/*.ipynb`` there with
 nbclient, each in a fresh kernel, one after the other, with ``LIVEBLOGS_CACHE`` pointing at a new
 empty folder (as on a fresh machine or in CI: the first notebook computes the bundled articles,
 the others reopen them from the Parquet cache); the executed copies stay in the temporary
 folder, which is deleted afterwards: the committed notebooks are never touched. Wall time per
-notebook includes starting and stopping its kernel. Target: all notebooks ≤ 60 s on 2 cores.
+notebook includes starting and stopping its kernel. Target: all notebooks ≤ 30 s on 2 cores (issue
+17). With ``--repeat N`` the whole sequence runs N times (a fresh cache each time) and the table
+gives each round, then the min and median of the totals.
 
 Results: benchmarks/results/notebooks.csv.
 """
@@ -24,7 +26,7 @@ from pathlib import Path
 from common import ROOT, markdown_table, write_csv
 
 NOTEBOOKS = ROOT / "notebooks"
-TARGET_S = 60.0
+TARGET_S = 30.0  # issue 17: all notebooks in 30 s on 2 cores (was 60 s)
 
 
 def _cell_seconds(cell) -> float | None:
@@ -108,8 +110,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kernel", default="python3")
     parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
+    parser.add_argument("--repeat", type=int, default=1, help="run the whole sequence this many times")
     args = parser.parse_args(argv)
-    rows = execute_all(args.kernel, args.timeout)
+    rows, totals = [], []
+    for k in range(args.repeat):
+        found = execute_all(args.kernel, args.timeout)
+        totals.append(found[-1]["seconds"])
+        rows += [{"round": k + 1, **r} for r in found]
+    if args.repeat > 1:
+        import statistics
+
+        for label, value in (("min", min(totals)), ("median", statistics.median(totals))):
+            rows.append({"round": label, "notebook": "all (sequential)", "code_cells": rows[-1]["code_cells"],
+                         "seconds": round(value, 2), "in_cells": None, "kernel_and_overhead": None,
+                         "status": f"target ≤ {TARGET_S:.0f} s: {'met' if value <= TARGET_S else 'NOT met'}"})
     write_csv("notebooks", rows)
     write_csv("notebook_cells", SLOW_CELLS)
     print(markdown(rows))

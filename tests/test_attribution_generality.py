@@ -631,3 +631,15 @@ def test_a_role_word_before_a_full_name_is_not_part_of_the_name():
     assert speakers_of('Rival Hillary Stone hit back: "That is false."') == ["Hillary Stone"]
     assert speakers_of('Challenger Tom Reed said the debate was "rigged".') == ["Tom Reed"]
 
+
+
+def test_a_party_word_alone_or_glued_page_text_is_no_speaker():
+    from .test_attribution import speakers_of
+
+    got = speakers_of('Republican presidential front-runner Ann Vole is insisting that he has "won the argument."')
+    assert "Republican" not in got
+    from liveblogs.quotes.attribution import _name_start
+
+    assert _name_start(("FlagShareLikeReplyPaige", "Lavender")) is None  # page buttons glued to a byline
+    assert _name_start(("Ron", "DeSantis")) == 0 and _name_start(("Ann", "MacDonald-McKenzie")) == 0
+    assert speakers_of('"We are ready," said Ron DeSantis.') == ["Ron DeSantis"]

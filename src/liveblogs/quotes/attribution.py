@@ -388,7 +388,20 @@ def _name_start(words: tuple[str, ...]) -> int | None:
     name = run[i:]
     if name and all(t.bare in sp.PLACES or t.lower in sp.NAME_PARTICLES for t in name):
         return None
+    if len(name) == 1 and name[0].lower in _PARTY_WORDS:
+        return None  # "Republican presidential front-runner …": a party word alone names no one
+    if any(_glued(w) for w in words[i:]):
+        return None  # "FlagShareLikeReplyPaige Lavender": a page's buttons glued to a byline
     return i
+
+
+_GLUE_RE = re.compile(r"[a-z][A-Z]")
+
+
+def _glued(word: str) -> bool:
+    """Words a copied page glued together: two or more lower-to-capital joins in one part of a word
+    (``FlagShareLikeReplyPaige``); a name has at most one (``McDonald``, ``DeSantis``, ``MacDonald-McKenzie``)."""
+    return any(len(_GLUE_RE.findall(part)) >= 2 for part in word.split("-"))
 
 
 def _place_tail(run: Sequence[Token]) -> list[Token]:

@@ -161,7 +161,7 @@ def test_scorer_reads_a_relative_pronoun_source_as_the_name_it_hangs_from(subjec
 
 # --------------------------------------------------------------------------- the floors on dev
 
-FLOORS = {"span_f1": 0.965, "who_said_what_f1": 0.89}  # measured 0.972 / 0.900 (titles left out of who-said-what; ranker; fourth round)
+FLOORS = {"span_f1": 0.965, "who_said_what_f1": 0.89}  # measured 0.972 / 0.901 (titles left out of who-said-what; ranker; fourth round; session 7 names)
 
 
 @pytest.mark.skipif(not (DEFAULT_ROOT / "dev" / "text").is_dir(),

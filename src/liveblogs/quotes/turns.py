@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
+from . import speech as sp
+from ..text.segment import TITLE_ABBREVIATIONS
 from ..text.transcripts import Turn
-from ..wordlists import words
 
 __all__ = ["turn_rows"]
 
@@ -69,7 +70,7 @@ def _full_names(turns: list[Turn], written: dict[str, str], article_names: set[s
     return out
 
 
-_TITLES = frozenset(w.lower().rstrip(".") for w in words("honorifics") | words("title_abbreviations") | words("titles"))
+_TITLES = frozenset(w.lower().rstrip(".") for w in sp.HONORIFICS | TITLE_ABBREVIATIONS | sp.TITLES)
 
 
 def _given_name(word: str) -> bool:

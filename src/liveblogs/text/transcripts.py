@@ -43,7 +43,8 @@ _LOWER = "a-zß-öø-ÿ"
 # ("Seitz-Wald", "McConnell", "O'Brien"); lower-case particles ("von der") between them.
 _CAPS_WORD = rf"[{_UPPER}][{_UPPER}'’.-]{{0,30}}"
 _TITLE_WORD = rf"[{_UPPER}][{_LOWER}{_UPPER}'’.-]{{0,30}}"
-_PARTICLES = "|".join(sorted(words("name_particles"), key=len, reverse=True))
+_NAME_PARTICLES = words("name_particles")
+_PARTICLES = "|".join(sorted(_NAME_PARTICLES, key=len, reverse=True))
 _ROLE = rf"[{_UPPER}][{_UPPER}0-9 .,'’&/()-]{{0,60}}?"
 # The label opening a line: a name in capitals with an optional role in capitals, or a
 # capitalised name, then a colon and the turn's words on the same line.
@@ -106,7 +107,7 @@ def _name_shaped(name: str) -> bool:
     if low in _SECTION_LABELS or low in _ANONYMOUS:
         return low in _ANONYMOUS
     parts = low.split()
-    if any(w in _FUNCTION and w not in words("name_particles") for w in parts):
+    if any(w in _FUNCTION and w not in _NAME_PARTICLES for w in parts):
         return False
     return not any(w.endswith(("'s", "’s", "s'", "s’")) for w in parts)
 

@@ -557,3 +557,111 @@ def test_quote_tokens_fold_ascii_and_accented_text_alike():
 def test_article_order_takes_the_first_known_order_of_each_article():
     order = st._article_order(["a", "a", "b", "c"], ["unknown", "newest-first", "unknown", "oldest-first"])
     assert order == ["newest-first", "newest-first", "unknown", "oldest-first"]
+
+
+# --------------------------------------------------------------------------- the date window
+
+
+def _published(corpus, shift_days: dict[str, float | None]) -> pd.Series:
+    """The corpus's publication dates, with some articles moved by days (None: undated)."""
+    published = pd.to_datetime(corpus.articles.set_index("article")["published"]).copy()
+    published.index = published.index.astype(str)
+    for article, days in shift_days.items():
+        published[article] = pd.NaT if days is None else published[article] + pd.Timedelta(days=days)
+    return published
+
+
+def test_links_join_articles_published_at_most_the_window_apart(corpus):
+    """Sky's and the BBC's blogs of the same day share quotations and posts; moved apart by more
+    than ``STORY_WINDOW_DAYS`` they share no automatic link (each blog's own links stay); at the
+    window, or with one blog undated, every link is as before. Links made by hand are not bounded."""
+    def links(shift):
+        return st.story_links(corpus.posts, corpus.paragraphs, corpus.quotes,
+                              published=_published(corpus, {BBC: shift}))
+    same_day = links(0)
+    cross = same_day[same_day["article_a"] != same_day["article_b"]]
+    assert len(cross) >= 5 and "text similarity" in set(cross["link"])
+    pd.testing.assert_frame_equal(links(st.STORY_WINDOW_DAYS), same_day)
+    pd.testing.assert_frame_equal(links(-st.STORY_WINDOW_DAYS), same_day)
+    pd.testing.assert_frame_equal(links(None), same_day)
+    pd.testing.assert_frame_equal(st.story_links(corpus.posts, corpus.paragraphs, corpus.quotes), same_day)
+    apart = links(st.STORY_WINDOW_DAYS + 1)
+    assert (apart["article_a"] == apart["article_b"]).all()
+    inner = same_day[same_day["article_a"] == same_day["article_b"]]
+    pd.testing.assert_frame_equal(apart[LINK_KEY].reset_index(drop=True), inner[LINK_KEY].reset_index(drop=True))
+    # a link made by hand joins the blogs whatever their dates
+    row = cross.iloc[0]
+    table = pd.DataFrame([{"article_a": row["article_a"], "post_a": int(row["post_a"]),
+                           "article_b": row["article_b"], "post_b": int(row["post_b"]), "action": "link", "note": ""}])
+    by_hand = st.story_links(corpus.posts, corpus.paragraphs, corpus.quotes, table,
+                             published=_published(corpus, {BBC: 30}))
+    assert (by_hand["link"] == "override").sum() >= 1
+    assert (by_hand["article_a"] != by_hand["article_b"]).sum() == (by_hand["link"] == "override").sum()
+
+
+LINK_KEY = ["article_a", "post_a", "start_a", "article_b", "post_b", "start_b", "link", "score"]
+
+
+def test_corpus_links_read_the_manifest_dates(tmp_path):
+    """``Corpus.story_links`` bounds links by the manifest's dates: the bundled blogs given dates a
+    week apart share no link."""
+    shutil.copytree(ARTICLES, tmp_path / "articles")
+    manifest = pd.read_csv(data_dir() / "manifest.csv", dtype=str, keep_default_na=False)
+    apart = manifest.copy()
+    apart.loc[apart["outlet"] == "BBC", "published"] = "2025-02-20"
+    (tmp_path / "manifest.csv").write_text(apart.to_csv(index=False), encoding="utf-8")
+    moved = liveblogs.load_corpus(tmp_path, cache=False)
+    assert len(moved.story_links) and (moved.story_links["article_a"] == moved.story_links["article_b"]).all()
+    (tmp_path / "manifest.csv").write_text(manifest.to_csv(index=False), encoding="utf-8")
+    same = liveblogs.load_corpus(tmp_path, cache=False)
+    assert (same.story_links["article_a"] != same.story_links["article_b"]).sum() >= 5
+
+
+def test_similar_texts_in_a_season_compare_the_days_around_each_text():
+    """Work counted, not timed: texts that all resemble each other (every pair reaches
+    ``SPEAKER_LINK``), ten a day. Without dates every pair is compared (n (n + 1) / 2: 20,100 at
+    200 texts, 320,400 at 800); with dates only the texts of the days around each, so the pairs
+    grow with n, and they are exactly the all-pairs result's pairs within the window."""
+    at_least = min(st.SPEAKER_LINK, st.TEXT_LINK) - 10 ** -st.SCORE_DECIMALS
+    compared = {}
+    for n in (200, 800):
+        texts = _background_chain_texts(n)
+        days = np.arange(n, dtype=np.float64) // 10
+        every = st._Vectors(texts).similar_texts(at_least)
+        vec = st._Vectors(texts, days=days, window=st.STORY_WINDOW_DAYS)
+        got = vec.similar_texts(at_least)
+        # rows are per text and day, dated rows by day: here the text order itself
+        assert (vec.row == np.arange(n)).all()
+        assert got == {k: v for k, v in every.items() if days[k[1]] - days[k[0]] <= st.STORY_WINDOW_DAYS}
+        compared[n] = vec.pairs_compared
+    assert compared[800] / compared[200] <= 4 * 1.3, compared
+    assert compared[800] <= 800 * 10 * (2 * st.STORY_WINDOW_DAYS + 1)
+
+
+def test_undated_texts_are_compared_with_every_text():
+    """An undated text (NaN) is compared with dated texts of any day and with the other undated ones."""
+    texts = _background_chain_texts(60)
+    days = np.arange(60, dtype=np.float64) * 5  # no two dated texts within the window
+    days[[7, 40]] = np.nan
+    at_least = min(st.SPEAKER_LINK, st.TEXT_LINK) - 10 ** -st.SCORE_DECIMALS
+    vec = st._Vectors(texts, days=days, window=st.STORY_WINDOW_DAYS)
+    got = vec.similar_texts(at_least)
+    undated = {int(vec.row[7]), int(vec.row[40])}
+    assert vec.dated == 58 and undated == {58, 59}
+    for r in range(60):
+        assert (min(r, 58), max(r, 58)) in got and (min(r, 59), max(r, 59)) in got
+    assert all(r == s or r in undated or s in undated for r, s in got)
+
+
+def test_shared_quotations_are_matched_within_the_window_only():
+    """The same quotation in two units is a match when their days are at most the window apart
+    (or either is undated), and is not compared at all when they are further apart."""
+    words = "we will not negotiate under threat from anyone"
+    quotes = pd.DataFrame({"quote": [words, words, words], "speaker_id": ["Q1", "Q1", ""]})
+    unit = np.array([0, 1, 2])
+    for days, pairs in [(None, {(0, 1), (0, 2), (1, 2)}),
+                        ([0.0, st.STORY_WINDOW_DAYS, 2.0 * st.STORY_WINDOW_DAYS], {(0, 1), (1, 2)}),
+                        ([0.0, st.STORY_WINDOW_DAYS + 1.0, np.nan], {(0, 2), (1, 2)})]:
+        got = st._quote_matches(quotes, unit, None if days is None else np.array(days))
+        assert set(zip(got["unit_a"].tolist(), got["unit_b"].tolist())) == pairs, days
+        assert (got["similarity"] == 1.0).all()

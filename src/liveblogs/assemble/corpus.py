@@ -276,7 +276,8 @@ class Corpus:
         """Pairs of posts that report the same event or statement, with the score and the evidence."""
         return self._cached_frame(
             "story_links",
-            lambda: stories_module.story_links(self.posts, self.paragraphs, self.quotes, self._link_overrides),
+            lambda: stories_module.story_links(self.posts, self.paragraphs, self.quotes, self._link_overrides,
+                                               self.articles.set_index("article")["published"]),
             *self._story_inputs(),
         )
 

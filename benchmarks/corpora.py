@@ -1,6 +1,6 @@
 """Synthetic corpora for the speed and memory benchmarks, built by recombining real posts.
 
-    python benchmarks/corpora.py [--sizes 10 100 1000] [--seed 7] [--polnear]
+    python benchmarks/corpora.py [--sizes 10 100 1000] [--seed 7] [--polnear | --mixed]
 
 Nothing is invented: every line of a synthetic article is a line of a bundled article
 (``data/articles/*.txt``). The bundled corpus is cut into units with the package's own public
@@ -24,6 +24,12 @@ outlet, at most 20 outlets), the template's publication date (``metadata.tsv``) 
 sentence is real; every paragraph appears about *n* × 19 / 15,000 times in an *n*-article corpus
 (≈ 1.3 at 1,000, 5 at 4,000), which makes copies for the stories stage to link as real wire copy
 does, more often than in a real corpus of the same size.
+
+``--mixed`` makes each article, with equal chances, a recombined PolNeAR article as above or a
+recombined live blog as in the default mode, whose pool of posts also holds the posts of the six
+English live-blog pages of ``../shared/realpages/`` (read from their HTML by the package; never
+copied into the repository): 8 blogs, 554 posts. Live blogs are long (about 9,000 words against
+PolNeAR's 740), so a mixed corpus has about 4,400 words per article.
 
 Article *i* depends only on the seed and *i*, so the 10-article corpus is the first ten
 articles of the 100-article one, and so on: the sizes are nested. Corpora are written to
@@ -231,14 +237,68 @@ def describe(folder: Path) -> dict:
     return {"articles": len(texts), "words": sum(map(words, texts)), "chars": sum(map(len, texts))}
 
 
+REALPAGES = DATA.parents[1] / "shared" / "realpages"
+# The English pages of ``realpages/`` (manifest.tsv gives each one's source and licence); the
+# Italian and Polish pages are left out: their posts are not English news.
+ENGLISH_PAGES = (
+    "corkbeo_level3_live.html", "timesofindia_ipl2020_csk_srh_liveblog.html", "ndtv_cwc2023_ind_sl_live.html",
+    "express_harry_meghan_live_2024-07-18.html", "mirror_uk_riots_live_2024-08-05.html",
+    "telegraph_airasia_liveblog_2014-12.html",
+)
+
+
+def load_blogs() -> Source:
+    """Live-blog templates and posts: the bundled articles and, where ``../shared/realpages/`` is
+    beside the repository, its English live-blog pages (read from HTML by the package itself)."""
+    sources = [load_source(DATA)]
+    pages = [REALPAGES / name for name in ENGLISH_PAGES if (REALPAGES / name).exists()]
+    if pages:
+        sources.append(load_source(pages))
+    digest = hashlib.sha256(("blogs/" + GENERATOR_VERSION).encode())
+    for src in sources:
+        digest.update(src.digest.encode())
+    templates = tuple(t for src in sources for t in src.templates)
+    posts = tuple(p for src in sources for p in src.posts)
+    return Source(templates, posts, digest.hexdigest()[:10])
+
+
+def mixed_article(news: NewsSource, blogs: Source, seed: int, i: int) -> tuple[str, dict]:
+    """Article ``i`` of the mixed corpus: a recombined PolNeAR article or a recombined live blog,
+    one or the other with equal chances (depends only on the seed and ``i``)."""
+    rng = random.Random(f"liveblogs-bench-mixed/{seed}/{i}")
+    if rng.random() < 0.5:
+        text, row = polnear_article(news, seed, i)
+    else:
+        text, row = synthetic_article(blogs, seed, i)
+        if row["timezone"] in ("None", "nan", "<NA>"):
+            row["timezone"] = ""
+    row["file"] = f"articles/mix_{i:05d}.txt"
+    return text, row
+
+
+def build_mixed(n: int, seed: int = DEFAULT_SEED, root: Path = CACHE, news: NewsSource | None = None,
+                blogs: Source | None = None, force: bool = False) -> Path:
+    """The folder of the ``n``-article mixed corpus (recombined PolNeAR news and live blogs), built if missing."""
+    news, blogs = news or load_polnear(), blogs or load_blogs()
+    folder = root / f"mixed-{n:05d}-seed{seed}-{news.digest}-{blogs.digest}"
+    return _built(folder, root, n, lambda i: mixed_article(news, blogs, seed, i), force)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--force", action="store_true", help="rebuild even if cached")
     parser.add_argument("--polnear", action="store_true", help="recombine PolNeAR train paragraphs instead")
+    parser.add_argument("--mixed", action="store_true",
+                        help="half recombined PolNeAR news, half recombined live blogs (bundled and English real pages)")
     args = parser.parse_args(argv)
-    if args.polnear:
+    if args.mixed:
+        news, blogs = load_polnear(), load_blogs()
+        print(f"pools: {len(news.paragraphs)} PolNeAR paragraphs; {len(blogs.posts)} live-blog posts from "
+              f"{len(blogs.templates)} blogs")
+        make = lambda n: build_mixed(n, args.seed, news=news, blogs=blogs, force=args.force)  # noqa: E731
+    elif args.polnear:
         news = load_polnear()
         print(f"pool: {len(news.paragraphs)} paragraphs from {len(news.titles)} PolNeAR articles")
         make = lambda n: build_polnear(n, args.seed, source=news, force=args.force)  # noqa: E731

@@ -1,9 +1,9 @@
 """CPU time of every corpus stage, in the order the snapshot builds them, at several corpus sizes.
 
-    python benchmarks/stage_growth.py 100 400 840 [--repeat 1] [--gc-freeze] [--src OTHER/src] [--recombined]
+    python benchmarks/stage_growth.py 100 400 840 [--repeat 1] [--gc-freeze] [--src OTHER/src] [--recombined | --mixed]
 
 First N PolNeAR train articles (``--recombined``: the N-article recombined PolNeAR corpus of
-``corpora.py --polnear``, any N), cache off, one fresh process per size and run; prints per stage
+``corpora.py --polnear``, any N; ``--mixed``: half of it recombined live blogs, ``corpora.py --mixed``), cache off, one fresh process per size and run; prints per stage
 the CPU s (min over runs) and µs per word, how the µs per word changes with N (a stage whose µs per
 word rises with N is super-linear), peak RSS per article, and the pairs the stories stage compared.
 """
@@ -69,12 +69,15 @@ def main() -> None:
     parser.add_argument("--gc-freeze", action="store_true")
     parser.add_argument("--src", default=str(ROOT / "src"), help="the src/ folder of the tree to measure")
     parser.add_argument("--recombined", action="store_true", help="the recombined PolNeAR corpus of N articles")
+    parser.add_argument("--mixed", action="store_true",
+                        help="the mixed corpus of N articles: recombined PolNeAR news and recombined live blogs")
     a = parser.parse_args()
     folders = {}
-    if a.recombined:
+    if a.recombined or a.mixed:
         sys.path.insert(0, str(Path(__file__).parent))
         import corpora
-        folders = {n: str(corpora.build_polnear(n)) for n in a.sizes}
+        build = corpora.build_mixed if a.mixed else corpora.build_polnear
+        folders = {n: str(build(n)) for n in a.sizes}
     sizes, repeat, freeze = a.sizes, a.repeat, a.gc_freeze
     runs = {n: [] for n in sizes}
     for _ in range(repeat):

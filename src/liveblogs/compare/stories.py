@@ -397,7 +397,7 @@ class _Vectors:
             rows, cols = sims.row + lo, targets[sims.col]
             upper = cols >= rows
             if self.window is not None and lo < self.dated:  # dated rows: only the days around them
-                upper &= (cols >= self.dated) | (self.day[cols] - self.day[rows] <= self.window)
+                upper &= within_window(self.day[rows], self.day[cols], self.window)
             compared += int(upper.sum())
             scores = sims.data.astype(np.float32)
             keep = upper & (scores >= min_score)

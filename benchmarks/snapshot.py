@@ -1,11 +1,12 @@
 """Snapshot every output frame, and compare two snapshots frame by frame (the refactoring safety net).
 
-    python benchmarks/snapshot.py write SNAPSHOT_DIR [--polnear 300]
+    python benchmarks/snapshot.py write SNAPSHOT_DIR [--polnear 300] [--set NAME=FOLDER ...]
     python benchmarks/snapshot.py compare BEFORE_DIR AFTER_DIR
 
 ``write`` computes (cache off) every frame of: the bundled articles, each hand-labelled fixture
 set under ``tests/fixtures/heldout*/``, and the first N articles (sorted by name) of
-``../shared/polnear/train/text/`` where that folder exists. Each frame goes to
+``../shared/polnear/train/text/`` where that folder exists, and any folder named with ``--set``
+(a benchmark corpus, say, ``--set mixed=benchmarks/.cache/mixed-00100-...``). Each frame goes to
 ``SNAPSHOT_DIR/<set>/<frame>.parquet`` with its in-memory dtypes in ``dtypes.json`` beside it.
 ``compare`` reports, per set and frame, missing frames, dtype changes, shape changes and the
 number of differing rows and columns; it exits 1 on any difference. A refactor keeps the two
@@ -26,7 +27,7 @@ POLNEAR = ROOT.parent / "shared" / "polnear" / "train" / "text"
 EXTRA = ("post_times", "cross_reference_links", "event_times", "story_links", "speaker_outlets")
 
 
-def corpus_sets(polnear: int) -> dict[str, object]:
+def corpus_sets(polnear: int, extra: dict[str, Path] | None = None) -> dict[str, object]:
     """Set name → what ``load_corpus`` takes."""
     sets: dict[str, object] = {"bundled": None}
     for folder in sorted((ROOT / "tests" / "fixtures").glob("heldout*")):
@@ -34,6 +35,7 @@ def corpus_sets(polnear: int) -> dict[str, object]:
             sets[folder.name] = folder
     if polnear and POLNEAR.is_dir():
         sets[f"polnear_train_{polnear}"] = sorted(POLNEAR.glob("*.txt"))[:polnear]
+    sets.update(extra or {})
     return sets
 
 
@@ -57,10 +59,10 @@ def _storable(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write(out: Path, polnear: int) -> None:
+def write(out: Path, polnear: int, extra: dict[str, Path] | None = None) -> None:
     import liveblogs
 
-    for name, source in corpus_sets(polnear).items():
+    for name, source in corpus_sets(polnear, extra).items():
         corpus = liveblogs.load_corpus(source, cache=False)
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
@@ -113,12 +115,20 @@ def main(argv: list[str] | None = None) -> int:
     w = commands.add_parser("write")
     w.add_argument("out", type=Path)
     w.add_argument("--polnear", type=int, default=300, help="PolNeAR train articles to include (0: none)")
+    w.add_argument("--set", action="append", default=[], metavar="NAME=FOLDER",
+                   help="another corpus folder to snapshot, as set NAME (repeatable)")
     c = commands.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     args = parser.parse_args(argv)
     if args.command == "write":
-        write(args.out, args.polnear)
+        extra = {}
+        for spec in args.set:
+            name, sep, folder = spec.partition("=")
+            if not sep or not name or not Path(folder).is_dir():
+                parser.error(f"--set {spec!r}: expected NAME=FOLDER, an existing folder")
+            extra[name] = Path(folder)
+        write(args.out, args.polnear, extra)
         return 0
     differences = compare(args.before, args.after)
     print("\n".join(differences) if differences else "snapshots equal: every frame, dtypes included")

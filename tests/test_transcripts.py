@@ -188,3 +188,31 @@ def test_turns_grow_linearly_with_the_number_of_speakers():
 
     assert len(run(small)) == 200
     assert cpu_ratio(lambda: run(small), lambda: run(large), limit=10 * 1.5) < 10 * 1.5
+
+
+def _long_blog_with_a_transcript(n: int) -> str:
+    """A live blog of ``n`` prose posts (sentences opening on a capitalised common word) and a transcript."""
+    prose = "\n\n".join(f"Talks went on in round {k}. Markets rose, and Anna Berg said it was early." for k in range(n))
+    return prose + "\n\n" + BRIEFING
+
+
+def test_whole_text_word_counts_are_made_once_per_article_however_long(monkeypatch):
+    # Counted work, not time: the transcript's names and the quotations share one reading of the
+    # article, so its words are counted a fixed number of times, not once per sentence (which made
+    # a 48,000-word live blog with a transcript take a minute).
+    import liveblogs.quotes.attribution as attribution
+
+    calls = []
+    counted = attribution._article_words
+
+    def counting(masked: str) -> list[str]:
+        calls.append(len(masked))
+        return counted(masked)
+
+    monkeypatch.setattr(attribution, "_article_words", counting)
+    made = {}
+    for n in (20, 200):
+        calls.clear()
+        assert len(turns_of(_long_blog_with_a_transcript(n))) == 4
+        made[n] = len(calls)
+    assert 1 <= made[200] <= made[20] <= 3

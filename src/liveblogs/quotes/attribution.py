@@ -68,9 +68,10 @@ import itertools
 import re
 import threading
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, NamedTuple, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from . import speech as sp
 from ..text.quotemarks import QuoteSpan, quote_text
@@ -177,6 +178,22 @@ class _Memo:
 
 
 _LOCAL = threading.local()
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """One memo over every pass over one article: opened here unless one is open already, so a
+    caller that reads an article several times (quotations, then transcript names) tokenises and
+    counts its words once. Without a memo the whole-text counts (:func:`_word_forms`,
+    :func:`_word_count`) would be recounted at every question, quadratic in a long live blog."""
+    if _memo() is not None:
+        yield
+        return
+    _LOCAL.memo = _Memo()
+    try:
+        yield
+    finally:
+        _LOCAL.memo = None
 
 
 def _word_count(masked: str, word: str) -> int:
@@ -1812,12 +1829,8 @@ def attribute(
     of the paragraph frame); ``masked`` the article document's masked text (computed from the
     outermost ``spans`` when not given). Returns one dict per span, in the order of ``spans``.
     """
-    previous = _memo()
-    _LOCAL.memo = _Memo()
-    try:
+    with reading():
         return _attribute(text, spans, paragraphs, masked)
-    finally:
-        _LOCAL.memo = previous
 
 
 def _attribute(text, spans, paragraphs, masked: str | None) -> list[dict]:
@@ -1982,6 +1995,11 @@ def _nested_pass(text: str, index: ArticleIndex, spans: Sequence[QuoteSpan], by_
 def article_full_names(masked: str, paragraphs) -> tuple[set[str], dict[str, set[str]]]:
     """Personal names of two words or more that the article gives, and its bodies named in
     several capitalised words by their last word ("commission" → {"European Commission"})."""
+    with reading():
+        return _article_full_names(masked, paragraphs)
+
+
+def _article_full_names(masked: str, paragraphs) -> tuple[set[str], dict[str, set[str]]]:
     names = set()
     bodies: dict[str, set[str]] = {}
     for _, _, lo, hi, _ in paragraphs:

@@ -13,7 +13,7 @@ import bisect
 
 import pandas as pd
 
-from .attribution import article_full_names, attribute
+from .attribution import article_full_names, attribute, reading
 from .turns import turn_rows
 from ..text.document import ArticleDocument
 from .speakers import link_speakers, read_overrides, slug
@@ -69,11 +69,12 @@ def quote_columns(doc: ArticleDocument) -> dict[str, list]:
     """The quotations of one article, attributed, as one list of values per column (untyped:
     :func:`quote_frames` types the columns of many articles at once)."""
     original = doc.paragraph_rows
-    found = attribute(doc.text, doc.quote_spans, doc.reading_units, doc.masked)
-    if doc.transcript_turns:
-        names, _ = article_full_names(doc.masked, doc.paragraph_rows)
-        turns = turn_rows(doc.text, doc.transcript_turns, names)
-        found = sorted(found + turns, key=lambda row: row["start"])
+    with reading():  # one memo: the transcript's names reuse the quotations' tokens and counts
+        found = attribute(doc.text, doc.quote_spans, doc.reading_units, doc.masked)
+        if doc.transcript_turns:
+            names, _ = article_full_names(doc.masked, doc.paragraph_rows)
+            turns = turn_rows(doc.text, doc.transcript_turns, names)
+            found = sorted(found + turns, key=lambda row: row["start"])
     columns = {c: [row[c] for row in found] for c in QUOTE_COLUMNS if c not in ("article", "outlet", "speaker_id")}
     if original:
         # Post and paragraph numbers refer to the paragraph frame, whatever units were read.

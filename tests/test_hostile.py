@@ -497,6 +497,26 @@ def test_many_posts_with_stamps_headlines_and_quotes_stay_linear(tmp_path: Path)
     assert ratio < GROWTH_LIMIT, f"10x the posts took {ratio:.1f}x the CPU time"
 
 
+
+def test_a_long_live_blog_with_a_transcript_stays_linear(tmp_path: Path) -> None:
+    # Transcript turns send the article through a second reading for their speakers' names; that
+    # reading must share the first one's word counts, not recount the article at each sentence.
+    post = ("10.24am\n\nTalks resume in Riyadh\n\nNegotiators met again on Tuesday. Officials said "
+            "progress was slow, and Anna Berg told reporters: \u201cWe will talk.\u201d\n\n")
+    transcript = ("MARK RUTTE, NATO SECRETARY GENERAL: We have to spend more.\n\n"
+                  "PETE HEGSETH, U.S. DEFENSE SECRETARY: Europe must take the lead.\n\n"
+                  "RUTTE: Let me be clear. The answer is no.\n\n")
+
+    def make(n: int) -> Callable[[], object]:
+        path = tmp_path / f"transcript{n}.txt"
+        path.write_text(post * n + transcript, encoding="utf-8")
+        article = article_of(path)
+        assert (article_frames(article)["quotes"]["kind"].astype(str) == "turn").sum() == 3
+        return lambda: article_frames(article)
+
+    ratio = cpu_ratio(make(30), make(300), limit=GROWTH_LIMIT)
+    assert ratio < GROWTH_LIMIT, f"10x the posts took {ratio:.1f}x the CPU time"
+
 UNSAFE = [
     r"\b(?:import|from)\s+(?:c?[Pp]ickle|marshal|shelve|dill|cloudpickle|joblib)\b",
     r"\b(?:pickle|marshal|shelve|dill|cloudpickle|joblib)\.\w+", r"read_pickle|to_pickle|allow_pickle\s*=\s*True",

@@ -206,10 +206,11 @@ def _word_count(masked: str, word: str) -> int:
         return sum(1 for w in _article_words(masked) if norm(w) == norm(word))
     memo.key(masked, 0, 0)
     counts = memo.words.get(id(masked))
-    if counts is None:
+    if counts is None:  # from the forms as written, counted once: one pass over the article's words
         counts = memo.words[id(masked)] = {}
-        for w in map(norm, _article_words(masked)):
-            counts[w] = counts.get(w, 0) + 1
+        for form, n in _word_forms(masked).items():
+            w = norm(form)
+            counts[w] = counts.get(w, 0) + n
     return counts.get(norm(word), 0)
 
 

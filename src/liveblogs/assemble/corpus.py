@@ -14,7 +14,7 @@ import gc
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -199,25 +199,7 @@ class Corpus:
         return self._cached_frame("tokens", self._computed_tokens)
 
     def _computed_tokens(self) -> pd.DataFrame:
-        frames = [self._article_tokens(article, group) for article, group in self.sentences.groupby("article", sort=False)]
-        return concat_frames(frames, TOKEN_COLUMNS)
-
-    def _article_tokens(self, article: str, sentences: pd.DataFrame) -> pd.DataFrame:
-        found = sentence_tokens(self._texts[article], sentences["start"].tolist(), sentences["end"].tolist())
-        words, counts = found["text"], found["per_sentence"]
-        return pd.DataFrame(
-            {
-                "article": pd.array([article] * len(words), dtype="string"),
-                "post": np.repeat(sentences["post"].to_numpy(), counts),
-                "sentence": np.repeat(sentences["sentence"].to_numpy(), counts),
-                "token": np.arange(len(words), dtype=np.int64),
-                "start": np.array(found["start"], dtype=np.int64),
-                "end": np.array(found["end"], dtype=np.int64),
-                "text": pd.array(words, dtype="string"),
-                "norm": pd.array([normalise_token(w) for w in words], dtype="string"),
-                "kind": pd.Categorical.from_codes([_KIND_CODES[k] for k in found["kind"]], dtype=TOKEN_KIND_DTYPE),
-            }
-        )
+        return token_frame(self._texts, self.sentences)
 
     # -- the reduce step: speakers across the corpus ---------------------------------------------
 
@@ -368,6 +350,42 @@ def split_articles(frames: dict[str, pd.DataFrame], articles: list[str]) -> list
          for name, frame in frames.items()}
         for a in articles
     ]
+
+
+def token_frame(texts: Mapping[str, str], sentences: pd.DataFrame) -> pd.DataFrame:
+    """The tokens frame of every article's sentences, built once for the corpus: the one tokeniser
+    (:func:`sentence_tokens`) over each article's sentences in turn, the columns typed once.
+    Articles come in order of first appearance in ``sentences``; ``token`` counts from 0 in each."""
+    articles, starts, ends = (sentences[c].tolist() for c in ("article", "start", "end"))
+    rows: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        rows.setdefault(article, []).append(i)
+    order = [i for at in rows.values() for i in at]
+    columns: dict[str, list] = {"start": [], "end": [], "kind": [], "text": []}
+    names, numbers, per_sentence = [], [], []
+    for article, at in rows.items():
+        found = sentence_tokens(texts[article], [starts[i] for i in at], [ends[i] for i in at])
+        for c in columns:
+            columns[c].extend(found[c])
+        per_sentence.extend(found["per_sentence"])
+        names.extend([article] * len(found["text"]))
+        numbers.append(np.arange(len(found["text"]), dtype=np.int64))
+    counts = np.array(per_sentence, dtype=np.int64)
+    words = columns["text"]
+    return pd.DataFrame(
+        {
+            "article": pd.array(names, dtype="string"),
+            "post": np.repeat(sentences["post"].to_numpy()[order], counts),
+            "sentence": np.repeat(sentences["sentence"].to_numpy()[order], counts),
+            "token": np.concatenate(numbers) if numbers else np.array([], dtype=np.int64),
+            "start": np.array(columns["start"], dtype=np.int64),
+            "end": np.array(columns["end"], dtype=np.int64),
+            "text": pd.array(words, dtype="string"),
+            "norm": pd.array([normalise_token(w) for w in words], dtype="string"),
+            "kind": pd.Categorical.from_codes([_KIND_CODES[k] for k in columns["kind"]], dtype=TOKEN_KIND_DTYPE),
+        },
+        columns=TOKEN_COLUMNS,
+    )
 
 
 def load_corpus(

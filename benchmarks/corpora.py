@@ -270,21 +270,12 @@ def mixed_article(news: NewsSource, blogs: Source, seed: int, i: int) -> tuple[s
         text, row = polnear_article(news, seed, i)
     else:
         text, row = synthetic_article(blogs, seed, i)
-        if not _is_zone_name(row["timezone"]):
+        from liveblogs.ingest.sources import is_zone_name
+
+        if not is_zone_name(row["timezone"]):
             row["timezone"] = ""  # an offset such as "+05:30" read from a page: left for the package to infer
     row["file"] = f"articles/mix_{i:05d}.txt"
     return text, row
-
-
-def _is_zone_name(zone: str) -> bool:
-    """Whether ``zone`` is an IANA time-zone name, as a manifest's ``timezone`` column takes."""
-    import zoneinfo
-
-    try:
-        zoneinfo.ZoneInfo(zone)
-    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
-        return False
-    return bool(zone)
 
 
 def build_mixed(n: int, seed: int = DEFAULT_SEED, root: Path = CACHE, news: NewsSource | None = None,

@@ -566,6 +566,15 @@ def read_manifest(path: Path) -> list[ArticleSource]:
     return [_manifest_row(path, n, row) for n, row in enumerate(rows, start=2)]
 
 
+def is_zone_name(zone: str) -> bool:
+    """Whether ``zone`` is an IANA time-zone name (``Europe/London``), as a manifest's ``timezone`` takes."""
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return bool(zone)
+
+
 def _manifest_row(path: Path, line: int, row: dict[str, str]) -> ArticleSource:
     def value(key: str) -> str | None:
         cell = (row.get(key) or "").strip()
@@ -580,11 +589,8 @@ def _manifest_row(path: Path, line: int, row: dict[str, str]) -> ArticleSource:
     except ValueError:
         raise ManifestError(path, f"line {line}: published {published!r} is not a YYYY-MM-DD date") from None
     zone = value("timezone")
-    try:
-        if zone is not None:
-            ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ManifestError(path, f"line {line}: unknown time zone {zone!r}") from None
+    if zone is not None and not is_zone_name(zone):
+        raise ManifestError(path, f"line {line}: unknown time zone {zone!r}")
     return ArticleSource(
         path=(path.parent / file),
         outlet=value("outlet"),

@@ -127,3 +127,20 @@ def test_word_derivations_follow_the_tokeniser():
                                   "Jean", "Pierre", "don"]
     assert [w for _, w in capitalised_words(text)] == ["Putin", "Europe", "Jean", "Pierre"]
     assert "dont" in folded_words(text.lower()) and "s" in word_pieces(text.lower())
+
+
+def test_the_tokens_frame_is_the_same_whatever_the_batch_of_articles(bundled):
+    # Tokens are typed a batch of articles at a time (memory); a batch's edge, even inside every
+    # article or past the last, must not show in the frame: numbering restarts per article only.
+    from liveblogs.assemble.corpus import token_frame
+
+    corpus, docs = bundled
+    texts = {d.article: d.text for d in docs}
+    whole = token_frame(texts, corpus.sentences, batch=1 << 40)
+    assert len(whole) > 4000 and whole["article"].nunique() == len(docs)
+    for batch in (1, 1000, len(whole) - 1):
+        pd.testing.assert_frame_equal(token_frame(texts, corpus.sentences, batch=batch), whole)
+    for article, group in whole.groupby("article"):
+        assert group["token"].tolist() == list(range(len(group)))
+        assert all(texts[article][s:e] == t for s, e, t in zip(group["start"], group["end"], group["text"]))
+    pd.testing.assert_frame_equal(corpus.tokens, whole)

@@ -51,6 +51,7 @@ def worker(n: int, freeze: bool, src: str = str(ROOT / "src"), folder: str = "")
         t = time.process_time()
         step()
         out[name] = time.process_time() - t
+        out[f"peak_after_{name}_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out["words"] = sum(len(t.split()) for t in corpus.texts.values())
     out["articles"] = len(corpus.articles)
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -97,6 +98,10 @@ def main() -> None:
             cells.append(f"{min(vals):.2f} / {statistics.median(vals):.2f} ({1e6 * min(vals) / words:.1f})")
         print(f"| {stage} | " + " | ".join(cells) + " |")
     print("words: " + ", ".join(f"N={n}: {runs[n][0]['words']}" for n in sizes))
+    for n in sizes:  # where the peak was reached: the first stage after which it stood at its final height
+        r = runs[n][0]
+        rises = [f"{s} {r[f'peak_after_{s}_mb'] - r['rss_before_mb']:.0f}" for s in STAGES if f"peak_after_{s}_mb" in r]
+        print(f"N={n}: peak RSS above the start after each stage (MB, first round): " + ", ".join(rises))
     for n in sizes:
         peak = min(r["peak_rss_mb"] - r["rss_before_mb"] for r in runs[n])
         print(f"N={n}: peak RSS above the start {peak:.0f} MB ({peak / runs[n][0]['articles']:.2f} MB/article), "

@@ -1,6 +1,6 @@
 """Synthetic corpora for the speed and memory benchmarks, built by recombining real posts.
 
-    python benchmarks/corpora.py [--sizes 10 100 1000] [--seed 7] [--polnear | --mixed]
+    python benchmarks/corpora.py [--sizes 10 100 1000] [--seed 7] [--polnear | --mixed] [--season]
 
 Nothing is invented: every line of a synthetic article is a line of a bundled article
 (``data/articles/*.txt``). The bundled corpus is cut into units with the package's own public
@@ -30,6 +30,12 @@ recombined live blog as in the default mode, whose pool of posts also holds the 
 English live-blog pages of ``../shared/realpages/`` (read from their HTML by the package; never
 copied into the repository): 8 blogs, 554 posts. Live blogs are long (about 9,000 words against
 PolNeAR's 740), so a mixed corpus has about 4,400 words per article.
+
+With ``±400 days`` whatever the size, articles per day grow with *n*, and so do the pairs of
+units the stories stage compares within its date window. ``--season`` keeps the articles per day
+of 1,000 articles instead: every date's distance from 2020-01-01 is scaled by *n* / 1,000 (so the
+1,000-article season corpus is the usual one), as a season of blogs grows by days, not by more
+articles a day.
 
 Article *i* depends only on the seed and *i*, so the 10-article corpus is the first ten
 articles of the 100-article one, and so on: the sizes are nested. Corpora are written to
@@ -189,15 +195,40 @@ def polnear_article(source: NewsSource, seed: int, i: int) -> tuple[str, dict]:
 
 
 def build_polnear(n: int, seed: int = DEFAULT_SEED, root: Path = CACHE, source: NewsSource | None = None,
-                  force: bool = False) -> Path:
+                  force: bool = False, season: bool = False) -> Path:
     """The folder of the ``n``-article recombined PolNeAR corpus (articles/ and manifest.csv), built if missing."""
     source = source or load_polnear()
     folder = root / f"polnear-{n:05d}-seed{seed}-{source.digest}"
-    return _built(folder, root, n, lambda i: polnear_article(source, seed, i), force)
+    return _built(folder, root, n, lambda i: polnear_article(source, seed, i), force, season)
 
 
-def _built(folder: Path, root: Path, n: int, article, force: bool) -> Path:
+# A season: the dates of an n-article corpus spread over n / SEASON_ARTICLES times the usual
+# ±400 days around SEASON_CENTRE, so its articles per day stay those of 1,000 articles whatever n
+# (users add days, not more articles a day). At n = SEASON_ARTICLES the dates are the usual ones.
+SEASON_ARTICLES = 1000
+SEASON_CENTRE = dt.date(2020, 1, 1)
+
+
+def season_date(published: str, n: int) -> str:
+    """``published`` (ISO date) moved so that the corpus's spread of dates grows with ``n``."""
+    date = dt.date.fromisoformat(published)
+    days = round((date - SEASON_CENTRE).days * n / SEASON_ARTICLES)
+    return (SEASON_CENTRE + dt.timedelta(days=days)).isoformat()
+
+
+def seasonal(folder: Path, n: int, article):
+    """The folder and article maker of the season form of a corpus (``--season``)."""
+    def moved(i: int) -> tuple[str, dict]:
+        text, row = article(i)
+        return text, {**row, "published": season_date(row["published"], n)}
+
+    return folder.with_name(folder.name + "-season"), moved
+
+
+def _built(folder: Path, root: Path, n: int, article, force: bool, season: bool = False) -> Path:
     """``folder`` as it is when already built (and not ``force``), else written anew."""
+    if season:
+        folder, article = seasonal(folder, n, article)
     if folder.exists() and (folder / "manifest.csv").exists() and not force:
         return folder
     return _write(folder, root, n, article)
@@ -279,11 +310,11 @@ def mixed_article(news: NewsSource, blogs: Source, seed: int, i: int) -> tuple[s
 
 
 def build_mixed(n: int, seed: int = DEFAULT_SEED, root: Path = CACHE, news: NewsSource | None = None,
-                blogs: Source | None = None, force: bool = False) -> Path:
+                blogs: Source | None = None, force: bool = False, season: bool = False) -> Path:
     """The folder of the ``n``-article mixed corpus (recombined PolNeAR news and live blogs), built if missing."""
     news, blogs = news or load_polnear(), blogs or load_blogs()
     folder = root / f"mixed-{n:05d}-seed{seed}-{news.digest}-{blogs.digest}"
-    return _built(folder, root, n, lambda i: mixed_article(news, blogs, seed, i), force)
+    return _built(folder, root, n, lambda i: mixed_article(news, blogs, seed, i), force, season)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -294,16 +325,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear", action="store_true", help="recombine PolNeAR train paragraphs instead")
     parser.add_argument("--mixed", action="store_true",
                         help="half recombined PolNeAR news, half recombined live blogs (bundled and English real pages)")
+    parser.add_argument("--season", action="store_true",
+                        help="with --polnear or --mixed: dates spread in proportion to the size (the articles per day of 1,000)")
     args = parser.parse_args(argv)
     if args.mixed:
         news, blogs = load_polnear(), load_blogs()
         print(f"pools: {len(news.paragraphs)} PolNeAR paragraphs; {len(blogs.posts)} live-blog posts from "
               f"{len(blogs.templates)} blogs")
-        make = lambda n: build_mixed(n, args.seed, news=news, blogs=blogs, force=args.force)  # noqa: E731
+        make = lambda n: build_mixed(n, args.seed, news=news, blogs=blogs, force=args.force, season=args.season)  # noqa: E731
     elif args.polnear:
         news = load_polnear()
         print(f"pool: {len(news.paragraphs)} paragraphs from {len(news.titles)} PolNeAR articles")
-        make = lambda n: build_polnear(n, args.seed, source=news, force=args.force)  # noqa: E731
+        make = lambda n: build_polnear(n, args.seed, source=news, force=args.force, season=args.season)  # noqa: E731
     else:
         source = load_source()
         print(f"pool: {len(source.posts)} posts from {len(source.templates)} articles")

@@ -72,13 +72,15 @@ def main() -> None:
     parser.add_argument("--recombined", action="store_true", help="the recombined PolNeAR corpus of N articles")
     parser.add_argument("--mixed", action="store_true",
                         help="the mixed corpus of N articles: recombined PolNeAR news and recombined live blogs")
+    parser.add_argument("--season", action="store_true",
+                        help="with --recombined or --mixed: dates spread in proportion to N (the articles per day of 1,000)")
     a = parser.parse_args()
     folders = {}
     if a.recombined or a.mixed:
         sys.path.insert(0, str(Path(__file__).parent))
         import corpora
         build = corpora.build_mixed if a.mixed else corpora.build_polnear
-        folders = {n: str(build(n)) for n in a.sizes}
+        folders = {n: str(build(n, season=a.season)) for n in a.sizes}
     sizes, repeat, freeze = a.sizes, a.repeat, a.gc_freeze
     runs = {n: [] for n in sizes}
     for _ in range(repeat):

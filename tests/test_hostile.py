@@ -497,7 +497,6 @@ def test_many_posts_with_stamps_headlines_and_quotes_stay_linear(tmp_path: Path)
     assert ratio < GROWTH_LIMIT, f"10x the posts took {ratio:.1f}x the CPU time"
 
 
-
 def test_a_long_live_blog_with_a_transcript_stays_linear(tmp_path: Path) -> None:
     # Transcript turns send the article through a second reading for their speakers' names; that
     # reading must share the first one's word counts, not recount the article at each sentence.
@@ -516,6 +515,7 @@ def test_a_long_live_blog_with_a_transcript_stays_linear(tmp_path: Path) -> None
 
     ratio = cpu_ratio(make(30), make(300), limit=GROWTH_LIMIT)
     assert ratio < GROWTH_LIMIT, f"10x the posts took {ratio:.1f}x the CPU time"
+
 
 UNSAFE = [
     r"\b(?:import|from)\s+(?:c?[Pp]ickle|marshal|shelve|dill|cloudpickle|joblib)\b",

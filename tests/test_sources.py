@@ -10,9 +10,18 @@ import pytest
 
 import liveblogs
 from liveblogs import ArticleError, ManifestError
-from liveblogs.ingest.sources import ARTICLE_COLUMNS, HEADER_CHARS, PUBLISHED_SOURCES, find_dates, infer_outlet, infer_published, infer_timezone
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from liveblogs.config import data_dir
+from liveblogs.ingest.sources import (
+    _FULL_DATE_RX, ARTICLE_COLUMNS, HEADER_CHARS, PUBLISHED_SOURCES, find_dates, full_date_matches, infer_outlet,
+    infer_published, infer_timezone,
+)
 
 from .growth import cpu_ratio
+
+DATA = data_dir()
 
 
 QUOTE_FRAMES = ("quotes", "speaker_names", "speakers", "time_references", "stories")  # empty when a text quotes nobody or gives no time
@@ -214,6 +223,43 @@ def test_find_dates_gives_offsets_into_the_text() -> None:
     text = "Met on 6 March 2025; again on Thu 20 Mar 2025, not 31 Feb 2025 nor March 14."
     assert [(d, text[s:e]) for d, s, e in find_dates(text)] == [
         (dt.date(2025, 3, 6), "6 March 2025"), (dt.date(2025, 3, 20), "Thu 20 Mar 2025")]
+
+
+_DATE_PIECES = st.sampled_from([
+    "Thu", "Thursday", "MARCH", "March", "Mar", "mars", "listopada", "giovedì", "de", "of", "6", "13", "31", "2nd",
+    "2025", "1999", "20250", "12025", "03", "19", "-", "/", ".", ",", " ", "  ", "\u00a0", "\n", "x", "on",
+])
+
+
+_SEPARATORS = st.sampled_from([" ", "  ", "\u00a0", ", ", ". ", "-", "/", " of ", " de ", ""])
+# a date-like run: pieces in a date's order, each followed by some separator, so long dates (a weekday,
+# a day with its suffix, a connector, a month) occur, well formed or nearly
+_DATE_LIKE = st.lists(st.tuples(_DATE_PIECES, _SEPARATORS), min_size=3, max_size=7).map(
+    lambda parts: "".join(p + sep for p, sep in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_DATE_PIECES, _DATE_LIKE, st.builds(lambda wd, d, m, y: f"{wd}, {d} of {m}, {y}",
+                                                              st.sampled_from(["Thursday", "giovedì", "Thu."]),
+                                                              st.sampled_from(["13th", "2", "31"]),
+                                                              st.sampled_from(["September", "listopada", "MARCH"]),
+                                                              st.sampled_from(["2025", "1999"]))), max_size=30))
+def test_full_dates_are_the_full_patterns_matches_whatever_the_text(pieces: list[str]) -> None:
+    # full_date_matches tries the pattern only near a 4-digit year: the same matches as a scan at every character
+    text = "".join(pieces)
+    assert [m.span() for m in full_date_matches(text)] == [m.span() for m in _FULL_DATE_RX.finditer(text)]
+
+
+def test_full_dates_match_the_full_scan_on_real_articles() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((DATA / "articles").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("fixtures/heldout*/*.txt"))]
+    assert len(texts) >= 10
+    found = 0
+    for text in texts:
+        spans = [m.span() for m in full_date_matches(text)]
+        assert spans == [m.span() for m in _FULL_DATE_RX.finditer(text)]
+        found += len(spans)
+    assert found >= 10  # the articles do hold dates, so the comparison is not vacuous
 
 
 def test_published_source_column_is_a_category_after_published(corpus) -> None:

@@ -1206,11 +1206,12 @@ def _mention_sides(linked: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 def _story_numbers(rows: pd.DataFrame, units: pd.DataFrame, keys: list) -> dict[int, int]:
     """Cluster label → story number from 1: more outlets first, then more units, then first key."""
     outlets = units["outlet"].astype(str).to_numpy()
-    info = []
-    for c, group in rows.groupby("cluster", sort=True):
-        core = group.loc[group["role"] == "core", "unit"].to_numpy()
-        info.append((-len(set(outlets[group["unit"].to_numpy()])), -len(core), keys[int(c)], int(c)))
-    return {c: k + 1 for k, (*_, c) in enumerate(sorted(info))}
+    per = pd.DataFrame({"cluster": rows["cluster"].to_numpy(), "outlet": outlets[rows["unit"].to_numpy()],
+                        "core": (rows["role"] == "core").to_numpy()}).groupby("cluster", sort=True)
+    n_outlets, n_core = per["outlet"].nunique(), per["core"].sum()  # one pass each, not a loop over clusters
+    clusters = n_outlets.index.tolist()
+    info = sorted(zip((-n_outlets).tolist(), (-n_core).tolist(), [keys[int(c)] for c in clusters], clusters))
+    return {int(c): k + 1 for k, (*_, c) in enumerate(info)}
 
 
 def _with_best_link(frame: pd.DataFrame, linked: pd.DataFrame) -> pd.DataFrame:

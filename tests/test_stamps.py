@@ -11,6 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from liveblogs.ingest.stamps import (
+    _DIGIT_RUN_RX,
+    _PASSES,
+    _accepted,
     ZONE_WORDS,
     ZONES,
     CrossRef,
@@ -512,3 +515,21 @@ def test_property_cross_reference_round_trip(h, m, tmpl):
 def test_a_middle_dot_or_bullet_may_separate_date_and_time(line: str, hour: int, minute: int) -> None:
     stamp = parse_stamp_line(line, 2025)
     assert stamp is not None and (stamp.hour, stamp.minute) == (hour, minute) and stamp.date is not None
+
+
+_CLOCK_PIECES = st.sampled_from([
+    "10", "1", "0", "9", "23", "1534", "00", "59", "٣", "²", ":", ".", "am", "pm", "p.m.", " ", "\u00a0", "GMT", "BST",
+    "(IST)", "UK", "+1", "h", "hours", "mins", "ago", "2025", "Feb", "13", "on", "at", "-", "$", "£", "x", "\n", ",",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CLOCK_PIECES, max_size=30), st.booleans())
+def test_digit_led_passes_tried_at_digit_runs_find_what_a_full_search_finds(pieces: list[str], line_mode: bool) -> None:
+    # a clock, a time-then-date and a relative time start only where a run of digits starts
+    text = "".join(pieces)
+    runs = [m.start() for m in _DIGIT_RUN_RX.finditer(text)]
+    for kind, rx, builder, digit_led in _PASSES:
+        accept = lambda m, k=kind, b=builder: b(m, k, 2025, line_mode)  # noqa: E731
+        if digit_led:
+            assert list(_accepted(rx, text, accept, runs)) == list(_accepted(rx, text, accept)), kind

@@ -357,20 +357,35 @@ def _build_marker(m: re.Match[str], kind: str, default_year: int | None, line_mo
 
 
 _Builder = Callable[[re.Match[str], str, Optional[int], bool], Optional[Stamp]]
-_PASSES: tuple[tuple[str, re.Pattern[str], _Builder], ...] = (
-    ("date_first", _DATE_FIRST_RX, _build),
-    ("time_first", _TIME_FIRST_RX, _build),
-    ("simple", _SIMPLE_RX, _build),
-    ("relative", _RELATIVE_RX, _build_relative),
-    ("marker", _MARKER_RX, _build_marker),
+# (kind, pattern, builder, digit-led): a digit-led pattern opens with a digit (``\d``) that its
+# lookbehind forbids after another digit (``_LB``, ``_RELATIVE``), so its matches can start only
+# where a run of digits starts, and it is tried there alone.
+_PASSES: tuple[tuple[str, re.Pattern[str], _Builder, bool], ...] = (
+    ("date_first", _DATE_FIRST_RX, _build, False),
+    ("time_first", _TIME_FIRST_RX, _build, True),
+    ("simple", _SIMPLE_RX, _build, True),
+    ("relative", _RELATIVE_RX, _build_relative, True),
+    ("marker", _MARKER_RX, _build_marker, False),
 )
+_DIGIT_RUN_RX = re.compile(r"\d+")
 
 
 def _accepted(
-    rx: re.Pattern[str], s: str, accept: Callable[[re.Match[str]], Optional[Stamp]]
+    rx: re.Pattern[str], s: str, accept: Callable[[re.Match[str]], Optional[Stamp]],
+    starts: Optional[list[int]] = None,
 ) -> Iterator[Stamp]:
-    """Results of ``accept`` over matches of ``rx``; after a rejected match, retry one char later."""
+    """Results of ``accept`` over matches of ``rx``; after a rejected match, retry one char later.
+    ``starts``: the only positions a match can start at, in order (then each is tried alone,
+    the same matches as a search from every character)."""
     pos, n = 0, len(s)
+    if starts is not None:
+        for at in starts:
+            m = rx.match(s, at) if at >= pos else None
+            result = None if m is None else accept(m)
+            if m is not None and result is not None:
+                yield result
+                pos = m.end() if m.end() > m.start() else m.start() + 1
+        return
     while pos <= n:
         m = rx.search(s, pos)
         if m is None:
@@ -399,8 +414,10 @@ def _scan(s: str, default_year: int | None, line_mode: bool) -> list[Stamp]:
     if not _DIGIT_RX.search(s):
         return []
     found: list[Stamp] = []
-    for kind, rx, builder in _PASSES:
-        found.extend(_accepted(rx, s, lambda m, k=kind, b=builder: b(m, k, default_year, line_mode)))
+    runs = [m.start() for m in _DIGIT_RUN_RX.finditer(s)]
+    for kind, rx, builder, digit_led in _PASSES:
+        found.extend(_accepted(rx, s, lambda m, k=kind, b=builder: b(m, k, default_year, line_mode),
+                               runs if digit_led else None))
     return _non_overlapping(found)
 
 

@@ -14,6 +14,7 @@ from liveblogs.ingest.stamps import (
     _DIGIT_RUN_RX,
     _PASSES,
     _accepted,
+    _starts,
     ZONE_WORDS,
     ZONES,
     CrossRef,
@@ -520,16 +521,22 @@ def test_a_middle_dot_or_bullet_may_separate_date_and_time(line: str, hour: int,
 _CLOCK_PIECES = st.sampled_from([
     "10", "1", "0", "9", "23", "1534", "00", "59", "٣", "²", ":", ".", "am", "pm", "p.m.", " ", "\u00a0", "GMT", "BST",
     "(IST)", "UK", "+1", "h", "hours", "mins", "ago", "2025", "Feb", "13", "on", "at", "-", "$", "£", "x", "\n", ",",
+    "Thursday", "WEDNESDAY", "Thu", "September", "SEPT", "février", "giovedì", "of", "de", "th", "|", "[", "]",
 ])
+# a stamp-like run: pieces each followed by a separator, so long date-then-time stamps occur
+_STAMP_LIKE = st.lists(st.tuples(_CLOCK_PIECES, st.sampled_from([" ", ", ", ". ", "", ":", " at ", " | "])),
+                       min_size=3, max_size=8).map(lambda parts: "".join(p + sep for p, sep in parts))
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(_CLOCK_PIECES, max_size=30), st.booleans())
-def test_digit_led_passes_tried_at_digit_runs_find_what_a_full_search_finds(pieces: list[str], line_mode: bool) -> None:
-    # a clock, a time-then-date and a relative time start only where a run of digits starts
+@given(st.lists(st.one_of(_CLOCK_PIECES, _STAMP_LIKE, st.just("Thursday, Feb. 13, 2025 at 10:24 a.m. GMT"),
+                          st.just("giovedì 13 febbraio 2025 17:38")), max_size=20), st.booleans())
+def test_passes_tried_near_digit_runs_find_what_a_full_search_finds(pieces: list[str], line_mode: bool) -> None:
+    # every stamp holds a digit and its first digit starts a run: tried only up to its reach before
+    # a run, a pass finds what a search from every character finds
     text = "".join(pieces)
     runs = [m.start() for m in _DIGIT_RUN_RX.finditer(text)]
-    for kind, rx, builder, digit_led in _PASSES:
+    for kind, rx, builder, reach in _PASSES:
         accept = lambda m, k=kind, b=builder: b(m, k, 2025, line_mode)  # noqa: E731
-        if digit_led:
-            assert list(_accepted(rx, text, accept, runs)) == list(_accepted(rx, text, accept)), kind
+        if reach is not None:
+            assert list(_accepted(rx, text, accept, _starts(runs, reach))) == list(_accepted(rx, text, accept)), kind

@@ -40,7 +40,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from ..wordlists import table, words
 
@@ -357,17 +357,42 @@ def _build_marker(m: re.Match[str], kind: str, default_year: int | None, line_mo
 
 
 _Builder = Callable[[re.Match[str], str, Optional[int], bool], Optional[Stamp]]
-# (kind, pattern, builder, digit-led): a digit-led pattern opens with a digit (``\d``) that its
-# lookbehind forbids after another digit (``_LB``, ``_RELATIVE``), so its matches can start only
-# where a run of digits starts, and it is tried there alone.
-_PASSES: tuple[tuple[str, re.Pattern[str], _Builder, bool], ...] = (
-    ("date_first", _DATE_FIRST_RX, _build, False),
-    ("time_first", _TIME_FIRST_RX, _build, True),
-    ("simple", _SIMPLE_RX, _build, True),
-    ("relative", _RELATIVE_RX, _build_relative, True),
-    ("marker", _MARKER_RX, _build_marker, False),
+
+
+def _longest(names: Iterable[str]) -> int:
+    """The longest of ``names`` as any pass may write them (as given, Title or UPPER case)."""
+    return max(len(v) for n in names for v in (n, n.title(), n.upper()))
+
+
+# How far before its first digit a date-then-time can start: a weekday with its full stop, comma
+# and two spaces, then an English month, its full stop and a space ("Thursday, Feb. 13 ..."); a
+# day-first date opens with its day. Derived from the pattern's parts, not tuned.
+_DATE_FIRST_REACH = _longest(DATE_WEEKDAYS) + 4 + _longest(MONTHS) + 2
+
+# (kind, pattern, builder, reach): where the pattern is tried. Every stamp holds a digit, and a
+# pattern's first digit starts a run of digits (its lookbehinds forbid a digit before it), so a
+# match can start only up to ``reach`` characters before a run of digits starts (0: at the run);
+# ``None``: searched from every character.
+_PASSES: tuple[tuple[str, re.Pattern[str], _Builder, Optional[int]], ...] = (
+    ("date_first", _DATE_FIRST_RX, _build, _DATE_FIRST_REACH),
+    ("time_first", _TIME_FIRST_RX, _build, 0),
+    ("simple", _SIMPLE_RX, _build, 0),
+    ("relative", _RELATIVE_RX, _build_relative, 0),
+    ("marker", _MARKER_RX, _build_marker, None),
 )
 _DIGIT_RUN_RX = re.compile(r"\d+")
+
+
+def _starts(runs: list[int], reach: int) -> list[int]:
+    """Every position at most ``reach`` characters before a run of digits starts (``runs``), in order."""
+    if reach == 0:
+        return runs
+    out: list[int] = []
+    done = 0
+    for at in runs:
+        out.extend(range(max(done, at - reach), at + 1))
+        done = at + 1
+    return out
 
 
 def _accepted(
@@ -415,9 +440,9 @@ def _scan(s: str, default_year: int | None, line_mode: bool) -> list[Stamp]:
         return []
     found: list[Stamp] = []
     runs = [m.start() for m in _DIGIT_RUN_RX.finditer(s)]
-    for kind, rx, builder, digit_led in _PASSES:
+    for kind, rx, builder, reach in _PASSES:
         found.extend(_accepted(rx, s, lambda m, k=kind, b=builder: b(m, k, default_year, line_mode),
-                               runs if digit_led else None))
+                               None if reach is None else _starts(runs, reach)))
     return _non_overlapping(found)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -38,7 +39,13 @@ _COLLECTIVE_RE = re.compile(r"^(?P<head>.+?)\s+(?:of|between|from|by)\s+(?P<memb
 
 def fold(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name; function words dropped."""
-    text = unicodedata.normalize("NFKD", str(name))
+    return _fold(str(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(name: str) -> str:
+    """:func:`fold`, once per distinct name (speakers are named and compared many times)."""
+    text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     words = [w for w in word_pieces(text) if w not in _FUNCTION]
     return " ".join(words)
@@ -407,19 +414,28 @@ def speaker_names(quotes: pd.DataFrame) -> pd.DataFrame:
 def speaker_table(per_outlet: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
     """One row per speaker across the corpus: every alias and description, totals, where first named."""
     first = names.sort_values(["article", "start"]).groupby("speaker_id", sort=False)[["article", "start", "end"]].first()
+    # each speaker's rows (speaker × outlet) in frame order, read from plain column lists: one pass,
+    # not a frame per speaker
+    columns = ("speaker_id", "name", "group", "person", "aliases", "descriptions", "outlet", "n_quotes", "quoted_words")
+    values = {c: per_outlet[c].tolist() for c in columns}
+    positions: dict[str, list[int]] = {}
+    for i, speaker_id in enumerate(values["speaker_id"]):
+        if not pd.isna(speaker_id):
+            positions.setdefault(speaker_id, []).append(i)
     rows = []
-    for speaker_id, sub in per_outlet.groupby("speaker_id", sort=True):
+    for speaker_id in sorted(positions):
+        at = positions[speaker_id]
         rows.append(
             {
                 "speaker_id": speaker_id,
-                "name": sub["name"].iat[0],
-                "group": sub["group"].iat[0],
-                "person": bool(sub["person"].iat[0]),
-                "aliases": sorted({a for aliases in sub["aliases"] for a in aliases}),
-                "descriptions": list(dict.fromkeys(d for ds in sub["descriptions"] for d in ds)),
-                "outlets": sorted(map(str, sub["outlet"])),
-                "n_quotes": int(sub["n_quotes"].sum()),
-                "quoted_words": int(sub["quoted_words"].sum()),
+                "name": values["name"][at[0]],
+                "group": values["group"][at[0]],
+                "person": bool(values["person"][at[0]]),
+                "aliases": sorted({a for i in at for a in values["aliases"][i]}),
+                "descriptions": list(dict.fromkeys(d for i in at for d in values["descriptions"][i])),
+                "outlets": sorted(str(values["outlet"][i]) for i in at),
+                "n_quotes": sum(int(values["n_quotes"][i]) for i in at),
+                "quoted_words": sum(int(values["quoted_words"][i]) for i in at),
             }
         )
     frame = pd.DataFrame(rows, columns=SPEAKER_COLUMNS[:-3]).join(first, on="speaker_id")

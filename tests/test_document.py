@@ -144,3 +144,30 @@ def test_the_tokens_frame_is_the_same_whatever_the_batch_of_articles(bundled):
         assert group["token"].tolist() == list(range(len(group)))
         assert all(texts[article][s:e] == t for s, e, t in zip(group["start"], group["end"], group["text"]))
     pd.testing.assert_frame_equal(corpus.tokens, whole)
+
+
+def _capitalised_reference(text: str) -> list[tuple[int, str]]:
+    """capitalised_words as its docstring states it, piece by piece, with no shortcut for plain words."""
+    from liveblogs.text.segment import token_matches
+
+    out = []
+    for m in token_matches(text, 0, len(text)):
+        if m.lastgroup != "word":
+            continue
+        at = m.start()
+        for part in m.group().replace("‐", "-").split("-"):
+            cut = min([part.find(a) for a in "'’‘`´" if a in part], default=len(part))
+            lead = part[:cut]
+            if 2 <= len(lead) <= 40 and lead[0].isupper() and lead.isalpha():
+                out.append((at, lead))
+            at += len(part) + 1
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Putin", "putin", "Putin's", "O'Brien", "Jean-Pierre", "anti-American", "NATO", "U.S.",
+                                 "É", "Élysée", "x", "A", "well-known", "Kyiv’s", " ", "  ", ", ", ". ", "\n", "3", "-",
+                                 "'", "Ab" * 25]), max_size=25))
+def test_capitalised_words_are_the_capitalised_pieces_of_every_word(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert capitalised_words(text) == _capitalised_reference(text)

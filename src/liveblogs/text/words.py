@@ -85,6 +85,10 @@ def capitalised_words(text: str) -> list[tuple[int, str]]:
         if m.lastgroup != "word":
             continue
         token, at = m.group(), m.start()
+        if token.isalpha():  # most words: no hyphen and no apostrophe, so the word is its one piece
+            if 2 <= len(token) <= LONGEST_WORD and token[0].isupper():
+                out.append((at, token))
+            continue
         for part in token.translate(_HYPHENS).split(" "):
             lead = part
             for k, c in enumerate(part):

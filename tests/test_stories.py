@@ -665,3 +665,23 @@ def test_shared_quotations_are_matched_within_the_window_only():
         got = st._quote_matches(quotes, unit, None if days is None else np.array(days))
         assert set(zip(got["unit_a"].tolist(), got["unit_b"].tolist())) == pairs, days
         assert (got["similarity"] == 1.0).all()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st_.lists(st_.sampled_from(["a", "bb", " ", "\n", "\u00a0", "\t", "x" * 30, "é", "\u2003", "\x1c", "\x85", "\u200b"]),
+                 max_size=160))
+def test_a_units_label_is_its_text_on_one_line_cut_at_100_characters(pieces: list[str]) -> None:
+    # whitespace runs become one space, the ends are stripped, and a longer text is cut at a word before 100 characters
+    text = "".join(pieces)
+    line = re.sub(r"\s+", " ", text).strip()
+    assert st._headline(text, None) == (line if len(line) <= 100 else line[:99].rsplit(" ", 1)[0] + "…")
+    assert st._headline(text, " Own\n headline ") == "Own headline"
+
+
+def test_units_of_rows_are_found_by_article_and_offset() -> None:
+    units = pd.DataFrame({"unit": [0, 1, 2, 3], "article": ["a", "a", "b", "b"], "start": [0, 50, 0, 10],
+                          "end": [40, 90, 10, 20]})
+    rows = pd.DataFrame({"article": ["a", "a", "a", "b", "b", "c", "b"], "start": [0, 45, 60, 9, 10, 5, 25]})
+    # inside the first unit, in the gap, inside the second, the last offset of b's first unit, the
+    # first of its second, an article with no units, and past every unit
+    assert st._unit_of(rows, units).tolist() == [0, -1, 1, 2, 3, -1, -1]

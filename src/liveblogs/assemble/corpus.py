@@ -259,16 +259,22 @@ class Corpus:
         return self._cached_frame(
             "story_links",
             lambda: stories_module.story_links(self.posts, self.paragraphs, self.quotes, self._link_overrides,
-                                               self.articles.set_index("article")["published"]),
+                                               self.articles.set_index("article")["published"], self._story_units),
             *self._story_inputs(),
         )
+
+    @cached_property
+    def _story_units(self) -> pd.DataFrame:
+        """The units the story links and the stories compare (made once, for whichever is computed)."""
+        return stories_module.story_units(self.posts, self.paragraphs)
 
     @cached_property
     def stories(self) -> pd.DataFrame:
         """Posts of every outlet grouped into stories: one row per story × post, with label, link and time."""
         return self._cached_frame(
             "stories",
-            lambda: stories_module.stories(self.posts, self.paragraphs, self.story_links, self.quotes, self.post_times),
+            lambda: stories_module.stories(self.posts, self.paragraphs, self.story_links, self.quotes, self.post_times,
+                                           self._story_units),
             *self._story_inputs(),
         )
 

@@ -264,8 +264,11 @@ def _headline(text: str, headline) -> str:
     """The post's headline, else its first line cut at 100 characters (for tooltips and labels)."""
     if isinstance(headline, str) and headline.strip():
         return re.sub(r"\s+", " ", headline).strip()
-    first = re.sub(r"\s+", " ", str(text)).strip()
-    return first if len(first) <= 100 else first[:99].rsplit(" ", 1)[0] + "…"
+    # 101 words with their spaces are over 100 characters: the rest of a long post is never read
+    # (str.split and re's \s agree on what whitespace is)
+    words = str(text).split(None, 101)
+    first = " ".join(words[:101])
+    return first if len(words) <= 101 and len(first) <= 100 else first[:99].rsplit(" ", 1)[0] + "…"
 
 
 # --------------------------------------------------------------------------- units
@@ -503,20 +506,28 @@ class _Vectors:
 
 
 def _unit_of(frame: pd.DataFrame, units: pd.DataFrame) -> np.ndarray:
-    """For each row of ``frame`` (article, start), the unit whose span holds it (-1 when none)."""
+    """For each row of ``frame`` (article, start), the unit whose span holds it (-1 when none).
+
+    One sorted search over every unit: units ordered by (article, start), each row looked up by
+    its (article, start), then kept when its article is the unit's and it starts before the
+    unit's end."""
     out = np.full(len(frame), -1, dtype=np.int64)
+    if not len(frame) or not len(units):
+        return out
+    articles = pd.Index(units["article"].astype(str).unique())
+    unit_article = articles.get_indexer(units["article"].astype(str))
+    unit_start, unit_end = units["start"].to_numpy(np.int64), units["end"].to_numpy(np.int64)
+    order = np.lexsort((unit_start, unit_article))  # stable: units starting together keep their order
+    unit_article, unit_start, unit_end = unit_article[order], unit_start[order], unit_end[order]
+    ids = units["unit"].to_numpy(np.int64)[order]
+    row_article = articles.get_indexer(frame["article"].astype(str))
     offsets = frame["start"].to_numpy(dtype=np.int64)
-    spans = {article: (u["start"].to_numpy(), u["end"].to_numpy(), u["unit"].to_numpy())
-             for article, u in units.groupby(units["article"].astype(str), sort=True)}
-    rows = pd.Series(np.arange(len(frame))).groupby(frame["article"].astype(str).to_numpy(), sort=True)
-    for article, at in rows:
-        if article not in spans:
-            continue
-        at = at.to_numpy()
-        starts, ends, ids = spans[article]
-        pos = np.searchsorted(starts, offsets[at], side="right") - 1
-        ok = (pos >= 0) & (offsets[at] < ends[np.clip(pos, 0, None)])
-        out[at[ok]] = ids[pos[ok]]
+    span = int(max(unit_start.max(), offsets.max(), 0)) + 1  # one key per (article, offset), sorted as the pair
+    keys = unit_article * span + unit_start
+    pos = np.searchsorted(keys, row_article * span + offsets, side="right") - 1
+    at = np.clip(pos, 0, None)
+    ok = (row_article >= 0) & (pos >= 0) & (unit_article[at] == row_article) & (offsets < unit_end[at])
+    out[ok] = ids[at[ok]]
     return out
 
 
@@ -721,7 +732,8 @@ def _combined(cosine: np.ndarray, quote_score: np.ndarray, speaker: np.ndarray) 
 
 
 def story_links(posts: pd.DataFrame, paragraphs: pd.DataFrame, quotes: pd.DataFrame,
-                overrides: pd.DataFrame | None = None, published: pd.Series | None = None) -> pd.DataFrame:
+                overrides: pd.DataFrame | None = None, published: pd.Series | None = None,
+                units: pd.DataFrame | None = None) -> pd.DataFrame:
     """Pairs of units (posts, summary bullets) that report the same thing, with score and evidence.
 
     A pair is a link when it shares a quotation (``QUOTE_MATCH``), quotes the same speaker with
@@ -731,8 +743,9 @@ def story_links(posts: pd.DataFrame, paragraphs: pd.DataFrame, quotes: pd.DataFr
     (``link == 'override'``, score 1) or removes them. ``published`` (article → publication date,
     as in ``Corpus.articles``) bounds the automatic links to articles at most ``STORY_WINDOW_DAYS``
     apart; without it, or for an article with no date, every unit is compared with every other.
+    ``units``: :func:`story_units` of ``posts`` and ``paragraphs`` when already made.
     """
-    units = story_units(posts, paragraphs)
+    units = story_units(posts, paragraphs) if units is None else units
     days = unit_days(units, published)
     vec = _Vectors(units["text"].astype(str).tolist(), days=days, window=STORY_WINDOW_DAYS)
     return _links(units, vec, quotes, overrides, days)
@@ -1084,7 +1097,7 @@ def _link_units(links: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
 
 
 def stories(posts: pd.DataFrame, paragraphs: pd.DataFrame, links: pd.DataFrame, quotes: pd.DataFrame,
-            post_times: pd.DataFrame | None = None) -> pd.DataFrame:
+            post_times: pd.DataFrame | None = None, units: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per story × unit: which posts (and summary bullets) tell the same story.
 
     Posts and summary lines are clustered by average linkage of the link scores (``MERGE_AT``);
@@ -1094,8 +1107,9 @@ def stories(posts: pd.DataFrame, paragraphs: pd.DataFrame, links: pd.DataFrame, 
     from 1: stories covered by more outlets first, then larger ones, then by outlet and offset.
     ``label`` names the main speaker and a quotation or the key terms. Every row keeps ``article,
     post, start, end`` of its unit and the unit's time (UTC) where ``post_times`` gives one.
+    ``units``: :func:`story_units` of ``posts`` and ``paragraphs`` when already made.
     """
-    units = story_units(posts, paragraphs)
+    units = story_units(posts, paragraphs) if units is None else units
     vec = _Vectors(units["text"].astype(str).tolist(), matrix=False)
     linked = _link_units(links, units)
     keys = _unit_keys(units)

@@ -1051,11 +1051,18 @@ def _noun_use(toks: Sequence[Token], v: int) -> bool:
         toks[v - 1].lower.endswith(_ADJECTIVE_ENDINGS))
 
 
+# The words a cue can open with: every other word is passed over at once.
+_CUE_OPENERS = frozenset({"according", sp.IN_THE_WORDS_OF[2], sp.AS_PUT_IT[1], *sp.CUE_VERBS, *sp.CUE_PHRASAL,
+                          *sp.DOCUMENT_CUE_VERBS})
+
+
 def find_cues(masked: str, toks: Sequence[Token]) -> list[Cue]:
     """Reporting verbs and ``according to`` in one sentence, with their unresolved subjects."""
     cues: list[Cue] = []
     for v, t in enumerate(toks):
         low = t.lower
+        if low not in _CUE_OPENERS:
+            continue
         nxt = toks[v + 1].lower if v + 1 < len(toks) else ""
         if low == "according" and nxt == "to":
             m = classify_np(masked, _before_participle(toks, v + 2, _np_right(toks, v + 2)))

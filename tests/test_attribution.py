@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from liveblogs.config import data_dir
 from liveblogs.quotes.attribution import quote_kind
 from liveblogs.text.paragraphs import paragraphs
 from liveblogs.quotes.quotes import canonicalise, quote_frame
@@ -762,6 +763,29 @@ def test_shared_tokens_match_range_tokens() -> None:
 @given(st.text(alphabet="aZ .;'’-\ue000\nMrJ", max_size=24))
 def test_shared_tokens_match_range_tokens_on_any_text(text: str) -> None:
     _assert_shared_tokens_match(text)
+
+
+def _assert_shared_words_match(text: str) -> None:
+    """The words read with the whole text's tokens are the words of the one tokeniser's own pass."""
+    from liveblogs.quotes.attribution import _article_words, _memo, reading
+    from liveblogs.text.words import word_forms
+
+    alone = [w for w in word_forms(text) if w[0].isalpha()]
+    assert _article_words(text) == alone  # no memo: its own pass
+    with reading():
+        _memo().share_tokens(text)
+        assert _article_words(text) == alone  # read with the tokens
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="aZé3 .;'’-\ue000\nMrJ", max_size=40))
+def test_words_read_with_the_shared_tokens_are_the_word_forms_on_any_text(text: str) -> None:
+    _assert_shared_words_match(text)
+
+
+def test_words_read_with_the_shared_tokens_are_the_word_forms_of_real_articles() -> None:
+    for path in sorted((data_dir() / "articles").glob("*.txt")):
+        _assert_shared_words_match(path.read_text(encoding="utf-8"))
 
 
 def test_attribution_time_grows_linearly_with_one_long_word_before_a_quote():

@@ -215,7 +215,12 @@ def _word_count(masked: str, word: str) -> int:
 
 
 def _article_words(masked: str) -> list[str]:
-    """The words of the masked text that start with a letter, as written (for counting names)."""
+    """The words of the masked text that start with a letter, as written (for counting names);
+    read with the text's tokens when a memo has them."""
+    memo = _memo()
+    shared = memo.shared.get(id(masked)) if memo is not None else None
+    if shared is not None and shared.masked is masked:
+        return shared.words
     return [w for w in word_forms(masked) if w[0].isalpha()]
 
 
@@ -273,28 +278,32 @@ def tokens(masked: str, start: int, end: int) -> list[Token]:
     return _tokens(masked, start, end)
 
 
-def _tokens(masked: str, start: int, end: int) -> list[Token]:
+def _tokens(masked: str, start: int, end: int, words: list[str] | None = None) -> list[Token]:
     """The reading tokens of ``masked[start:end]``, derived from the article's one tokeniser
     (:func:`liveblogs.text.segment.token_matches`) in this one place: a run of masked quotation
     characters is one token, and an honorific or an initial keeps its full stop (``Mr.``, the
-    ``J.`` of ``Donald J. Trump``), as a name is read."""
+    ``J.`` of ``Donald J. Trump``), as a name is read. ``words``, when given, receives the word
+    tokens that start with a letter, as written (:func:`_article_words`), from the same reading."""
     out: list[Token] = []
-    pending: tuple[int, int] | None = None  # the token read but not yet emitted
+    append = out.append
+    ps = pe = -1  # the token read but not yet emitted (ps < 0: none)
     for match in token_matches(masked, start, end):
         s, e = match.span()
-        if pending is not None:
-            ps, pe = pending
-            if pe == s and masked[s] == MASK and masked[ps] == MASK:
-                pending = (ps, e)  # one masked quotation
-                continue
-            if pe == s and e == s + 1 and masked[s] == "." and _keeps_full_stop(masked, ps, pe, e):
-                out.append(Token(masked[ps:e], ps, e))
-                pending = None
-                continue
-            out.append(Token(masked[ps:pe], ps, pe))
-        pending = (s, e)
-    if pending is not None:
-        out.append(Token(masked[pending[0] : pending[1]], *pending))
+        if words is not None and match.lastgroup == "word" and masked[s].isalpha():
+            words.append(masked[s:e])
+        if ps >= 0:
+            if pe == s:
+                if masked[s] == MASK and masked[ps] == MASK:
+                    pe = e  # one masked quotation
+                    continue
+                if e == s + 1 and masked[s] == "." and _keeps_full_stop(masked, ps, pe, e):
+                    append(Token(masked[ps:e], ps, e))
+                    ps = -1
+                    continue
+            append(Token(masked[ps:pe], ps, pe))
+        ps, pe = s, e
+    if ps >= 0:
+        append(Token(masked[ps:pe], ps, pe))
     return out
 
 
@@ -326,7 +335,8 @@ class _TextTokens:
 
     def __init__(self, masked: str) -> None:
         self.masked = masked
-        self.toks = _tokens(masked, 0, len(masked))
+        self.words: list[str] = []  # the text's words as written, read with its tokens (_article_words)
+        self.toks = _tokens(masked, 0, len(masked), self.words)
         self.starts = [t.start for t in self.toks]
 
     def range(self, start: int, end: int) -> list[Token] | None:

@@ -204,12 +204,18 @@ def test_whole_text_word_counts_are_made_once_per_article_however_long(monkeypat
 
     calls = []
     counted = attribution._article_words
+    shared = attribution._TextTokens.__init__
 
     def counting(masked: str) -> list[str]:
         calls.append(len(masked))
         return counted(masked)
 
+    def sharing(self, masked: str) -> None:  # the whole text's tokens, its word forms counted with them
+        calls.append(len(masked))
+        shared(self, masked)
+
     monkeypatch.setattr(attribution, "_article_words", counting)
+    monkeypatch.setattr(attribution._TextTokens, "__init__", sharing)
     made = {}
     for n in (20, 200):
         calls.clear()

@@ -215,12 +215,7 @@ def _word_count(masked: str, word: str) -> int:
 
 
 def _article_words(masked: str) -> list[str]:
-    """The words of the masked text that start with a letter, as written (for counting names);
-    read with the text's tokens when a memo has them."""
-    memo = _memo()
-    shared = memo.shared.get(id(masked)) if memo is not None else None
-    if shared is not None and shared.masked is masked:
-        return shared.words
+    """The words of the masked text that start with a letter, as written (for counting names)."""
     return [w for w in word_forms(masked) if w[0].isalpha()]
 
 
@@ -278,19 +273,20 @@ def tokens(masked: str, start: int, end: int) -> list[Token]:
     return _tokens(masked, start, end)
 
 
-def _tokens(masked: str, start: int, end: int, words: list[str] | None = None) -> list[Token]:
+def _tokens(masked: str, start: int, end: int, forms: dict[str, int] | None = None) -> list[Token]:
     """The reading tokens of ``masked[start:end]``, derived from the article's one tokeniser
     (:func:`liveblogs.text.segment.token_matches`) in this one place: a run of masked quotation
     characters is one token, and an honorific or an initial keeps its full stop (``Mr.``, the
-    ``J.`` of ``Donald J. Trump``), as a name is read. ``words``, when given, receives the word
-    tokens that start with a letter, as written (:func:`_article_words`), from the same reading."""
+    ``J.`` of ``Donald J. Trump``), as a name is read. ``forms``, when given, counts the word
+    tokens that start with a letter, as written (the words of :func:`_article_words`), in the same reading."""
     out: list[Token] = []
     append = out.append
     ps = pe = -1  # the token read but not yet emitted (ps < 0: none)
     for match in token_matches(masked, start, end):
         s, e = match.span()
-        if words is not None and match.lastgroup == "word" and masked[s].isalpha():
-            words.append(masked[s:e])
+        if forms is not None and match.lastgroup == "word" and masked[s].isalpha():
+            word = masked[s:e]
+            forms[word] = forms.get(word, 0) + 1
         if ps >= 0:
             if pe == s:
                 if masked[s] == MASK and masked[ps] == MASK:
@@ -335,8 +331,8 @@ class _TextTokens:
 
     def __init__(self, masked: str) -> None:
         self.masked = masked
-        self.words: list[str] = []  # the text's words as written, read with its tokens (_article_words)
-        self.toks = _tokens(masked, 0, len(masked), self.words)
+        self.forms: Counter = Counter()  # the text's word forms, counted as its tokens are read (_word_forms)
+        self.toks = _tokens(masked, 0, len(masked), self.forms)
         self.starts = [t.start for t in self.toks]
 
     def range(self, start: int, end: int) -> list[Token] | None:
@@ -585,7 +581,9 @@ def _word_forms(masked: str) -> dict[str, int]:
     memo.key(masked, 0, 0)
     found = memo.forms.get(id(masked))
     if found is None:
-        found = memo.forms[id(masked)] = Counter(_article_words(masked))
+        shared = memo.shared.get(id(masked))  # counted while the whole text was tokenised, when it was
+        found = shared.forms if shared is not None and shared.masked is masked else Counter(_article_words(masked))
+        memo.forms[id(masked)] = found
     return found
 
 

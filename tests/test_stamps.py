@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from liveblogs.ingest.stamps import (
     _DIGIT_RUN_RX,
     _PASSES,
-    _accepted,
-    _starts,
+    accepted_matches,
+    starts_before,
     ZONE_WORDS,
     ZONES,
     CrossRef,
@@ -539,4 +539,4 @@ def test_passes_tried_near_digit_runs_find_what_a_full_search_finds(pieces: list
     for kind, rx, builder, reach in _PASSES:
         accept = lambda m, k=kind, b=builder: b(m, k, 2025, line_mode)  # noqa: E731
         if reach is not None:
-            assert list(_accepted(rx, text, accept, _starts(runs, reach))) == list(_accepted(rx, text, accept)), kind
+            assert list(accepted_matches(rx, text, accept, starts_before(runs, reach))) == list(accepted_matches(rx, text, accept)), kind

@@ -25,8 +25,8 @@ from . import pages
 from ..errors import ArticleError, LiveblogsError, ManifestError
 from .stamps import (
     CALENDAR_LANGUAGES, DATE_CONNECTORS, DATE_MONTHS, DATE_WEEKDAYS, LANGUAGE_ZONES, LEADING_STAMP_SEPARATOR_RE, MONTHS,
-    WEEKDAY_ORDER, ZONE_WORDS, ZONES, find_stamps, parse_stamp_line,
-    split_trailing_stamp,
+    WEEKDAY_ORDER, ZONE_WORDS, ZONES, accepted_matches, find_stamps, parse_stamp_line,
+    split_trailing_stamp, starts_before,
 )
 from ..wordlists import table, words
 
@@ -144,17 +144,8 @@ def full_date_matches(text: str) -> Iterator[re.Match]:
     characters before a 4-digit year (found by one cheap scan). The same matches in the same
     order, since every date holds its year; a text's date-free stretches are skipped, not read
     by the full pattern at every character (40× its cost on the opening of 100 PolNeAR texts)."""
-    done = 0  # positions before this are either inside a match or tried and failed
-    for year in _YEAR_RX.finditer(text):
-        at = max(done, year.start() - _DATE_REACH)
-        while at <= year.start():
-            found = _FULL_DATE_RX.match(text, at)
-            if found is None:
-                at += 1
-                continue
-            yield found
-            at = found.end()
-        done = max(done, at)
+    years = [m.start() for m in _YEAR_RX.finditer(text)]
+    return accepted_matches(_FULL_DATE_RX, text, lambda m: m, starts_before(years, _DATE_REACH))
 
 
 # What may stand before a date on a date line besides punctuation and digits ("03/06/2025"):

@@ -40,7 +40,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
 from ..wordlists import table, words
 
@@ -381,24 +381,27 @@ _PASSES: tuple[tuple[str, re.Pattern[str], _Builder, Optional[int]], ...] = (
     ("marker", _MARKER_RX, _build_marker, None),
 )
 _DIGIT_RUN_RX = re.compile(r"\d+")
+_T = TypeVar("_T")
 
 
-def _starts(runs: list[int], reach: int) -> list[int]:
-    """Every position at most ``reach`` characters before a run of digits starts (``runs``), in order."""
+def starts_before(anchors: list[int], reach: int) -> list[int]:
+    """Every position at most ``reach`` characters before one of ``anchors`` (ascending), in order,
+    each once: where a pattern that always holds an anchor within ``reach`` of its start can start
+    (a stamp's first run of digits, a full date's year)."""
     if reach == 0:
-        return runs
+        return anchors
     out: list[int] = []
     done = 0
-    for at in runs:
+    for at in anchors:
         out.extend(range(max(done, at - reach), at + 1))
         done = at + 1
     return out
 
 
-def _accepted(
-    rx: re.Pattern[str], s: str, accept: Callable[[re.Match[str]], Optional[Stamp]],
+def accepted_matches(
+    rx: re.Pattern[str], s: str, accept: Callable[[re.Match[str]], Optional[_T]],
     starts: Optional[list[int]] = None,
-) -> Iterator[Stamp]:
+) -> Iterator[_T]:
     """Results of ``accept`` over matches of ``rx``; after a rejected match, retry one char later.
     ``starts``: the only positions a match can start at, in order (then each is tried alone,
     the same matches as a search from every character)."""
@@ -441,8 +444,8 @@ def _scan(s: str, default_year: int | None, line_mode: bool) -> list[Stamp]:
     found: list[Stamp] = []
     runs = [m.start() for m in _DIGIT_RUN_RX.finditer(s)]
     for kind, rx, builder, reach in _PASSES:
-        found.extend(_accepted(rx, s, lambda m, k=kind, b=builder: b(m, k, default_year, line_mode),
-                               None if reach is None else _starts(runs, reach)))
+        found.extend(accepted_matches(rx, s, lambda m, k=kind, b=builder: b(m, k, default_year, line_mode),
+                                      None if reach is None else starts_before(runs, reach)))
     return _non_overlapping(found)
 
 

@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if importlib.util.find_spec("liveblogs") is None:  # running from a checkout without install
     sys.path.insert(0, str(ROOT / "src"))
 
-from liveblogs.text.segment import TOKEN_KINDS, normalise, normalise_token, sentence_spans, token_table  # noqa: E402
+from liveblogs.text.segment import (  # noqa: E402
+    MASK, TOKEN_KINDS, masked_token_matches, normalise, normalise_token, sentence_spans, token_matches, token_table,
+)
 
 from .growth import cpu_ratio
 
@@ -297,6 +299,35 @@ def test_sentence_spans_properties(prefix: str, paragraph: str, suffix: str) -> 
         covered.update(range(a, b))
         previous_end = b
     assert _non_space_positions(text, start, end) <= covered
+
+
+def _masked_reference(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The one tokeniser's spans, each run of touching MASK tokens joined (the masked reading's rule, spelt out)."""
+    out: list[list[int]] = []
+    for m in token_matches(text, start, end):
+        s, e = m.span()
+        if out and out[-1][1] == s and text[s] == MASK and text[out[-1][0]] == MASK:
+            out[-1][1] = e
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("aZ9 .,'’\"-\n") + [MASK] * 3), max_size=40),
+       cut=st.tuples(st.integers(0, 40), st.integers(0, 40)))
+def test_masked_tokens_are_the_tokens_with_each_run_of_masks_joined(text: str, cut: tuple[int, int]) -> None:
+    start, end = min(cut), max(cut)
+    found = [(m.start(), m.end()) for m in masked_token_matches(text, start, end)]
+    assert found == _masked_reference(text, start, end)
+    kinds = {m.lastgroup for m in masked_token_matches(text, 0, len(text))}
+    assert ("mask" in kinds) == (MASK in text)
+
+
+def test_masked_tokens_of_a_masked_quotation() -> None:
+    text = f"He said: {MASK * 3} {MASK * 5}. Then 9.30am."
+    spans = [text[m.start():m.end()] for m in masked_token_matches(text, 0, len(text))]
+    assert spans == ["He", "said", ":", MASK * 3, MASK * 5, ".", "Then", "9.30am", "."]
 
 
 @settings(max_examples=400, deadline=None)

@@ -76,7 +76,7 @@ from typing import Iterable, Iterator, NamedTuple, Sequence
 from . import speech as sp
 from ..text.quotemarks import QuoteSpan, quote_text
 from ..text.document import MASK, masked_text
-from ..text.segment import sentence_spans, token_matches
+from ..text.segment import masked_token_matches, sentence_spans
 from ..text.words import letter_words, token_words, word_forms, word_pieces
 from ..wordlists import entries, table, words
 
@@ -275,27 +275,24 @@ def tokens(masked: str, start: int, end: int) -> list[Token]:
 
 def _tokens(masked: str, start: int, end: int, forms: dict[str, int] | None = None) -> list[Token]:
     """The reading tokens of ``masked[start:end]``, derived from the article's one tokeniser
-    (:func:`liveblogs.text.segment.token_matches`) in this one place: a run of masked quotation
-    characters is one token, and an honorific or an initial keeps its full stop (``Mr.``, the
-    ``J.`` of ``Donald J. Trump``), as a name is read. ``forms``, when given, counts the word
-    tokens that start with a letter, as written (the words of :func:`_article_words`), in the same reading."""
+    (:func:`liveblogs.text.segment.masked_token_matches`, which reads a run of masked quotation
+    characters as one token) in this one place: an honorific or an initial keeps its full stop
+    (``Mr.``, the ``J.`` of ``Donald J. Trump``), as a name is read. ``forms``, when given, counts
+    the word tokens that start with a letter, as written (the words of :func:`_article_words`), in
+    the same reading."""
     out: list[Token] = []
     append = out.append
     ps = pe = -1  # the token read but not yet emitted (ps < 0: none)
-    for match in token_matches(masked, start, end):
+    for match in masked_token_matches(masked, start, end):
         s, e = match.span()
         if forms is not None and match.lastgroup == "word" and masked[s].isalpha():
             word = masked[s:e]
             forms[word] = forms.get(word, 0) + 1
         if ps >= 0:
-            if pe == s:
-                if masked[s] == MASK and masked[ps] == MASK:
-                    pe = e  # one masked quotation
-                    continue
-                if e == s + 1 and masked[s] == "." and _keeps_full_stop(masked, ps, pe, e):
-                    append(Token(masked[ps:e], ps, e))
-                    ps = -1
-                    continue
+            if pe == s and e == s + 1 and masked[s] == "." and _keeps_full_stop(masked, ps, pe, e):
+                append(Token(masked[ps:e], ps, e))
+                ps = -1
+                continue
             append(Token(masked[ps:pe], ps, pe))
         ps, pe = s, e
     if ps >= 0:
@@ -483,16 +480,21 @@ def _capital_runs_of(toks: Sequence[Token]) -> list[tuple[int, int]]:
     runs, i = [], 0
     while i < len(toks):
         t = toks[i]
-        lead = _particles_then_capital(toks, i) if t.is_word and not t.is_capital else 0
-        if lead and (i == 0 or not toks[i - 1].is_capital):
-            pass  # "von der Leyen's officials": the particles open the name
-        elif not (t.is_word and t.is_capital and not (t.lower in sp.NOT_NAMES and (i == 0 or not toks[i - 1].is_word))) or (
-            _is_date(toks, i) or (i == 0 or not toks[i - 1].is_word) and _plural_common(t) or (
-                t.text.isupper() and _shouted(toks, i)
-            )
-        ):
-            i += 1
-            continue
+        if not t.is_capital:  # only name particles before a capital open a name here
+            lead = _particles_then_capital(toks, i) if t.is_word and t.lower in sp.NAME_PARTICLES else 0
+            if not lead or i > 0 and toks[i - 1].is_capital:
+                i += 1
+                continue
+            # "von der Leyen's officials": the particles open the name
+        else:
+            lead = 0
+            if not t.is_word or t.lower in sp.NOT_NAMES and (i == 0 or not toks[i - 1].is_word) or (
+                _is_date(toks, i) or (i == 0 or not toks[i - 1].is_word) and _plural_common(t) or (
+                    t.text.isupper() and _shouted(toks, i)
+                )
+            ):
+                i += 1
+                continue
         j = i + max(lead, 1)
         while j < len(toks):
             u = toks[j]

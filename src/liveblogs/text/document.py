@@ -32,11 +32,10 @@ import pandas as pd
 from .quotemarks import QuoteSpan, find_quotes
 from .reading import Unit, barriers, reading_units
 from .transcripts import Turn, transcript_turns
-from .segment import normalise, sentence_spans, token_matches
+from .segment import MASK, normalise, sentence_spans, token_matches
 
 __all__ = ["ArticleDocument", "sentence_tokens", "sentence_frame", "sentence_columns", "sentences_of", "masked_text", "MASK"]
 
-MASK = "\ue000"  # a quoted character, blanked (a private-use character: never in news text)
 
 
 @dataclass(eq=False)

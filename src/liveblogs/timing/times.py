@@ -38,7 +38,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -1581,6 +1581,24 @@ _COMPILED = [
      _edge_words(p.pattern, backward=False), _edge_words(p.pattern, backward=True))
     for p in tw.EVENT_PHRASES
 ]
+_PhraseIndex = tuple[list, dict[str, list[int]], list[int]]
+_INDEX: _PhraseIndex | None = None
+
+
+def _phrase_index() -> _PhraseIndex:
+    """The table (``_COMPILED``), which phrases each word can open, and those any word may open:
+    a sentence is scanned only for the phrases one of its words opens, in table order. Made anew
+    when the table is replaced."""
+    global _INDEX
+    if _INDEX is None or _INDEX[0] is not _COMPILED:
+        by_opening: dict[str, list[int]] = {}
+        for k, (_, _, openings, _) in enumerate(_COMPILED):
+            for w in openings or ():
+                by_opening.setdefault(w, []).append(k)
+        _INDEX = (_COMPILED, by_opening, [k for k, (_, _, openings, _) in enumerate(_COMPILED) if openings is None])
+    return _INDEX
+
+
 _WORD_START_RE = re.compile(r"(?<![\w-])\w+")
 _SPEC_RE = re.compile(r"([a-z]+)|([+-])(n|\d{1,4})(min|mo|d|h|w|y)?")
 
@@ -1620,9 +1638,14 @@ def _table_phrases(sentence: str, ahead: bool) -> list[_Phrase]:
     words of the sentence are scanned for."""
     words = _word_keys(sentence)
     found = []
-    for rx, phrase, openings, closings in _COMPILED:
-        if words is not None and ((openings is not None and openings.isdisjoint(words))
-                                  or (closings is not None and closings.isdisjoint(words))):
+    table, by_opening, any_opening = _phrase_index()
+    if words is None:
+        candidates: Iterable[int] = range(len(table))
+    else:
+        candidates = sorted({k for w in words if w in by_opening for k in by_opening[w]}.union(any_opening))
+    for k in candidates:
+        rx, phrase, _, closings = table[k]
+        if words is not None and closings is not None and closings.isdisjoint(words):
             continue
         direction = "future" if phrase.direction == "either" and ahead else phrase.direction
         found.extend(_Phrase(m.start(), m.end(), m.group(), phrase.kind, direction, (phrase.start, phrase.end),

@@ -685,3 +685,22 @@ def test_units_of_rows_are_found_by_article_and_offset() -> None:
     # inside the first unit, in the gap, inside the second, the last offset of b's first unit, the
     # first of its second, an article with no units, and past every unit
     assert st._unit_of(rows, units).tolist() == [0, -1, 1, 2, 3, -1, -1]
+
+
+def test_stories_read_the_links_vectors_as_their_own(tmp_path):
+    # The corpus hands the links' vectors (rows per text and day) to the stories, whose labels read
+    # their weights: the frame equals stories built from vectors of their own, and the vectors are
+    # let go once read. Two copies of one article, a day apart, make rows that differ from units.
+    text = (ARTICLES / f"{SKY}.txt").read_text(encoding="utf-8")
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,outlet,published,timezone\n"
+                                           "a.txt,Outlet A,2025-02-13,Europe/London\nb.txt,Outlet B,2025-02-14,Europe/London\n")
+    corpus = liveblogs.load_corpus(tmp_path / "manifest.csv", cache=False)
+    vectors = st.story_vectors(corpus._story_units, corpus.articles.set_index("article")["published"])
+    assert len(set(vectors.row.tolist())) > len(set(corpus._story_units["text"].astype(str)))  # a row per text and day
+    got = corpus.stories
+    assert "_vectors_for_stories" not in corpus.__dict__
+    alone = st.stories(corpus.posts, corpus.paragraphs, corpus.story_links, corpus.quotes, corpus.post_times)
+    pd.testing.assert_frame_equal(got, alone)
+    assert got["label"].str.len().gt(0).all()

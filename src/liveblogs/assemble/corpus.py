@@ -256,12 +256,15 @@ class Corpus:
     @cached_property
     def story_links(self) -> pd.DataFrame:
         """Pairs of posts that report the same event or statement, with the score and the evidence."""
-        return self._cached_frame(
-            "story_links",
-            lambda: stories_module.story_links(self.posts, self.paragraphs, self.quotes, self._link_overrides,
-                                               self.articles.set_index("article")["published"], self._story_units),
-            *self._story_inputs(),
-        )
+        def compute() -> pd.DataFrame:
+            published = self.articles.set_index("article")["published"]
+            vectors = stories_module.story_vectors(self._story_units, published)
+            links = stories_module.story_links(self.posts, self.paragraphs, self.quotes, self._link_overrides,
+                                               published, self._story_units, vectors)
+            self._vectors_for_stories = vectors  # read once by :attr:`stories`, then let go
+            return links
+
+        return self._cached_frame("story_links", compute, *self._story_inputs())
 
     @cached_property
     def _story_units(self) -> pd.DataFrame:
@@ -271,12 +274,13 @@ class Corpus:
     @cached_property
     def stories(self) -> pd.DataFrame:
         """Posts of every outlet grouped into stories: one row per story × post, with label, link and time."""
-        return self._cached_frame(
-            "stories",
-            lambda: stories_module.stories(self.posts, self.paragraphs, self.story_links, self.quotes, self.post_times,
-                                           self._story_units),
-            *self._story_inputs(),
-        )
+        def compute() -> pd.DataFrame:
+            links = self.story_links
+            vectors = self.__dict__.pop("_vectors_for_stories", None)  # the links' vectors, when just made
+            return stories_module.stories(self.posts, self.paragraphs, links, self.quotes, self.post_times,
+                                          self._story_units, vectors)
+
+        return self._cached_frame("stories", compute, *self._story_inputs())
 
     def coverage_timing(self) -> pd.DataFrame:
         """One row per story × outlet: covered or not, first coverage time with bounds, lag behind the first."""

@@ -733,7 +733,7 @@ def _combined(cosine: np.ndarray, quote_score: np.ndarray, speaker: np.ndarray) 
 
 def story_links(posts: pd.DataFrame, paragraphs: pd.DataFrame, quotes: pd.DataFrame,
                 overrides: pd.DataFrame | None = None, published: pd.Series | None = None,
-                units: pd.DataFrame | None = None) -> pd.DataFrame:
+                units: pd.DataFrame | None = None, vectors: "_Vectors | None" = None) -> pd.DataFrame:
     """Pairs of units (posts, summary bullets) that report the same thing, with score and evidence.
 
     A pair is a link when it shares a quotation (``QUOTE_MATCH``), quotes the same speaker with
@@ -743,12 +743,19 @@ def story_links(posts: pd.DataFrame, paragraphs: pd.DataFrame, quotes: pd.DataFr
     (``link == 'override'``, score 1) or removes them. ``published`` (article → publication date,
     as in ``Corpus.articles``) bounds the automatic links to articles at most ``STORY_WINDOW_DAYS``
     apart; without it, or for an article with no date, every unit is compared with every other.
-    ``units``: :func:`story_units` of ``posts`` and ``paragraphs`` when already made.
+    ``units``: :func:`story_units` of ``posts`` and ``paragraphs`` when already made; ``vectors``:
+    their :func:`story_vectors` for ``published`` when already made.
     """
     units = story_units(posts, paragraphs) if units is None else units
     days = unit_days(units, published)
-    vec = _Vectors(units["text"].astype(str).tolist(), days=days, window=STORY_WINDOW_DAYS)
+    vec = story_vectors(units, published) if vectors is None else vectors
     return _links(units, vec, quotes, overrides, days)
+
+
+def story_vectors(units: pd.DataFrame, published: pd.Series | None = None) -> _Vectors:
+    """The TF-IDF vectors of the story units, compared within ``STORY_WINDOW_DAYS`` of ``published``:
+    :func:`story_links` compares them, and :func:`stories` reads the same weights for its labels."""
+    return _Vectors(units["text"].astype(str).tolist(), days=unit_days(units, published), window=STORY_WINDOW_DAYS)
 
 
 def unit_days(units: pd.DataFrame, published: pd.Series | None) -> np.ndarray:
@@ -1097,7 +1104,8 @@ def _link_units(links: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
 
 
 def stories(posts: pd.DataFrame, paragraphs: pd.DataFrame, links: pd.DataFrame, quotes: pd.DataFrame,
-            post_times: pd.DataFrame | None = None, units: pd.DataFrame | None = None) -> pd.DataFrame:
+            post_times: pd.DataFrame | None = None, units: pd.DataFrame | None = None,
+            vectors: _Vectors | None = None) -> pd.DataFrame:
     """One row per story × unit: which posts (and summary bullets) tell the same story.
 
     Posts and summary lines are clustered by average linkage of the link scores (``MERGE_AT``);
@@ -1107,10 +1115,12 @@ def stories(posts: pd.DataFrame, paragraphs: pd.DataFrame, links: pd.DataFrame, 
     from 1: stories covered by more outlets first, then larger ones, then by outlet and offset.
     ``label`` names the main speaker and a quotation or the key terms. Every row keeps ``article,
     post, start, end`` of its unit and the unit's time (UTC) where ``post_times`` gives one.
-    ``units``: :func:`story_units` of ``posts`` and ``paragraphs`` when already made.
+    ``units``: :func:`story_units` of ``posts`` and ``paragraphs`` when already made; ``vectors``:
+    :func:`story_vectors` of those units when already made (the labels read only their weights,
+    which do not depend on the days).
     """
     units = story_units(posts, paragraphs) if units is None else units
-    vec = _Vectors(units["text"].astype(str).tolist(), matrix=False)
+    vec = _Vectors(units["text"].astype(str).tolist(), matrix=False) if vectors is None else vectors
     linked = _link_units(links, units)
     keys = _unit_keys(units)
     a, b, score = linked["unit_a"].to_numpy(), linked["unit_b"].to_numpy(), linked["score"].to_numpy(dtype=float)

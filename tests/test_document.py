@@ -171,3 +171,29 @@ def _capitalised_reference(text: str) -> list[tuple[int, str]]:
 def test_capitalised_words_are_the_capitalised_pieces_of_every_word(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert capitalised_words(text) == _capitalised_reference(text)
+
+
+def _pieces_reference(text: str, strip_apostrophes: bool = False) -> list[str]:
+    """Every word or number token cut at its joiners (apostrophes, hyphens, inner dots and commas),
+    no shortcut for plain tokens; ``strip_apostrophes``: apostrophes removed first (folded words)."""
+    out = []
+    for m in token_matches(text, 0, len(text)):
+        if m.lastgroup in ("word", "number"):
+            token = m.group()
+            if strip_apostrophes:
+                token = "".join(c for c in token if c not in "'’‘`´")
+            for c in "'’‘`´-‐.,:":
+                token = token.replace(c, " ")
+            out.extend(token.split())
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Putin", "putin", "Putin's", "O'Brien", "Jean-Pierre", "don’t", "NATO", "U.S.", "1,000",
+                                 "8.06am", "É", "x", "A", "Ⅻ", "²", "well-known", " ", ", ", ". ", "\n", "3", "-", "'",
+                                 "Ab" * 25]), max_size=25))
+def test_word_pieces_letter_words_and_folded_words_are_their_stated_pieces(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert word_pieces(text) == _pieces_reference(text)
+    assert letter_words(text) == [p for p in _pieces_reference(text) if 2 <= len(p) <= 40 and p.isalpha()]
+    assert folded_words(text) == _pieces_reference(text, strip_apostrophes=True)

@@ -191,13 +191,13 @@ def content_terms(text: str) -> list[str]:
 @lru_cache(maxsize=1 << 15)
 def _content_words(text: str) -> tuple[str, ...]:
     """:func:`content_words`, read once per distinct text (links and stories read the same units)."""
-    return tuple(sys.intern(w) for w in letter_words(text) if w.lower() not in STOPWORDS)
+    return tuple([sys.intern(w) for w in letter_words(text) if w.lower() not in STOPWORDS])
 
 
 @lru_cache(maxsize=1 << 15)
 def _content_terms(text: str) -> tuple[str, ...]:
     """:func:`content_terms`, read once per distinct text."""
-    return tuple(sys.intern(stem(w)) for w in _content_words(text))
+    return tuple([sys.intern(stem(w)) for w in _content_words(text)])
 
 
 def quote_tokens(quote: str) -> list[str]:

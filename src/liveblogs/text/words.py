@@ -68,12 +68,17 @@ def lettered_words(text: str) -> list[tuple[int, str]]:
 
 def letter_words(text: str) -> list[str]:
     """The letter-only pieces of ``text``'s words between joiners, 2 to ``LONGEST_WORD`` letters."""
-    out = []
+    out: list[str] = []
+    append = out.append
     for m in token_matches(text, 0, len(text)):
-        if m.lastgroup in _WORDLIKE:
+        kind = m.lastgroup
+        if kind == "word" or kind == "number":
             token = m.group()
-            pieces = token.translate(_JOINERS).split() if not token.isalpha() else (token,)
-            out.extend(p for p in pieces if 2 <= len(p) <= LONGEST_WORD and p.isalpha())
+            if token.isalpha():  # most words: letters only, so the word is its one piece
+                if 2 <= len(token) <= LONGEST_WORD:
+                    append(token)
+            else:
+                out.extend([p for p in token.translate(_JOINERS).split() if 2 <= len(p) <= LONGEST_WORD and p.isalpha()])
     return out
 
 
@@ -105,10 +110,15 @@ def word_pieces(text: str) -> list[str]:
     """Every piece of every word or number token of ``text`` between joiners (apostrophes,
     hyphens, inner dots and commas): ``France's`` → ``France``, ``s``; case is the caller's."""
     out: list[str] = []
+    append = out.append
     for m in token_matches(text, 0, len(text)):
-        if m.lastgroup in _WORDLIKE:
+        kind = m.lastgroup
+        if kind == "word" or kind == "number":
             token = m.group()
-            out.extend(token.translate(_JOINERS).split() if not token.isalnum() else (token,))
+            if token.isalnum():  # no joiner: the token is its one piece
+                append(token)
+            else:
+                out.extend(token.translate(_JOINERS).split())
     return out
 
 
@@ -116,7 +126,13 @@ def folded_words(text: str) -> list[str]:
     """Every piece of every word or number token of ``text``, apostrophes removed (``don't`` →
     ``dont``), other joiners splitting; case is the caller's (fold before calling)."""
     out: list[str] = []
+    append = out.append
     for m in token_matches(text, 0, len(text)):
-        if m.lastgroup in _WORDLIKE:
-            out.extend(m.group().translate(_NO_APOSTROPHES).translate(_JOINERS).split())
+        kind = m.lastgroup
+        if kind == "word" or kind == "number":
+            token = m.group()
+            if token.isalnum():  # no apostrophe and no joiner: the token is its one piece
+                append(token)
+            else:
+                out.extend(token.translate(_NO_APOSTROPHES).translate(_JOINERS).split())
     return out

@@ -12,9 +12,10 @@ import liveblogs
 from liveblogs.assemble import pipeline
 from liveblogs.quotes import attribution
 from liveblogs.text import document as document_module
+from liveblogs.config import data_dir
 from liveblogs.text.document import MASK, ArticleDocument
 from liveblogs.text.segment import sentence_spans, token_matches
-from liveblogs.text.words import capitalised_words, folded_words, letter_words, word_pieces
+from liveblogs.text.words import capitalised_words, folded_words, letter_words, word_pieces, word_readings
 
 NEWS_TEXT = st.lists(
     st.sampled_from(list("abcXYZ JMr.;:,!?'\"“”‘’-\n19") + ["Mr", "Ms", "Dr", "U.S.", " said", MASK]),
@@ -197,3 +198,21 @@ def test_word_pieces_letter_words_and_folded_words_are_their_stated_pieces(piece
     assert word_pieces(text) == _pieces_reference(text)
     assert letter_words(text) == [p for p in _pieces_reference(text) if 2 <= len(p) <= 40 and p.isalpha()]
     assert folded_words(text) == _pieces_reference(text, strip_apostrophes=True)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Putin", "PUTIN's", "O'Brien", "Jean-Pierre", "DON’T", "NATO", "U.S.", "1,000", "8.06AM",
+                                 "İstanbul", "ΟΔΟΣ", "Σ", "'", "Α", "ẞ", "Ⅻ", "Ⓐ", "ǅ", "\u0307", "É", "x", " ", ", ",
+                                 ". ", "\n", "3", "-"]), max_size=25))
+def test_word_readings_are_the_three_readings_of_the_text(pieces: list[str]) -> None:
+    # One pass for the cross-reference step's three readings: equal to each read on its own,
+    # the lower-cased pieces to the pieces of the lower-cased text (İ, final sigma and other
+    # characters whose lower case changes tokens included).
+    text = "".join(pieces)
+    assert word_readings(text) == (letter_words(text), capitalised_words(text), word_pieces(text.lower()))
+
+
+def test_word_readings_of_real_articles() -> None:
+    for path in sorted((data_dir() / "articles").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert word_readings(text) == (letter_words(text), capitalised_words(text), word_pieces(text.lower()))

@@ -46,7 +46,7 @@ import pandas as pd
 from ..ingest import stamps
 from . import timewords as tw
 from ..text.quotemarks import find_quotes, quote_text
-from ..text.words import capitalised_words, letter_words, word_pieces
+from ..text.words import capitalised_words, letter_words, word_pieces, word_readings
 
 try:  # private stdlib modules, read only to skip phrases that cannot match; without them every phrase is scanned for
     import re._constants as _sre
@@ -473,8 +473,13 @@ def content_terms(text: str) -> list[str]:
 
 def content_counts(text: str) -> Counter:
     """``Counter(content_terms(text))``, stemming each distinct word once."""
+    return _content_counts(letter_words(text))
+
+
+def _content_counts(letters: list[str]) -> Counter:
+    """The content terms of a text's :func:`letter_words`, counted."""
     counts: Counter = Counter()
-    for word, k in Counter(letter_words(text)).items():
+    for word, k in Counter(letters).items():
         term = _content_stem(word)
         if term is not None:
             counts[term] += k
@@ -489,8 +494,13 @@ def _content_stem(word: str) -> str | None:
 
 def name_terms(text: str, skip_first: bool = False) -> dict[str, str]:
     """Stem → surface form of the capitalised words of ``text`` (names, places, bodies)."""
+    return _name_terms(capitalised_words(text), skip_first)
+
+
+def _name_terms(capitals: list[tuple[int, str]], skip_first: bool = False) -> dict[str, str]:
+    """Stem → surface form of a text's :func:`capitalised_words`."""
     found = {}
-    for at, word in capitalised_words(text):
+    for at, word in capitals:
         if (skip_first and at == 0) or word.lower() in tw.STOPWORDS:
             continue
         found.setdefault(stem(word), word)
@@ -528,7 +538,8 @@ class _Documents:
 
     @classmethod
     def build(cls, ids: list[int], texts: list[str]) -> "_Documents":
-        counts = [content_counts(t) for t in texts]
+        readings = [word_readings(t) for t in texts]  # one reading of each post for its words, names and pairs
+        counts = [_content_counts(letters) for letters, _, _ in readings]
         df = Counter(term for c in counts for term in c)
         n = len(texts)
         idf = {term: math.log((1 + n) / (1 + k)) + 1 for term, k in df.items()}
@@ -538,8 +549,8 @@ class _Documents:
         for i, w in enumerate(weights):
             for term in w:
                 index.setdefault(term, []).append(i)
-        return cls(ids, weights, norms, idf, math.log(1 + n) + 1, [set(name_terms(t)) for t in texts],
-                   [_bigrams(_lower_words(t)) for t in texts], index)
+        return cls(ids, weights, norms, idf, math.log(1 + n) + 1, [set(_name_terms(capitals)) for _, capitals, _ in readings],
+                   [_bigrams(lower) for _, _, lower in readings], index)
 
     def cosine(self, terms: list[str]) -> tuple[np.ndarray, dict[str, float]]:
         """Cosine of a bag of terms with every document, and the query's weights."""

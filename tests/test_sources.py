@@ -88,6 +88,31 @@ def test_bad_manifest_zone_names_it(tmp_path: Path) -> None:
         liveblogs.load_corpus(tmp_path)
 
 
+@pytest.mark.parametrize("offset, written, place", [
+    ("+05:30", "UTC+05:30", "Asia/Kolkata"), ("UTC+5:30", "UTC+05:30", "Asia/Kolkata"), ("+0545", "UTC+05:45", "Asia/Kathmandu"),
+    ("GMT-5", "UTC-05:00", "America/"), ("−03:00", "UTC-03:00", "America/"),
+])
+def test_an_offset_for_a_manifest_zone_names_the_zones_at_it(tmp_path: Path, offset: str, written: str, place: str) -> None:
+    # An offset cannot follow summer time, so it is still an error, and the message says what to
+    # write instead: the zone names at that offset on the article's date.
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "manifest.csv").write_text(f"file,published,timezone\na.txt,2025-02-13,{offset}\n", encoding="utf-8")
+    with pytest.raises(ManifestError) as raised:
+        liveblogs.load_corpus(tmp_path)
+    message = str(raised.value)
+    assert f"line 2: unknown time zone {offset!r}" in message and "UTC offset" in message
+    assert f"zones at {written} on 2025-02-13: " in message and place in message
+
+
+def test_a_zone_name_that_is_no_offset_gets_no_offset_hint(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x")
+    for zone in ("Mars/Olympus", "+25:00", "UTC+5:75"):
+        (tmp_path / "manifest.csv").write_text(f"file,timezone\na.txt,{zone}\n")
+        with pytest.raises(ManifestError) as raised:
+            liveblogs.load_corpus(tmp_path)
+        assert "offset" not in str(raised.value)
+
+
 @pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
 def test_universal_newlines_and_bom(write_article, newline: str) -> None:
     raw = "\ufeffTitle line" + newline + "Body “quoted” text." + newline

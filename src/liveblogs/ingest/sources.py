@@ -592,6 +592,33 @@ def is_zone_name(zone: str) -> bool:
     return bool(zone)
 
 
+# A UTC offset written where a zone name belongs: "+05:30", "UTC+5:30", "GMT-4", "+0530".
+_OFFSET_RE = re.compile(r"(?:UTC|GMT)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+
+
+def _offset_hint(zone: str, day: dt.date | None) -> str:
+    """For an offset given as a zone, what to write instead: zone names at that offset on ``day``
+    (the article's date, else today), since an offset cannot follow summer time."""
+    found = _OFFSET_RE.fullmatch(zone.strip())
+    if found is None or int(found.group(2)) > 14 or int(found.group(3) or 0) >= 60:
+        return ""
+    sign = -1 if found.group(1) in "-\u2212" else 1
+    offset = dt.timedelta(hours=sign * int(found.group(2)), minutes=sign * int(found.group(3) or 0))
+    day = day or dt.date.today()
+    noon = dt.datetime.combine(day, dt.time(12))
+    names = sorted(name for name in _zone_names() if ZoneInfo(name).utcoffset(noon) == offset)
+    written = f"UTC{'-' if sign < 0 else '+'}{int(found.group(2)):02d}:{int(found.group(3) or 0):02d}"
+    shown = f"; zones at {written} on {day}: {', '.join(names[:3])}{', …' if len(names) > 3 else ''}" if names else ""
+    return f" (a UTC offset, which cannot follow summer time: write the place's zone name{shown})"
+
+
+def _zone_names() -> list[str]:
+    """IANA zone names of places (``Area/Place``; not ``Etc/…`` or bare aliases)."""
+    from zoneinfo import available_timezones
+
+    return [n for n in available_timezones() if "/" in n and not n.startswith(("Etc/", "SystemV/", "US/"))]
+
+
 def _manifest_row(path: Path, line: int, row: dict[str, str]) -> ArticleSource:
     def value(key: str) -> str | None:
         cell = (row.get(key) or "").strip()
@@ -607,7 +634,7 @@ def _manifest_row(path: Path, line: int, row: dict[str, str]) -> ArticleSource:
         raise ManifestError(path, f"line {line}: published {published!r} is not a YYYY-MM-DD date") from None
     zone = value("timezone")
     if zone is not None and not is_zone_name(zone):
-        raise ManifestError(path, f"line {line}: unknown time zone {zone!r}")
+        raise ManifestError(path, f"line {line}: unknown time zone {zone!r}{_offset_hint(zone, date)}")
     return ArticleSource(
         path=(path.parent / file),
         outlet=value("outlet"),

@@ -748,14 +748,18 @@ def story_links(posts: pd.DataFrame, paragraphs: pd.DataFrame, quotes: pd.DataFr
     """
     units = story_units(posts, paragraphs) if units is None else units
     days = unit_days(units, published)
-    vec = story_vectors(units, published) if vectors is None else vectors
+    vec = _unit_vectors(units, days) if vectors is None else vectors
     return _links(units, vec, quotes, overrides, days)
 
 
 def story_vectors(units: pd.DataFrame, published: pd.Series | None = None) -> _Vectors:
     """The TF-IDF vectors of the story units, compared within ``STORY_WINDOW_DAYS`` of ``published``:
     :func:`story_links` compares them, and :func:`stories` reads the same weights for its labels."""
-    return _Vectors(units["text"].astype(str).tolist(), days=unit_days(units, published), window=STORY_WINDOW_DAYS)
+    return _unit_vectors(units, unit_days(units, published))
+
+
+def _unit_vectors(units: pd.DataFrame, days: np.ndarray) -> _Vectors:
+    return _Vectors(units["text"].astype(str).tolist(), days=days, window=STORY_WINDOW_DAYS)
 
 
 def unit_days(units: pd.DataFrame, published: pd.Series | None) -> np.ndarray:

@@ -79,8 +79,7 @@ def letter_words(text: str) -> list[str]:
     out: list[str] = []
     extend = out.extend
     for m in token_matches(text, 0, len(text)):
-        kind = m.lastgroup
-        if kind == "word" or kind == "number":
+        if m.lastgroup in _WORDLIKE:
             extend(_letter_pieces(m.group()))
     return out
 
@@ -102,8 +101,7 @@ def word_pieces(text: str) -> list[str]:
     out: list[str] = []
     extend = out.extend
     for m in token_matches(text, 0, len(text)):
-        kind = m.lastgroup
-        if kind == "word" or kind == "number":
+        if m.lastgroup in _WORDLIKE:
             extend(_joined_pieces(m.group()))
     return out
 
@@ -119,7 +117,7 @@ def word_readings(text: str) -> tuple[list[str], list[tuple[int, str]], list[str
     same = lower_keeps_tokens(text)
     for m in token_matches(text, 0, len(text)):
         kind = m.lastgroup
-        if kind == "word" or kind == "number":
+        if kind in _WORDLIKE:
             token = m.group()
             letters.extend(_letter_pieces(token))
             if kind == "word":
@@ -177,8 +175,7 @@ def folded_words(text: str) -> list[str]:
     out: list[str] = []
     append = out.append
     for m in token_matches(text, 0, len(text)):
-        kind = m.lastgroup
-        if kind == "word" or kind == "number":
+        if m.lastgroup in _WORDLIKE:
             token = m.group()
             if token.isalnum():  # no apostrophe and no joiner: the token is its one piece
                 append(token)

@@ -471,13 +471,9 @@ def content_terms(text: str) -> list[str]:
     return [t for t in map(_content_stem, letter_words(text)) if t is not None]
 
 
-def content_counts(text: str) -> Counter:
-    """``Counter(content_terms(text))``, stemming each distinct word once."""
-    return _content_counts(letter_words(text))
-
-
 def _content_counts(letters: list[str]) -> Counter:
-    """The content terms of a text's :func:`letter_words`, counted."""
+    """The content terms of a text's :func:`letter_words`, counted (``Counter(content_terms(text))``,
+    stemming each distinct word once)."""
     counts: Counter = Counter()
     for word, k in Counter(letters).items():
         term = _content_stem(word)
